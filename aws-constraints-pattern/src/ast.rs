@@ -1,0 +1,56 @@
+//! The parsed form of a pattern, before it is lowered to an automaton.
+//!
+//! Character classes are already resolved to sets of Unicode scalar values here: Java's
+//! meaning of every escape, POSIX name and flag is applied by the parser, so lowering only
+//! has to deal with structure.
+
+use regex_syntax::hir::ClassUnicode;
+
+/// A node of a parsed pattern. Capture groups are transparent: full-match semantics never
+/// need to know what a group captured.
+#[derive(Clone, Debug)]
+pub(crate) enum Node {
+    /// Matches the empty string.
+    Empty,
+    /// One character out of a set (a literal is a one-element set).
+    Class(ClassUnicode),
+    /// A zero-width assertion.
+    Assert(Assertion),
+    /// `(?=..)`, `(?!..)`, `(?<=..)`, `(?<!..)`.
+    LookAround(LookAround),
+    Repeat(Repeat),
+    Concat(Vec<Node>),
+    Alternation(Vec<Node>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Assertion {
+    /// `^`, `\A`: start of input.
+    Start,
+    /// `$`, `\z`, `\Z`: end of input.
+    End,
+    /// `\b`, with Java's ASCII word characters.
+    WordBoundary,
+    /// `\B`.
+    NotWordBoundary,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct LookAround {
+    pub(crate) ahead: bool,
+    pub(crate) negated: bool,
+    pub(crate) node: Box<Node>,
+    /// Offset of the `(` in the pattern, for error messages.
+    pub(crate) offset: usize,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Repeat {
+    pub(crate) node: Box<Node>,
+    pub(crate) min: u32,
+    pub(crate) max: Option<u32>,
+    /// `*+`, `{2}+`: gives nothing back once matched.
+    pub(crate) possessive: bool,
+    /// Offset of the quantifier in the pattern, for error messages.
+    pub(crate) offset: usize,
+}

@@ -1,0 +1,240 @@
+//! Lowering a parsed pattern to look-around-free regular expressions plus conditions.
+//!
+//! A finite automaton cannot run look-around, so look-around is rewritten where its meaning
+//! is positional and fixed:
+//!
+//! * a look-ahead at the start, `(?!aws:)[a-z:]+`, is evaluated at offset 0 only, so it
+//!   becomes a *prefix condition*: "no prefix of the value matches `aws:`", decided by an
+//!   anchored search for `aws:`;
+//! * a look-behind at the end, `[a-z-]+(?<!-)`, is evaluated at the end only, so it becomes
+//!   a *suffix condition*: "no suffix of the value matches `-`", decided by a search for
+//!   `-\z`.
+//!
+//! A pattern whose top level is an alternation is lowered branch by branch, so
+//! `$|^(?!aws:)[a-z:]+` keeps its look-ahead on its own branch. Look-around anywhere else is
+//! rejected with a message saying so.
+
+use regex_syntax::hir::{self, Class, ClassUnicode, Hir, Look};
+
+use crate::ast::{Assertion, LookAround, Node, Repeat};
+use crate::error::{PatternError, PatternErrorKind};
+
+/// A pattern as one or more branches; the value matches if any branch does.
+pub(crate) struct Program {
+    pub(crate) branches: Vec<Branch>,
+}
+
+/// A look-around-free body the whole value must match, plus conditions it must meet.
+pub(crate) struct Branch {
+    pub(crate) body: Hir,
+    pub(crate) conditions: Vec<Condition>,
+}
+
+pub(crate) struct Condition {
+    pub(crate) at: Edge,
+    /// `true` for `(?=..)`/`(?<=..)`, `false` for the negated forms.
+    pub(crate) must_match: bool,
+    pub(crate) hir: Hir,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Edge {
+    /// Some prefix of the value matches.
+    Prefix,
+    /// Some suffix of the value matches.
+    Suffix,
+}
+
+pub(crate) fn lower(node: Node) -> Result<Program, PatternError> {
+    let top_branches = match node {
+        Node::Alternation(branches) => branches,
+        other => vec![other],
+    };
+    // Branches without look-around are merged back into one automaton.
+    let mut plain = Vec::new();
+    let mut branches = Vec::new();
+    for node in top_branches {
+        let branch = lower_branch(node)?;
+        if branch.conditions.is_empty() {
+            plain.push(branch.body);
+        } else {
+            branches.push(branch);
+        }
+    }
+    if !plain.is_empty() || branches.is_empty() {
+        branches.insert(
+            0,
+            Branch {
+                body: Hir::alternation(plain),
+                conditions: Vec::new(),
+            },
+        );
+    }
+    Ok(Program { branches })
+}
+
+fn lower_branch(node: Node) -> Result<Branch, PatternError> {
+    let mut items = match node {
+        Node::Concat(items) => items,
+        other => vec![other],
+    };
+    let mut conditions = Vec::new();
+
+    // Leading look-aheads, possibly behind `^`: all are evaluated at offset 0.
+    let mut i = 0;
+    while i < items.len() {
+        match &items[i] {
+            Node::Assert(Assertion::Start) => i += 1,
+            Node::LookAround(look) if look.ahead => {
+                let Node::LookAround(look) = items.remove(i) else {
+                    unreachable!("matched as a look-around just above")
+                };
+                conditions.push(condition(look, Edge::Prefix)?);
+            }
+            _ => break,
+        }
+    }
+    // Trailing look-behinds, possibly before `$`: all are evaluated at the end.
+    let mut j = items.len();
+    while j > 0 {
+        match &items[j - 1] {
+            Node::Assert(Assertion::End) => j -= 1,
+            Node::LookAround(look) if !look.ahead => {
+                let Node::LookAround(look) = items.remove(j - 1) else {
+                    unreachable!("matched as a look-around just above")
+                };
+                conditions.push(condition(look, Edge::Suffix)?);
+                j -= 1;
+            }
+            _ => break,
+        }
+    }
+    let body = lower_node(Node::Concat(items), &Some(ClassUnicode::empty()))?;
+    Ok(Branch { body, conditions })
+}
+
+fn condition(look: LookAround, at: Edge) -> Result<Condition, PatternError> {
+    Ok(Condition {
+        at,
+        must_match: !look.negated,
+        hir: lower_node(*look.node, &None)?,
+    })
+}
+
+/// What may come after a node: the characters the rest of the pattern can start with, or
+/// `None` where that is not worked out (inside a repetition).
+type Follow = Option<ClassUnicode>;
+
+/// The characters a node can start with, and whether it can match the empty string.
+fn first(node: &Node) -> (ClassUnicode, bool) {
+    match node {
+        Node::Empty | Node::Assert(_) | Node::LookAround(_) => (ClassUnicode::empty(), true),
+        Node::Class(class) => (class.clone(), false),
+        Node::Repeat(repeat) => {
+            let (set, nullable) = first(&repeat.node);
+            (set, nullable || repeat.min == 0)
+        }
+        Node::Concat(items) => first_of_sequence(items),
+        Node::Alternation(branches) => {
+            let mut set = ClassUnicode::empty();
+            let mut nullable = false;
+            for branch in branches {
+                let (s, n) = first(branch);
+                set.union(&s);
+                nullable |= n;
+            }
+            (set, nullable)
+        }
+    }
+}
+
+fn first_of_sequence(items: &[Node]) -> (ClassUnicode, bool) {
+    let mut set = ClassUnicode::empty();
+    for item in items {
+        let (s, nullable) = first(item);
+        set.union(&s);
+        if !nullable {
+            return (set, false);
+        }
+    }
+    (set, true)
+}
+
+/// A possessive quantifier never gives back what it matched; an automaton cannot express
+/// that in general. On a single class it means the same as a greedy one when there is
+/// nothing to give back (`\d{12}+`) or when nothing that may follow could use a given-back
+/// character (`[/]?+[a-z]+`).
+fn possessive_is_greedy(repeat: &Repeat, follow: &Follow) -> bool {
+    let Node::Class(class) = &*repeat.node else {
+        return false;
+    };
+    if repeat.max == Some(repeat.min) {
+        return true;
+    }
+    follow.as_ref().is_some_and(|follow| {
+        let mut overlap = follow.clone();
+        overlap.intersect(class);
+        overlap.ranges().is_empty()
+    })
+}
+
+/// Lowers a look-around-free node.
+fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
+    Ok(match node {
+        Node::Empty => Hir::empty(),
+        Node::Class(class) => Hir::class(Class::Unicode(class)),
+        Node::Assert(assertion) => Hir::look(match assertion {
+            Assertion::Start => Look::Start,
+            Assertion::End => Look::End,
+            Assertion::WordBoundary => Look::WordAscii,
+            Assertion::NotWordBoundary => Look::WordAsciiNegate,
+        }),
+        Node::LookAround(look) => {
+            return Err(PatternError::new(
+                PatternErrorKind::Unsupported,
+                "look-around is supported only as a look-ahead at the start or a \
+                 look-behind at the end of the pattern (or of a top-level alternative)",
+                look.offset,
+            ))
+        }
+        Node::Repeat(repeat) => {
+            if repeat.possessive && !possessive_is_greedy(&repeat, follow) {
+                return Err(PatternError::new(
+                    PatternErrorKind::Unsupported,
+                    "a possessive quantifier is supported only where it means the same as a \
+                     greedy one: on a single character class that is either counted exactly or \
+                     followed by nothing that class contains",
+                    repeat.offset,
+                ));
+            }
+            Hir::repetition(hir::Repetition {
+                min: repeat.min,
+                max: repeat.max,
+                greedy: true,
+                sub: Box::new(lower_node(*repeat.node, &None)?),
+            })
+        }
+        Node::Concat(items) => {
+            let mut lowered = Vec::with_capacity(items.len());
+            for (k, item) in items.iter().enumerate() {
+                let (mut next, nullable) = first_of_sequence(&items[k + 1..]);
+                let item_follow = match (nullable, follow) {
+                    (false, _) => Some(next),
+                    (true, Some(outer)) => {
+                        next.union(outer);
+                        Some(next)
+                    }
+                    (true, None) => None,
+                };
+                lowered.push(lower_node(item.clone(), &item_follow)?);
+            }
+            Hir::concat(lowered)
+        }
+        Node::Alternation(branches) => Hir::alternation(
+            branches
+                .into_iter()
+                .map(|n| lower_node(n, follow))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+    })
+}

@@ -1,0 +1,748 @@
+//! A parser for the regular-expression dialect AWS writes its patterns in: Java's
+//! `java.util.regex`, plus AWS's habit of writing supplementary code points as `\u10000`.
+//!
+//! Every construct gets Java's meaning, not Rust `regex`'s: `\w`, `\d`, `\s`, `\b` and the
+//! POSIX classes are ASCII-only, `.` excludes all five Java line terminators, `[\w-_]` is a
+//! class escape followed by a literal `-`, nested classes unite and `&&` intersects.
+
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+
+use crate::ast::{Assertion, LookAround, Node, Repeat};
+use crate::error::{PatternError, PatternErrorKind};
+
+/// Parses a pattern written in AWS's (Java) dialect.
+pub(crate) fn parse(pattern: &str) -> Result<Node, PatternError> {
+    let mut parser = Parser {
+        chars: pattern.chars().collect(),
+        pos: 0,
+        flags: Flags::default(),
+        depth: 0,
+    };
+    let node = parser.alternation()?;
+    match parser.peek() {
+        None => Ok(node),
+        Some(')') => Err(parser.syntax("unmatched closing `)`", parser.pos)),
+        Some(c) => Err(parser.syntax(format!("unexpected `{c}`"), parser.pos)),
+    }
+}
+
+/// Nesting deeper than this is rejected rather than risking the stack.
+const MAX_DEPTH: usize = 200;
+
+/// Largest counted repetition Java accepts is `i32::MAX`; anything near it is a size
+/// problem anyway, so the limit here only keeps arithmetic in range.
+const MAX_REPEAT: u32 = 100_000;
+
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    /// `(?i)`: ASCII-only case folding, as Java does without `(?u)`.
+    case_insensitive: bool,
+    /// `(?s)`: `.` matches line terminators too.
+    dot_all: bool,
+}
+
+struct Parser {
+    chars: Vec<char>,
+    pos: usize,
+    flags: Flags,
+    depth: usize,
+}
+
+/// One element of a bracketed class before ranges are formed.
+enum ClassAtom {
+    Char(u32),
+    Set(ClassUnicode),
+}
+
+impl Parser {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.pos + ahead).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_str(&mut self, s: &str) -> bool {
+        let n = s.chars().count();
+        if self.chars[self.pos..].iter().copied().take(n).eq(s.chars()) {
+            self.pos += n;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn syntax(&self, message: impl Into<String>, offset: usize) -> PatternError {
+        PatternError::new(PatternErrorKind::Syntax, message, offset)
+    }
+
+    fn unsupported(&self, message: impl Into<String>, offset: usize) -> PatternError {
+        PatternError::new(PatternErrorKind::Unsupported, message, offset)
+    }
+
+    fn alternation(&mut self) -> Result<Node, PatternError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.unsupported(
+                format!("groups nested deeper than {MAX_DEPTH} levels"),
+                self.pos,
+            ));
+        }
+        // Inline flags set inside a group end with it.
+        let saved = self.flags;
+        let mut branches = vec![self.concat()?];
+        while self.eat('|') {
+            branches.push(self.concat()?);
+        }
+        self.flags = saved;
+        self.depth -= 1;
+        Ok(if branches.len() == 1 {
+            branches.pop().unwrap_or(Node::Empty)
+        } else {
+            Node::Alternation(branches)
+        })
+    }
+
+    fn concat(&mut self) -> Result<Node, PatternError> {
+        let mut items = Vec::new();
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let Some(atom) = self.atom()? else { continue };
+            let atom = self.quantified(atom)?;
+            items.push(atom);
+        }
+        Ok(match items.len() {
+            0 => Node::Empty,
+            1 => items.pop().unwrap_or(Node::Empty),
+            _ => Node::Concat(items),
+        })
+    }
+
+    /// Parses one atom; `None` for constructs that match nothing themselves (inline flags,
+    /// an empty `\Q\E`).
+    fn atom(&mut self) -> Result<Option<Node>, PatternError> {
+        let start = self.pos;
+        let Some(c) = self.peek() else {
+            return Ok(None);
+        };
+        self.pos += 1;
+        let node = match c {
+            '(' => return self.group(start),
+            '[' => Node::Class(self.class(start)?),
+            '.' => Node::Class(self.dot()),
+            '^' => Node::Assert(Assertion::Start),
+            '$' => Node::Assert(Assertion::End),
+            '\\' => return self.escape(start),
+            '*' | '+' | '?' => {
+                return Err(self.syntax(format!("dangling meta character `{c}`"), start))
+            }
+            '{' => return Err(self.syntax("illegal repetition `{`", start)),
+            _ => Node::Class(self.literal(c as u32)),
+        };
+        Ok(Some(node))
+    }
+
+    fn quantified(&mut self, atom: Node) -> Result<Node, PatternError> {
+        let offset = self.pos;
+        let (min, max) = match self.peek() {
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('?') => (0, Some(1)),
+            Some('{') => {
+                self.pos += 1;
+                self.counted(offset)?
+            }
+            _ => return Ok(atom),
+        };
+        if self.pos == offset {
+            self.pos += 1;
+        }
+        // A lazy quantifier accepts the same whole strings as a greedy one; a possessive one
+        // may not, which lowering checks.
+        let possessive = !self.eat('?') && self.eat('+');
+        // Java ignores a counted repetition that directly follows a quantifier:
+        // `[0-9]{2}{0,3}` means `[0-9]{2}` (AWS's models contain such patterns).
+        while self.peek() == Some('{') {
+            let ignored = self.pos;
+            self.pos += 1;
+            self.counted(ignored)?;
+        }
+        if let Some(c @ ('*' | '+' | '?' | '{')) = self.peek() {
+            return Err(self.syntax(format!("dangling meta character `{c}`"), self.pos));
+        }
+        if matches!(atom, Node::Assert(_) | Node::LookAround(_)) {
+            // Java accepts a quantified assertion: it is the assertion itself when the
+            // minimum is at least one, and matches anything otherwise.
+            return Ok(if min == 0 { Node::Empty } else { atom });
+        }
+        Ok(Node::Repeat(Repeat {
+            node: Box::new(atom),
+            min,
+            max,
+            possessive,
+            offset,
+        }))
+    }
+
+    /// Parses the inside of `{n}`, `{n,}` or `{n,m}` (the `{` is consumed).
+    fn counted(&mut self, offset: usize) -> Result<(u32, Option<u32>), PatternError> {
+        let min = self
+            .number()?
+            .ok_or_else(|| self.syntax("illegal repetition `{`", offset))?;
+        let max = if self.eat(',') {
+            self.number()?
+        } else {
+            Some(min)
+        };
+        if !self.eat('}') {
+            return Err(self.syntax("unclosed counted repetition", offset));
+        }
+        if let Some(max) = max {
+            if max < min {
+                return Err(self.syntax(
+                    format!("illegal repetition range {{{min},{max}}}: minimum exceeds maximum"),
+                    offset,
+                ));
+            }
+        }
+        Ok((min, max))
+    }
+
+    fn number(&mut self) -> Result<Option<u32>, PatternError> {
+        let start = self.pos;
+        let mut value: u32 = 0;
+        while let Some(d) = self.peek().and_then(|c| c.to_digit(10)) {
+            self.pos += 1;
+            value = value
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(d))
+                .filter(|v| *v <= MAX_REPEAT)
+                .ok_or_else(|| {
+                    self.unsupported(
+                        format!("repetition count larger than {MAX_REPEAT}"),
+                        start,
+                    )
+                })?;
+        }
+        Ok((self.pos > start).then_some(value))
+    }
+
+    fn group(&mut self, start: usize) -> Result<Option<Node>, PatternError> {
+        if !self.eat('?') {
+            return self.group_body(start).map(Some);
+        }
+        if self.eat(':') {
+            return self.group_body(start).map(Some);
+        }
+        for (text, ahead, negated) in [
+            ("=", true, false),
+            ("!", true, true),
+            ("<=", false, false),
+            ("<!", false, true),
+        ] {
+            if self.eat_str(text) {
+                let node = self.group_body(start)?;
+                return Ok(Some(Node::LookAround(LookAround {
+                    ahead,
+                    negated,
+                    node: Box::new(node),
+                    offset: start,
+                })));
+            }
+        }
+        if self.peek() == Some('<') {
+            // `(?<name>..)`: a named capture, transparent like any group.
+            self.pos += 1;
+            let name_start = self.pos;
+            while matches!(self.peek(), Some(c) if c.is_ascii_alphanumeric()) {
+                self.pos += 1;
+            }
+            if self.pos == name_start || !self.eat('>') {
+                return Err(self.syntax("invalid named group", start));
+            }
+            return self.group_body(start).map(Some);
+        }
+        if self.peek() == Some('>') {
+            return Err(self.unsupported(
+                "atomic groups `(?>..)` cannot be matched in linear time",
+                start,
+            ));
+        }
+        self.inline_flags(start)
+    }
+
+    fn group_body(&mut self, start: usize) -> Result<Node, PatternError> {
+        let node = self.alternation()?;
+        if !self.eat(')') {
+            return Err(self.syntax("unclosed group", start));
+        }
+        Ok(node)
+    }
+
+    /// `(?i)`, `(?s-i)`, `(?i:..)`. Flags without a colon last until the enclosing group ends.
+    fn inline_flags(&mut self, start: usize) -> Result<Option<Node>, PatternError> {
+        let mut on = true;
+        let mut flags = self.flags;
+        loop {
+            let offset = self.pos;
+            match self.peek() {
+                Some('i') => flags.case_insensitive = on,
+                Some('s') => flags.dot_all = on,
+                // Unicode case folding only widens `(?i)`; ASCII folding is what AWS relies on,
+                // so `u` is honoured only when `i` is off.
+                Some('u') if !flags.case_insensitive || !on => {}
+                Some('-') if on => on = false,
+                Some(')') => {
+                    self.pos += 1;
+                    self.flags = flags;
+                    return Ok(None);
+                }
+                Some(':') => {
+                    self.pos += 1;
+                    let saved = self.flags;
+                    self.flags = flags;
+                    let node = self.group_body(start)?;
+                    self.flags = saved;
+                    return Ok(Some(node));
+                }
+                Some(c @ ('u' | 'm' | 'd' | 'x' | 'U' | 'c')) => {
+                    return Err(self.unsupported(
+                        format!("inline flag `{c}` is not supported"),
+                        offset,
+                    ))
+                }
+                Some(c) => return Err(self.syntax(format!("unknown inline flag `{c}`"), offset)),
+                None => return Err(self.syntax("unclosed group", start)),
+            }
+            self.pos += 1;
+        }
+    }
+
+    fn dot(&self) -> ClassUnicode {
+        if self.flags.dot_all {
+            return class_of(&[(0, 0x10FFFF)]);
+        }
+        let mut class = class_of(&[(0, 0x10FFFF)]);
+        class.difference(&line_terminators());
+        class
+    }
+
+    /// A single literal character, case-folded under `(?i)`.
+    fn literal(&self, c: u32) -> ClassUnicode {
+        let mut class = class_of(&[(c, c)]);
+        if self.flags.case_insensitive {
+            fold_ascii_case(&mut class);
+        }
+        class
+    }
+
+    fn escape(&mut self, start: usize) -> Result<Option<Node>, PatternError> {
+        let Some(c) = self.peek() else {
+            return Err(self.syntax("trailing backslash", start));
+        };
+        let assertion = match c {
+            'b' => Some(Assertion::WordBoundary),
+            'B' => Some(Assertion::NotWordBoundary),
+            'A' => Some(Assertion::Start),
+            'z' | 'Z' => Some(Assertion::End),
+            _ => None,
+        };
+        if let Some(assertion) = assertion {
+            self.pos += 1;
+            return Ok(Some(Node::Assert(assertion)));
+        }
+        match c {
+            'G' => Err(self.unsupported("`\\G` is not supported", start)),
+            'X' => Err(self.unsupported("`\\X` (grapheme cluster) is not supported", start)),
+            'k' | '1'..='9' => Err(self.unsupported(
+                "back-references cannot be matched in linear time",
+                start,
+            )),
+            'R' => {
+                self.pos += 1;
+                Ok(Some(linebreak()))
+            }
+            'Q' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                while self.pos < self.chars.len() && !self.eat_str("\\E") {
+                    items.push(Node::Class(self.literal(self.chars[self.pos] as u32)));
+                    self.pos += 1;
+                }
+                Ok(match items.len() {
+                    0 => None,
+                    _ => Some(Node::Concat(items)),
+                })
+            }
+            _ => match self.escape_atom(start)? {
+                ClassAtom::Char(c) => Ok(Some(Node::Class(self.literal(c)))),
+                ClassAtom::Set(set) => Ok(Some(Node::Class(set))),
+            },
+        }
+    }
+
+    /// An escape that stands for one character or a set of them; valid both inside and
+    /// outside brackets. The backslash is consumed.
+    fn escape_atom(&mut self, start: usize) -> Result<ClassAtom, PatternError> {
+        let Some(c) = self.peek() else {
+            return Err(self.syntax("trailing backslash", start));
+        };
+        self.pos += 1;
+        let ch = |c: char| Ok(ClassAtom::Char(c as u32));
+        match c {
+            't' => ch('\t'),
+            'n' => ch('\n'),
+            'r' => ch('\r'),
+            'f' => ch('\u{0C}'),
+            'a' => ch('\u{07}'),
+            'e' => ch('\u{1B}'),
+            'c' => {
+                let Some(x) = self.peek().filter(char::is_ascii) else {
+                    return Err(self.syntax("illegal control escape `\\c`", start));
+                };
+                self.pos += 1;
+                Ok(ClassAtom::Char((x as u32) ^ 64))
+            }
+            '0' => self.octal(start).map(ClassAtom::Char),
+            'x' => self.hex_escape(start).map(ClassAtom::Char),
+            'u' => self.unicode_escape(start).map(ClassAtom::Char),
+            'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'h' | 'H' | 'v' | 'V' => {
+                let (set, negated) = match c {
+                    'd' | 'D' => (class_of(&[(0x30, 0x39)]), c == 'D'),
+                    'w' | 'W' => (word_class(), c == 'W'),
+                    's' | 'S' => (space_class(), c == 'S'),
+                    'h' | 'H' => (horizontal_space(), c == 'H'),
+                    _ => (vertical_space(), c == 'V'),
+                };
+                Ok(ClassAtom::Set(negate_if(set, negated)))
+            }
+            'p' | 'P' => self.property(start, c == 'P').map(ClassAtom::Set),
+            c if c.is_ascii_alphabetic() => Err(self.syntax(
+                format!("illegal or unsupported escape sequence `\\{c}`"),
+                start,
+            )),
+            c if c.is_ascii_digit() => Err(self.unsupported(
+                "back-references cannot be matched in linear time",
+                start,
+            )),
+            c => ch(c),
+        }
+    }
+
+    /// `\0n`, `\0nn`, `\0mnn` with `m <= 3`, as Java reads them.
+    fn octal(&mut self, start: usize) -> Result<u32, PatternError> {
+        let digit = |c: Option<char>| c.and_then(|c| c.to_digit(8));
+        let Some(first) = digit(self.peek()) else {
+            return Err(self.syntax("illegal octal escape `\\0`", start));
+        };
+        self.pos += 1;
+        let mut value = first;
+        let max_digits = if first <= 3 { 3 } else { 2 };
+        for _ in 1..max_digits {
+            match digit(self.peek()) {
+                Some(d) => {
+                    value = value * 8 + d;
+                    self.pos += 1;
+                }
+                None => break,
+            }
+        }
+        Ok(value)
+    }
+
+    /// `\xhh` or `\x{h..h}`.
+    fn hex_escape(&mut self, start: usize) -> Result<u32, PatternError> {
+        if self.eat('{') {
+            let digits_start = self.pos;
+            while matches!(self.peek(), Some(c) if c.is_ascii_hexdigit()) {
+                self.pos += 1;
+            }
+            let digits: String = self.chars[digits_start..self.pos].iter().collect();
+            if digits.is_empty() || !self.eat('}') {
+                return Err(self.syntax("illegal hexadecimal escape `\\x{..}`", start));
+            }
+            return u32::from_str_radix(&digits, 16)
+                .ok()
+                .filter(|v| *v <= 0x10FFFF)
+                .ok_or_else(|| self.syntax("hexadecimal code point out of range", start));
+        }
+        self.fixed_hex(2)
+            .ok_or_else(|| self.syntax("illegal hexadecimal escape `\\x`", start))
+    }
+
+    /// `\uhhhh`, with two of AWS's conventions: a high and a low surrogate escape in a row
+    /// are one supplementary character (as Java reads them), and `\u` followed by five or six
+    /// hex digits naming a supplementary code point (`\u10000`, `\u10FFFF`) is that code
+    /// point, which is what AWS's documentation means by it although Java would read
+    /// `\u1000` followed by `0`.
+    fn unicode_escape(&mut self, start: usize) -> Result<u32, PatternError> {
+        if let Some(wide) = self.wide_unicode_escape() {
+            return Ok(wide);
+        }
+        let Some(unit) = self.fixed_hex(4) else {
+            return Err(self.syntax("illegal Unicode escape `\\u`", start));
+        };
+        if (0xD800..0xDC00).contains(&unit) && self.peek() == Some('\\') {
+            let saved = self.pos;
+            self.pos += 1;
+            if self.eat('u') {
+                if let Some(low) = self.fixed_hex(4).filter(|l| (0xDC00..0xE000).contains(l)) {
+                    return Ok(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                }
+            }
+            self.pos = saved;
+        }
+        Ok(unit)
+    }
+
+    fn wide_unicode_escape(&mut self) -> Option<u32> {
+        let digits = self.chars[self.pos..]
+            .iter()
+            .take(6)
+            .take_while(|c| c.is_ascii_hexdigit())
+            .count();
+        if digits < 5 || self.chars[self.pos] != '1' {
+            return None;
+        }
+        let text: String = self.chars[self.pos..self.pos + digits].iter().collect();
+        let value = u32::from_str_radix(&text, 16).ok()?;
+        (0x10000..=0x10FFFF).contains(&value).then(|| {
+            self.pos += digits;
+            value
+        })
+    }
+
+    fn fixed_hex(&mut self, n: usize) -> Option<u32> {
+        let text: String = self.chars.get(self.pos..self.pos + n)?.iter().collect();
+        if !text.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.pos += n;
+        u32::from_str_radix(&text, 16).ok()
+    }
+
+    /// `\p{Name}`, `\pL`, `\P{..}`; the `p` or `P` is consumed.
+    fn property(&mut self, start: usize, negated: bool) -> Result<ClassUnicode, PatternError> {
+        let name: String = if self.eat('{') {
+            let name_start = self.pos;
+            while matches!(self.peek(), Some(c) if c != '}') {
+                self.pos += 1;
+            }
+            let name = self.chars[name_start..self.pos].iter().collect();
+            if !self.eat('}') {
+                return Err(self.syntax("unclosed character property `\\p{`", start));
+            }
+            name
+        } else {
+            match self.peek() {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    self.pos += 1;
+                    c.to_string()
+                }
+                _ => return Err(self.syntax("illegal character property `\\p`", start)),
+            }
+        };
+        let set = crate::properties::java_property(&name).ok_or_else(|| {
+            self.unsupported(format!("unknown or unsupported property `\\p{{{name}}}`"), start)
+        })?;
+        Ok(negate_if(set, negated))
+    }
+
+    /// A bracketed class; `[` is consumed.
+    fn class(&mut self, start: usize) -> Result<ClassUnicode, PatternError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.unsupported(
+                format!("classes nested deeper than {MAX_DEPTH} levels"),
+                start,
+            ));
+        }
+        let negated = self.eat('^');
+        let mut union = ClassUnicode::empty();
+        let mut intersections: Vec<ClassUnicode> = Vec::new();
+        let mut first = true;
+        loop {
+            let Some(c) = self.peek() else {
+                return Err(self.syntax("unclosed character class", start));
+            };
+            if c == ']' && !first {
+                self.pos += 1;
+                break;
+            }
+            first = false;
+            if c == '[' {
+                self.pos += 1;
+                let nested = self.class(self.pos - 1)?;
+                union.union(&nested);
+                continue;
+            }
+            if self.eat_str("&&") {
+                intersections.push(std::mem::replace(&mut union, ClassUnicode::empty()));
+                continue;
+            }
+            let atom_start = self.pos;
+            let atom = self.class_atom()?;
+            match atom {
+                ClassAtom::Set(set) => union.union(&set),
+                ClassAtom::Char(lo) => {
+                    // `a-z` is a range unless the `-` ends the class or precedes a nested
+                    // class; a range's end must be a single character.
+                    let is_range = self.peek() == Some('-')
+                        && !matches!(self.peek_at(1), Some(']') | Some('[') | None);
+                    if !is_range {
+                        union.union(&self.folded(lo, lo));
+                        continue;
+                    }
+                    self.pos += 1;
+                    let hi = match self.class_atom()? {
+                        ClassAtom::Char(hi) => hi,
+                        ClassAtom::Set(_) => {
+                            return Err(self.syntax("illegal character range", atom_start))
+                        }
+                    };
+                    if hi < lo {
+                        return Err(self.syntax("illegal character range", atom_start));
+                    }
+                    union.union(&self.folded(lo, hi));
+                }
+            }
+        }
+        for mut left in intersections.into_iter().rev() {
+            left.intersect(&union);
+            union = left;
+        }
+        self.depth -= 1;
+        Ok(negate_if(union, negated))
+    }
+
+    /// One character or class escape inside brackets.
+    fn class_atom(&mut self) -> Result<ClassAtom, PatternError> {
+        let start = self.pos;
+        let Some(c) = self.peek() else {
+            return Err(self.syntax("unclosed character class", start));
+        };
+        self.pos += 1;
+        if c != '\\' {
+            return Ok(ClassAtom::Char(c as u32));
+        }
+        if self.eat('Q') {
+            // `\Q..\E` inside a class: each quoted character is a member.
+            let mut set = ClassUnicode::empty();
+            while self.pos < self.chars.len() && !self.eat_str("\\E") {
+                let c = self.chars[self.pos] as u32;
+                set.union(&self.folded(c, c));
+                self.pos += 1;
+            }
+            return Ok(ClassAtom::Set(set));
+        }
+        self.escape_atom(start)
+    }
+
+    fn folded(&self, lo: u32, hi: u32) -> ClassUnicode {
+        let mut class = class_of(&[(lo, hi)]);
+        if self.flags.case_insensitive {
+            fold_ascii_case(&mut class);
+        }
+        class
+    }
+}
+
+/// A class from code-point ranges. Surrogate code points cannot occur in a Rust string, so
+/// they are left out: Java would match them only in malformed UTF-16.
+pub(crate) fn class_of(ranges: &[(u32, u32)]) -> ClassUnicode {
+    let ranges = ranges.iter().filter_map(|&(lo, hi)| {
+        let lo = if (0xD800..0xE000).contains(&lo) { 0xE000 } else { lo };
+        let hi = if (0xD800..0xE000).contains(&hi) { 0xD7FF } else { hi };
+        let (lo, hi) = (char::from_u32(lo)?, char::from_u32(hi)?);
+        (lo <= hi).then(|| ClassUnicodeRange::new(lo, hi))
+    });
+    ClassUnicode::new(ranges)
+}
+
+fn negate_if(mut class: ClassUnicode, negated: bool) -> ClassUnicode {
+    if negated {
+        class.negate();
+    }
+    class
+}
+
+/// Adds the other ASCII case of every ASCII letter in the class: Java's `(?i)` without
+/// `(?u)`.
+fn fold_ascii_case(class: &mut ClassUnicode) {
+    let mut upper = class.clone();
+    upper.intersect(&class_of(&[(b'A' as u32, b'Z' as u32)]));
+    let mut lower = class.clone();
+    lower.intersect(&class_of(&[(b'a' as u32, b'z' as u32)]));
+    let shift = |set: &ClassUnicode, up: bool| {
+        let ranges: Vec<(u32, u32)> = set
+            .ranges()
+            .iter()
+            .map(|r| {
+                let (lo, hi) = (r.start() as u32, r.end() as u32);
+                if up {
+                    (lo - 32, hi - 32)
+                } else {
+                    (lo + 32, hi + 32)
+                }
+            })
+            .collect();
+        class_of(&ranges)
+    };
+    class.union(&shift(&upper, false));
+    class.union(&shift(&lower, true));
+}
+
+/// Java's line terminators, which `.` excludes.
+pub(crate) fn line_terminators() -> ClassUnicode {
+    class_of(&[(0x0A, 0x0A), (0x0D, 0x0D), (0x85, 0x85), (0x2028, 0x2029)])
+}
+
+fn word_class() -> ClassUnicode {
+    class_of(&[(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)])
+}
+
+/// `\s` in Java: `[ \t\n\x0B\f\r]`.
+pub(crate) fn space_class() -> ClassUnicode {
+    class_of(&[(0x09, 0x0D), (0x20, 0x20)])
+}
+
+fn horizontal_space() -> ClassUnicode {
+    class_of(&[
+        (0x09, 0x09),
+        (0x20, 0x20),
+        (0xA0, 0xA0),
+        (0x1680, 0x1680),
+        (0x180E, 0x180E),
+        (0x2000, 0x200A),
+        (0x202F, 0x202F),
+        (0x205F, 0x205F),
+        (0x3000, 0x3000),
+    ])
+}
+
+fn vertical_space() -> ClassUnicode {
+    class_of(&[(0x0A, 0x0D), (0x85, 0x85), (0x2028, 0x2029)])
+}
+
+/// `\R`: `\r\n` or any single vertical whitespace character.
+fn linebreak() -> Node {
+    Node::Alternation(vec![
+        Node::Concat(vec![
+            Node::Class(class_of(&[(0x0D, 0x0D)])),
+            Node::Class(class_of(&[(0x0A, 0x0A)])),
+        ]),
+        Node::Class(vertical_space()),
+    ])
+}

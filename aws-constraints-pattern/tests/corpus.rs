@@ -1,0 +1,52 @@
+//! Every distinct pattern of every AWS service model (botocore 1.44.5) through the compiler.
+//!
+//! Run with `-- --nocapture` to see the counts by outcome.
+
+use std::collections::BTreeMap;
+
+use aws_constraints_pattern::Pattern;
+
+const CORPUS: &str = include_str!("data/aws-patterns.txt");
+
+fn corpus() -> Vec<String> {
+    CORPUS
+        .lines()
+        .map(|line| serde_json_lite(line))
+        .collect()
+}
+
+/// Decodes one line of the corpus: a JSON string.
+fn serde_json_lite(line: &str) -> String {
+    serde_json::from_str(line).unwrap_or_else(|e| panic!("corpus line {line:?}: {e}"))
+}
+
+#[test]
+fn corpus_compiles() {
+    let patterns = corpus();
+    assert_eq!(patterns.len(), 4876);
+    let mut rejected: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut class_runs = 0;
+    for p in &patterns {
+        match Pattern::new(p) {
+            Ok(pattern) => class_runs += usize::from(pattern.is_class_run()),
+            Err(e) => rejected
+                .entry(format!("{:?}: {}", e.kind(), e.message()))
+                .or_default()
+                .push(p),
+        }
+    }
+    let failed: usize = rejected.values().map(Vec::len).sum();
+    println!(
+        "{} patterns: {} compile ({} as class runs), {} rejected",
+        patterns.len(),
+        patterns.len() - failed,
+        class_runs,
+        failed
+    );
+    for (reason, list) in &rejected {
+        println!("  {:4}  {reason}", list.len());
+        for p in list.iter().take(3) {
+            println!("          {p}");
+        }
+    }
+}
