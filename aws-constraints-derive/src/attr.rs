@@ -1,0 +1,480 @@
+//! Parsing the constraint attributes of one field.
+//!
+//! Each rule is parsed into a checked value: a `Len` or `Range` exists only with
+//! `min <= max`, a `Pattern` only once the pattern compiler accepted it. A rule that fails
+//! is reported and left out, and parsing goes on with the next attribute.
+
+use proc_macro2::Span;
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Ident, LitStr, Token};
+
+use crate::ctxt::Ctxt;
+
+pub(crate) const LEN: &str = "len";
+pub(crate) const PATTERN: &str = "pattern";
+pub(crate) const REQUIRED: &str = "required";
+pub(crate) const RANGE: &str = "range";
+pub(crate) const EACH: &str = "each";
+pub(crate) const KEYS: &str = "keys";
+pub(crate) const VALUES: &str = "values";
+pub(crate) const NESTED: &str = "nested";
+pub(crate) const SENSITIVE: &str = "sensitive";
+pub(crate) const ONE_OF: &str = "one_of";
+pub(crate) const UNIQUE: &str = "unique";
+
+/// Rules that may appear inside `#[each(..)]`, `#[keys(..)]` and `#[values(..)]`.
+const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`";
+
+/// The constraints on one field, in the order they are written.
+pub(crate) struct FieldAttrs {
+    pub(crate) rules: Vec<Rule>,
+    /// The `#[sensitive]` attribute, if present.
+    pub(crate) sensitive: Option<Attribute>,
+}
+
+pub(crate) struct Rule {
+    /// The attribute, for spans of errors about the rule as a whole.
+    pub(crate) attr: Attribute,
+    pub(crate) kind: RuleKind,
+}
+
+pub(crate) enum RuleKind {
+    Required,
+    Nested,
+    Unique,
+    Value(ValueRule),
+    Each(Vec<ValueRule>),
+    Keys(Vec<ValueRule>),
+    Values(Vec<ValueRule>),
+}
+
+/// A rule on a single value: the field itself, or an item, key or value inside it.
+pub(crate) enum ValueRule {
+    Len(Len),
+    Pattern(LitStr),
+    Range(Range),
+    OneOf(Vec<LitStr>),
+}
+
+impl ValueRule {
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            ValueRule::Len(_) => LEN,
+            ValueRule::Pattern(_) => PATTERN,
+            ValueRule::Range(_) => RANGE,
+            ValueRule::OneOf(_) => ONE_OF,
+        }
+    }
+}
+
+/// Inclusive length bounds, `min <= max`.
+pub(crate) struct Len {
+    pub(crate) min: Option<u64>,
+    pub(crate) max: Option<u64>,
+}
+
+/// Inclusive numeric bounds, `min <= max`.
+pub(crate) struct Range {
+    pub(crate) min: Option<Number>,
+    pub(crate) max: Option<Number>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub(crate) enum Number {
+    Int(i128),
+    Float(f64),
+}
+
+impl Number {
+    fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+impl FieldAttrs {
+    pub(crate) fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+        let mut out = FieldAttrs {
+            rules: Vec::new(),
+            sensitive: None,
+        };
+        for attr in attrs {
+            let Some(ident) = attr.path().get_ident() else {
+                continue;
+            };
+            let name = ident.to_string();
+            let kind = match name.as_str() {
+                SENSITIVE => {
+                    if let Err(e) = attr.meta.require_path_only() {
+                        cx.syn_error(e);
+                    } else if out.sensitive.is_some() {
+                        cx.error_spanned_by(attr, "duplicate #[sensitive] attribute");
+                    } else {
+                        out.sensitive = Some(attr.clone());
+                    }
+                    continue;
+                }
+                REQUIRED | NESTED | UNIQUE => match attr.meta.require_path_only() {
+                    Ok(_) => match name.as_str() {
+                        REQUIRED => Ok(RuleKind::Required),
+                        NESTED => Ok(RuleKind::Nested),
+                        _ => Ok(RuleKind::Unique),
+                    },
+                    Err(_) => Err(syn::Error::new_spanned(
+                        &attr.meta,
+                        format!("#[{name}] takes no arguments"),
+                    )),
+                },
+                LEN | PATTERN | RANGE | ONE_OF => {
+                    with_list(attr, &name, |input| value_rule(&name, input).map(RuleKind::Value))
+                }
+                EACH | KEYS | VALUES => with_list(attr, &name, |input| {
+                    let rules = item_rules(&name, input)?;
+                    Ok(match name.as_str() {
+                        EACH => RuleKind::Each(rules),
+                        KEYS => RuleKind::Keys(rules),
+                        _ => RuleKind::Values(rules),
+                    })
+                }),
+                _ => continue,
+            };
+            match kind {
+                Ok(kind) => out.rules.push(Rule {
+                    attr: attr.clone(),
+                    kind,
+                }),
+                Err(e) => cx.syn_error(e),
+            }
+        }
+        out
+    }
+}
+
+/// Parses `#[name(..)]`, with a clear error for `#[name]` and `#[name = ..]`.
+fn with_list<T>(
+    attr: &Attribute,
+    name: &str,
+    parse: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<T> {
+    let list = attr.meta.require_list().map_err(|_| {
+        syn::Error::new_spanned(
+            &attr.meta,
+            format!("expected arguments: #[{name}({})]", usage(name)),
+        )
+    })?;
+    if list.tokens.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &attr.meta,
+            format!("#[{name}()] is empty; expected #[{name}({})]", usage(name)),
+        ));
+    }
+    list.parse_args_with(parse)
+}
+
+fn usage(name: &str) -> &'static str {
+    match name {
+        LEN => "min, max",
+        PATTERN => "\"regex\"",
+        RANGE => "min, max",
+        ONE_OF => "\"A\", \"B\", ..",
+        _ => "rule, ..",
+    }
+}
+
+/// Parses the arguments of one value rule; the rule's name is already consumed.
+fn value_rule(name: &str, input: ParseStream) -> syn::Result<ValueRule> {
+    match name {
+        LEN => parse_len(input).map(ValueRule::Len),
+        PATTERN => parse_pattern(input).map(ValueRule::Pattern),
+        RANGE => parse_range(input).map(ValueRule::Range),
+        _ => parse_one_of(input).map(ValueRule::OneOf),
+    }
+}
+
+/// `len(1, 128), pattern("..")` inside `each`, `keys` or `values`.
+fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
+    let mut rules: Vec<ValueRule> = Vec::new();
+    let mut error: Option<syn::Error> = None;
+    let mut push_error = |e: syn::Error| match &mut error {
+        Some(existing) => existing.combine(e),
+        None => error = Some(e),
+    };
+    while !input.is_empty() {
+        let ident: Ident = input.parse()?;
+        let name = ident.to_string();
+        if ![LEN, PATTERN, RANGE, ONE_OF].contains(&name.as_str()) {
+            push_error(syn::Error::new(
+                ident.span(),
+                format!("unknown rule `{name}` in #[{outer}(..)]; expected one of {ITEM_RULES}"),
+            ));
+            // Skip the unknown rule's arguments, if any, and go on.
+            if input.peek(syn::token::Paren) {
+                let _skipped: proc_macro2::Group = input.parse()?;
+            }
+        } else if !input.peek(syn::token::Paren) {
+            push_error(syn::Error::new(
+                ident.span(),
+                format!("expected arguments: {name}({})", usage(&name)),
+            ));
+        } else {
+            let content;
+            syn::parenthesized!(content in input);
+            match value_rule(&name, &content) {
+                Ok(rule) if rules.iter().any(|r| r.name() == rule.name()) => push_error(
+                    syn::Error::new(ident.span(), format!("duplicate `{name}` in #[{outer}(..)]")),
+                ),
+                Ok(rule) => rules.push(rule),
+                Err(e) => push_error(e),
+            }
+        }
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    match error {
+        Some(e) => Err(e),
+        None => Ok(rules),
+    }
+}
+
+/// A bound: an optionally negated integer or float literal.
+struct NumberArg {
+    span: Span,
+    negative: bool,
+    lit: syn::Lit,
+}
+
+impl Parse for NumberArg {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let minus: Option<Token![-]> = input.parse()?;
+        let lit: syn::Lit = input.parse()?;
+        let span = match &minus {
+            Some(m) => m.span.join(lit.span()).unwrap_or_else(|| lit.span()),
+            None => lit.span(),
+        };
+        Ok(NumberArg {
+            span,
+            negative: minus.is_some(),
+            lit,
+        })
+    }
+}
+
+/// `1, 2`, `5`, `min = 1`, `max = 2`, `min = 1, max = 2`.
+enum BoundArg {
+    Positional(NumberArg),
+    Named(Ident, NumberArg),
+}
+
+impl BoundArg {
+    fn span(&self) -> Span {
+        match self {
+            BoundArg::Positional(n) => n.span,
+            BoundArg::Named(ident, _) => ident.span(),
+        }
+    }
+}
+
+impl Parse for BoundArg {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Ident) && input.peek2(Token![=]) {
+            let ident: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            Ok(BoundArg::Named(ident, input.parse()?))
+        } else {
+            Ok(BoundArg::Positional(input.parse()?))
+        }
+    }
+}
+
+/// Reads the two bounds, whichever of the accepted forms they are written in. A single
+/// positional bound means "exactly" for `len` and is an error for `range`.
+fn parse_bounds(
+    input: ParseStream,
+    rule: &str,
+) -> syn::Result<(Option<NumberArg>, Option<NumberArg>)> {
+    let args = Punctuated::<BoundArg, Token![,]>::parse_terminated(input)?;
+    let named = |a: &BoundArg| matches!(a, BoundArg::Named(..));
+    if let Some(first) = args.first() {
+        if let Some(odd) = args.iter().find(|a| named(a) != named(first)) {
+            return Err(syn::Error::new(
+                odd.span(),
+                format!(
+                    "use either #[{rule}(min, max)] or #[{rule}(min = .., max = ..)], not both"
+                ),
+            ));
+        }
+    }
+    let count = args.len();
+    if let Some(extra) = args.iter().nth(2) {
+        return Err(syn::Error::new(
+            extra.span(),
+            format!("#[{rule}(..)] takes at most two bounds, found {count}"),
+        ));
+    }
+    let mut min = None;
+    let mut max = None;
+    for (i, arg) in args.into_iter().enumerate() {
+        match arg {
+            BoundArg::Positional(n) if count == 1 && rule == RANGE => {
+                return Err(syn::Error::new(
+                    n.span,
+                    "#[range(..)] needs both bounds or a named one: #[range(min, max)], \
+                     #[range(min = ..)] or #[range(max = ..)]",
+                ))
+            }
+            BoundArg::Positional(n) if count == 1 => {
+                // `#[len(5)]`: exactly five.
+                let copy = NumberArg {
+                    span: n.span,
+                    negative: n.negative,
+                    lit: n.lit.clone(),
+                };
+                min = Some(n);
+                max = Some(copy);
+            }
+            BoundArg::Positional(n) if i == 0 => min = Some(n),
+            BoundArg::Positional(n) => max = Some(n),
+            BoundArg::Named(ident, n) => {
+                let slot = match ident.to_string().as_str() {
+                    "min" => &mut min,
+                    "max" => &mut max,
+                    other => {
+                        return Err(syn::Error::new(
+                            ident.span(),
+                            format!("unknown bound `{other}`; expected `min` or `max`"),
+                        ))
+                    }
+                };
+                if slot.is_some() {
+                    return Err(syn::Error::new(ident.span(), format!("duplicate `{ident}`")));
+                }
+                *slot = Some(n);
+            }
+        }
+    }
+    Ok((min, max))
+}
+
+fn parse_len(input: ParseStream) -> syn::Result<Len> {
+    let (min, max) = parse_bounds(input, LEN)?;
+    let length = |arg: Option<NumberArg>| -> syn::Result<Option<(u64, Span)>> {
+        let Some(arg) = arg else { return Ok(None) };
+        let syn::Lit::Int(lit) = &arg.lit else {
+            return Err(syn::Error::new(
+                arg.span,
+                "length bounds must be non-negative integers",
+            ));
+        };
+        if arg.negative {
+            return Err(syn::Error::new(
+                arg.span,
+                "length bounds must be non-negative integers",
+            ));
+        }
+        Ok(Some((lit.base10_parse::<u64>()?, arg.span)))
+    };
+    let min = length(min)?;
+    let max = length(max)?;
+    if let (Some((lo, _)), Some((hi, span))) = (min, max) {
+        if lo > hi {
+            return Err(syn::Error::new(
+                span,
+                format!("`min` ({lo}) must be <= `max` ({hi})"),
+            ));
+        }
+    }
+    Ok(Len {
+        min: min.map(|(v, _)| v),
+        max: max.map(|(v, _)| v),
+    })
+}
+
+fn parse_range(input: ParseStream) -> syn::Result<Range> {
+    let (min, max) = parse_bounds(input, RANGE)?;
+    let number = |arg: Option<NumberArg>| -> syn::Result<Option<(Number, Span)>> {
+        let Some(arg) = arg else { return Ok(None) };
+        let sign = if arg.negative { "-" } else { "" };
+        let value = match &arg.lit {
+            syn::Lit::Int(lit) => {
+                // Parsed as text so that no integer passes through `f64`.
+                let text = format!("{sign}{}", lit.base10_digits());
+                Number::Int(text.parse::<i128>().map_err(|_| {
+                    syn::Error::new(arg.span, "integer bound does not fit in i128")
+                })?)
+            }
+            syn::Lit::Float(lit) => {
+                let value: f64 = format!("{sign}{}", lit.base10_digits())
+                    .parse()
+                    .map_err(|_| syn::Error::new(arg.span, "invalid float bound"))?;
+                if !value.is_finite() {
+                    return Err(syn::Error::new(arg.span, "float bound must be finite"));
+                }
+                Number::Float(value)
+            }
+            _ => {
+                return Err(syn::Error::new(
+                    arg.span,
+                    "range bounds must be integer or float literals",
+                ))
+            }
+        };
+        Ok(Some((value, arg.span)))
+    };
+    let min = number(min)?;
+    let max = number(max)?;
+    if let (Some((lo, _)), Some((hi, span))) = (min, max) {
+        let greater = match (lo, hi) {
+            (Number::Int(a), Number::Int(b)) => a > b,
+            (a, b) => a.as_f64() > b.as_f64(),
+        };
+        if greater {
+            return Err(syn::Error::new(
+                span,
+                format!("`min` ({}) must be <= `max` ({})", display(lo), display(hi)),
+            ));
+        }
+    }
+    Ok(Range {
+        min: min.map(|(v, _)| v),
+        max: max.map(|(v, _)| v),
+    })
+}
+
+fn display(n: Number) -> String {
+    match n {
+        Number::Int(i) => i.to_string(),
+        Number::Float(f) => f.to_string(),
+    }
+}
+
+fn parse_pattern(input: ParseStream) -> syn::Result<LitStr> {
+    let lit: LitStr = input.parse()?;
+    if !input.is_empty() {
+        return Err(input.error("expected a single string literal: #[pattern(\"regex\")]"));
+    }
+    // The very compiler the runtime matches with: what builds is what runs.
+    if let Err(e) = aws_constraints_pattern::Pattern::new(&lit.value()) {
+        return Err(syn::Error::new(lit.span(), format!("invalid pattern: {e}")));
+    }
+    Ok(lit)
+}
+
+fn parse_one_of(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    let values = Punctuated::<LitStr, Token![,]>::parse_terminated(input)?;
+    let mut seen: Vec<LitStr> = Vec::with_capacity(values.len());
+    for value in values {
+        if seen.iter().any(|v| v.value() == value.value()) {
+            return Err(syn::Error::new(
+                value.span(),
+                format!("duplicate value {:?} in #[one_of(..)]", value.value()),
+            ));
+        }
+        seen.push(value);
+    }
+    Ok(seen)
+}

@@ -1,0 +1,203 @@
+//! Code generation from validated input.
+
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, LitStr};
+
+use crate::ast::{Field, Input};
+use crate::attr::{Len, Number, Range, RuleKind, ValueRule};
+use crate::ctxt::Ctxt;
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    match try_expand(input) {
+        Ok(tokens) => tokens,
+        Err(errors) => fallback(input, errors),
+    }
+}
+
+fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let cx = Ctxt::new();
+    let parsed = Input::from_syn(&cx, input);
+    if let Some(parsed) = &parsed {
+        parsed.validate(&cx);
+    }
+    cx.check()?;
+    match parsed {
+        Some(parsed) => Ok(impl_validate(&parsed)),
+        // `from_syn` reports why it returned nothing, so `check` has already failed.
+        None => Err(syn::Error::new(Span::call_site(), "invalid input")),
+    }
+}
+
+/// The compile errors, plus an impl that keeps uses of `validate()` from piling secondary
+/// errors on top of them.
+fn fallback(input: &DeriveInput, errors: syn::Error) -> TokenStream {
+    let compile_errors = errors.to_compile_error();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #compile_errors
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics ::aws_constraints::Validate for #ident #ty_generics #where_clause {
+            fn validate_at(
+                &self,
+                _: &::aws_constraints::Location<'_>,
+                _: &mut ::aws_constraints::ValidationErrors,
+            ) {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+fn impl_validate(input: &Input) -> TokenStream {
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let fields = input.fields.iter().map(field_checks);
+    quote! {
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics ::aws_constraints::Validate for #ident #ty_generics #where_clause {
+            fn validate_at(
+                &self,
+                __awsc_at: &::aws_constraints::Location<'_>,
+                __awsc_errors: &mut ::aws_constraints::ValidationErrors,
+            ) {
+                #(#fields)*
+            }
+        }
+    }
+}
+
+fn field_checks(field: &Field) -> TokenStream {
+    if field.attrs.rules.is_empty() {
+        return TokenStream::new();
+    }
+    let member = field.ident;
+    let wire_name = &field.wire_name;
+    let sensitive = field.attrs.sensitive.is_some();
+    // Trait errors ("`#[len]` cannot be applied to `u32`") point at the field's type.
+    let span = field.original.ty.span();
+    let value = quote_spanned!(span=> &self.#member);
+    let at = quote!(__awsc_field_at);
+    let rules = field.attrs.rules.iter().map(|rule| match &rule.kind {
+        RuleKind::Required => quote_spanned! {span=>
+            ::aws_constraints::__private::required(#value, &#at, __awsc_errors);
+        },
+        RuleKind::Nested => quote_spanned! {span=>
+            ::aws_constraints::Validate::validate_at(#value, &#at, __awsc_errors);
+        },
+        RuleKind::Unique => quote_spanned! {span=>
+            ::aws_constraints::__private::unique(#value, &#at, __awsc_errors);
+        },
+        RuleKind::Value(rule) => value_rule(rule, &value, &at, span),
+        RuleKind::Each(rules) => each(rules, &value, &at, span),
+        RuleKind::Keys(rules) => entries(rules, &[], &value, &at, span),
+        RuleKind::Values(rules) => entries(&[], rules, &value, &at, span),
+    });
+    quote! {
+        {
+            let __awsc_field_at = __awsc_at.member(#wire_name, #sensitive);
+            #(#rules)*
+        }
+    }
+}
+
+fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+    match rule {
+        ValueRule::Len(Len { min, max }) => {
+            let bound = |n: u64| Literal::u64_suffixed(n).into_token_stream();
+            let min = option(min.map(bound));
+            let max = option(max.map(bound));
+            quote_spanned! {span=>
+                ::aws_constraints::__private::len(#value, #min, #max, &#at, __awsc_errors);
+            }
+        }
+        ValueRule::Pattern(lit) => pattern(lit, value, at, span),
+        ValueRule::Range(Range { min, max }) => {
+            let min = option(min.map(number));
+            let max = option(max.map(number));
+            quote_spanned! {span=>
+                ::aws_constraints::__private::range(#value, #min, #max, &#at, __awsc_errors);
+            }
+        }
+        ValueRule::OneOf(values) => quote_spanned! {span=>
+            ::aws_constraints::__private::one_of(#value, &[#(#values),*], &#at, __awsc_errors);
+        },
+    }
+}
+
+fn pattern(lit: &LitStr, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+    quote_spanned! {span=>
+        {
+            // Compiled on first use, once for this call site.
+            static __AWSC_PATTERN: ::aws_constraints::__private::LazyPattern =
+                ::aws_constraints::__private::LazyPattern::new(#lit);
+            ::aws_constraints::__private::pattern(#value, &__AWSC_PATTERN, &#at, __awsc_errors);
+        }
+    }
+}
+
+fn each(rules: &[ValueRule], value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+    let item_at = quote!(__awsc_item_at);
+    let item = quote!(__awsc_item);
+    let checks = rules.iter().map(|r| value_rule(r, &item, &item_at, span));
+    quote_spanned! {span=>
+        for (__awsc_index, __awsc_item) in
+            ::aws_constraints::__private::List::items(#value).iter().enumerate()
+        {
+            let __awsc_item_at = #at.index(__awsc_index);
+            #(#checks)*
+        }
+    }
+}
+
+fn entries(
+    key_rules: &[ValueRule],
+    value_rules: &[ValueRule],
+    value: &TokenStream,
+    at: &TokenStream,
+    span: Span,
+) -> TokenStream {
+    let key_at = quote!(__awsc_key_at);
+    let key = quote!(__awsc_key);
+    let entry_at = quote!(__awsc_value_at);
+    let entry = quote!(__awsc_value);
+    let key_checks = key_rules.iter().map(|r| value_rule(r, &key, &key_at, span));
+    let value_checks = value_rules.iter().map(|r| value_rule(r, &entry, &entry_at, span));
+    quote_spanned! {span=>
+        {
+            let __awsc_start = __awsc_errors.len();
+            ::aws_constraints::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
+                let __awsc_key_at = #at.map_key(__awsc_key);
+                let __awsc_value_at = #at.map_value(__awsc_key);
+                let _ = (&__awsc_key_at, &__awsc_value_at, &__awsc_value);
+                #(#key_checks)*
+                #(#value_checks)*
+            });
+            ::aws_constraints::__private::sort_entries(#value, __awsc_start, &#at, __awsc_errors);
+        }
+    }
+}
+
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn number(n: Number) -> TokenStream {
+    match n {
+        Number::Int(i) => {
+            let lit = Literal::i128_suffixed(i);
+            quote!(::aws_constraints::Number::Int(#lit))
+        }
+        Number::Float(f) => {
+            let lit = Literal::f64_suffixed(f);
+            quote!(::aws_constraints::Number::Float(#lit))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! Checks across the rules of a field, on parsed input; emits no tokens.
+
+use crate::ast::Input;
+use crate::attr::{Rule, RuleKind, ValueRule, KEYS};
+use crate::ctxt::Ctxt;
+
+impl Input<'_> {
+    pub(crate) fn validate(&self, cx: &Ctxt) {
+        for field in &self.fields {
+            check_no_duplicates(cx, &field.attrs.rules);
+            check_keys_are_strings(cx, &field.attrs.rules);
+        }
+    }
+}
+
+/// Each attribute appears at most once on a field; the second is the one reported.
+fn check_no_duplicates(cx: &Ctxt, rules: &[Rule]) {
+    for (i, rule) in rules.iter().enumerate() {
+        let name = rule_name(&rule.kind);
+        if rules[..i].iter().any(|earlier| rule_name(&earlier.kind) == name) {
+            cx.error_spanned_by(&rule.attr, format!("duplicate #[{name}] attribute"));
+        }
+    }
+}
+
+/// Map keys are strings, so `#[keys(range(..))]` can never apply.
+fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
+    for rule in rules {
+        if let RuleKind::Keys(inner) = &rule.kind {
+            if inner.iter().any(|r| matches!(r, ValueRule::Range(_))) {
+                cx.error_spanned_by(
+                    &rule.attr,
+                    format!("`range` cannot apply inside #[{KEYS}(..)]: map keys are strings"),
+                );
+            }
+        }
+    }
+}
+
+fn rule_name(kind: &RuleKind) -> &'static str {
+    use crate::attr::{EACH, NESTED, REQUIRED, UNIQUE, VALUES};
+    match kind {
+        RuleKind::Required => REQUIRED,
+        RuleKind::Nested => NESTED,
+        RuleKind::Unique => UNIQUE,
+        RuleKind::Value(rule) => rule.name(),
+        RuleKind::Each(_) => EACH,
+        RuleKind::Keys(_) => KEYS,
+        RuleKind::Values(_) => VALUES,
+    }
+}

@@ -1,0 +1,291 @@
+//! Violations and the collection of them that `validate()` returns.
+
+use std::fmt;
+
+use crate::number::Number;
+use crate::path::{Path, PathSegment};
+
+/// Which constraint failed, with its parameters.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// `#[required]`: the member is absent or `null`.
+    Required,
+    /// `#[len]`: `actual` Unicode scalar values (strings), items (lists) or entries (maps).
+    Length {
+        min: Option<u64>,
+        max: Option<u64>,
+        actual: u64,
+    },
+    /// `#[pattern]`: the value does not match `pattern` (as written).
+    Pattern { pattern: &'static str },
+    /// `#[range]`: the number is out of bounds; `violated` says which bound.
+    Range {
+        min: Option<Number>,
+        max: Option<Number>,
+        violated: Bound,
+    },
+    /// `#[one_of]`: the string is not one of `values`.
+    OneOf { values: &'static [&'static str] },
+    /// `#[unique]`: the list has duplicate items.
+    Unique,
+}
+
+impl Rule {
+    /// A stable, machine-readable name: `required`, `length`, `pattern`, `range`, `enum`,
+    /// `unique`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::Required => "required",
+            Rule::Length { .. } => "length",
+            Rule::Pattern { .. } => "pattern",
+            Rule::Range { .. } => "range",
+            Rule::OneOf { .. } => "enum",
+            Rule::Unique => "unique",
+        }
+    }
+}
+
+/// Which bound of a `#[range]` a value is beyond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// Below the minimum (or not a number, when there is a minimum).
+    Min,
+    /// Above the maximum.
+    Max,
+}
+
+/// What a message may say about the offending value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Echo {
+    /// The member is absent or `null`.
+    Null,
+    /// The value, as text.
+    Value(String),
+    /// The member is `#[sensitive]`: the value must never be shown.
+    Redacted,
+    /// A list or map, which messages do not reproduce.
+    Omitted,
+}
+
+/// One failed constraint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    path: Path,
+    rule: Rule,
+    echo: Echo,
+}
+
+impl Violation {
+    /// Builds a violation; values at sensitive locations are redacted by the caller.
+    pub fn new(path: Path, rule: Rule, echo: Echo) -> Self {
+        Violation { path, rule, echo }
+    }
+
+    /// Where the violation is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The constraint that failed.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+
+    /// What may be shown of the value.
+    pub fn echo(&self) -> &Echo {
+        &self.echo
+    }
+
+    /// The constraint as AWS services phrase it, after "failed to satisfy constraint: ".
+    pub fn aws_constraint(&self) -> String {
+        match &self.rule {
+            Rule::Required => "Member must not be null".to_owned(),
+            Rule::Length { min, max, actual } => {
+                if min.is_some_and(|min| *actual < min) {
+                    format!(
+                        "Member must have length greater than or equal to {}",
+                        min.unwrap_or_default()
+                    )
+                } else {
+                    format!(
+                        "Member must have length less than or equal to {}",
+                        max.unwrap_or_default()
+                    )
+                }
+            }
+            Rule::Pattern { pattern } => {
+                format!("Member must satisfy regular expression pattern: {pattern}")
+            }
+            Rule::Range { min, max, violated } => match (violated, min, max) {
+                (Bound::Min, Some(min), _) | (Bound::Max, Some(min), None) => {
+                    format!("Member must have value greater than or equal to {min}")
+                }
+                (_, _, Some(max)) => format!("Member must have value less than or equal to {max}"),
+                (_, None, None) => "Member must be a number".to_owned(),
+            },
+            Rule::OneOf { values } => {
+                format!("Member must satisfy enum value set: [{}]", values.join(", "))
+            }
+            Rule::Unique => "Member must have unique values".to_owned(),
+        }
+    }
+
+    /// The violation as AWS services write it:
+    /// `Value 'ab!' at 'clientRequestToken' failed to satisfy constraint: ..`.
+    pub fn aws_message(&self) -> String {
+        let value = match &self.echo {
+            Echo::Null => "Value null".to_owned(),
+            Echo::Value(text) => format!("Value '{}'", escape_echo(text)),
+            Echo::Redacted | Echo::Omitted => "Value".to_owned(),
+        };
+        format!(
+            "{value} at '{}' failed to satisfy constraint: {}",
+            self.path.aws_dotted(),
+            self.aws_constraint()
+        )
+    }
+}
+
+/// Keeps an echoed value from forging message structure: a quote, a `;` that would start a
+/// second violation, and control characters are escaped.
+fn escape_echo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            ';' => out.push_str("\\;"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every violation found by one `validate()`, in a deterministic order: members in
+/// declaration order, rules in the order written, list items by index, map entries by key.
+///
+/// `Display` renders the message AWS services send.
+///
+/// ```
+/// use aws_constraints::Validate;
+///
+/// #[derive(Validate)]
+/// struct Request {
+///     #[len(2, 64)]
+///     #[pattern("[-_a-zA-Z0-9]*")]
+///     client_request_token: String,
+/// }
+///
+/// let errors = Request { client_request_token: "ab!".into() }.validate().unwrap_err();
+/// assert_eq!(
+///     errors.to_string(),
+///     "1 validation error detected: Value 'ab!' at 'client_request_token' failed to \
+///      satisfy constraint: Member must satisfy regular expression pattern: [-_a-zA-Z0-9]*"
+/// );
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValidationErrors {
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    /// No violations; allocates nothing.
+    pub const fn new() -> Self {
+        ValidationErrors {
+            violations: Vec::new(),
+        }
+    }
+
+    /// Records a violation.
+    pub fn push(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// Number of violations.
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// The violations, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.violations.iter()
+    }
+
+    /// The violations, in order.
+    pub fn as_slice(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// `Ok(())` when empty.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Orders the violations recorded since `start` by the map key at segment `depth`,
+    /// keeping the order of violations within one entry. Hash maps iterate in no fixed
+    /// order; this makes their report deterministic without allocating when all is valid.
+    pub fn sort_entries_since(&mut self, start: usize, depth: usize) {
+        if self.violations.len() - start < 2 {
+            return;
+        }
+        self.violations[start..].sort_by(|a, b| {
+            let key = |v: &Violation| match v.path.segments().get(depth) {
+                Some(PathSegment::MapKey(k) | PathSegment::MapValue(k)) => Some(k.clone()),
+                _ => None,
+            };
+            key(a).cmp(&key(b))
+        });
+    }
+
+    /// The message AWS services send: `N validation error(s) detected: ` and every
+    /// violation, joined by `; `.
+    pub fn aws_message(&self) -> String {
+        let n = self.violations.len();
+        let mut out = format!(
+            "{n} validation error{} detected: ",
+            if n == 1 { "" } else { "s" }
+        );
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(&violation.aws_message());
+        }
+        out
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.aws_message())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.into_iter()
+    }
+}

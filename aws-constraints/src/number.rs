@@ -1,0 +1,126 @@
+//! Numbers for `#[range]`: integers kept exact, floats as `f64`, compared exactly across
+//! the two.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// A number a `#[range]` bound or value can take.
+///
+/// Integers are never routed through `f64`, so `i64::MAX` compares exactly; an integer and
+/// a float compare by their mathematical values. `NaN` is unordered, so it fails every
+/// bound.
+///
+/// ```
+/// use aws_constraints::Number;
+///
+/// assert!(Number::Int(i64::MAX as i128) > Number::Float(9.2e18));
+/// assert!(Number::Int(2) < Number::Float(2.2));
+/// assert_eq!(Number::Float(f64::NAN).partial_cmp(&Number::Int(0)), None);
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub enum Number {
+    Int(i128),
+    Float(f64),
+}
+
+impl PartialEq for Number {
+    fn eq(&self, other: &Self) -> bool {
+        self.partial_cmp(other) == Some(Ordering::Equal)
+    }
+}
+
+impl PartialOrd for Number {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        match (*self, *other) {
+            (Number::Int(a), Number::Int(b)) => Some(a.cmp(&b)),
+            (Number::Float(a), Number::Float(b)) => a.partial_cmp(&b),
+            (Number::Int(a), Number::Float(b)) => cmp_int_float(a, b),
+            (Number::Float(a), Number::Int(b)) => cmp_int_float(b, a).map(Ordering::reverse),
+        }
+    }
+}
+
+/// Compares an integer with a float by value, without rounding the integer.
+fn cmp_int_float(int: i128, float: f64) -> Option<Ordering> {
+    if float.is_nan() {
+        return None;
+    }
+    // 2^127 is exactly representable; floats at or beyond it are outside i128.
+    const LIMIT: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0;
+    if float >= LIMIT {
+        return Some(Ordering::Less);
+    }
+    if float < -LIMIT {
+        return Some(Ordering::Greater);
+    }
+    let whole = float.trunc();
+    // In range and integral, so the cast is exact.
+    let whole_int = whole as i128;
+    Some(int.cmp(&whole_int).then_with(|| {
+        let fraction = float - whole;
+        0.0f64.partial_cmp(&fraction).unwrap_or(Ordering::Equal)
+    }))
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// A value `#[range]` can check.
+#[diagnostic::on_unimplemented(
+    message = "`#[range]` cannot be applied to `{Self}`",
+    label = "not a number",
+    note = "`#[range]` applies to integers, floats and `Option`s of them"
+)]
+pub trait Numeric {
+    /// The value, or `None` when it is absent (an `Option` that is `None`).
+    fn to_number(&self) -> Option<Number>;
+}
+
+macro_rules! numeric {
+    ($variant:ident as $wide:ty: $($t:ty),*) => {$(
+        impl Numeric for $t {
+            #[inline]
+            fn to_number(&self) -> Option<Number> {
+                Some(Number::$variant(<$wide>::from(*self)))
+            }
+        }
+    )*};
+}
+
+numeric!(Int as i128: i8, i16, i32, i64, i128, u8, u16, u32, u64);
+numeric!(Float as f64: f32, f64);
+
+impl Numeric for isize {
+    #[inline]
+    fn to_number(&self) -> Option<Number> {
+        // isize is at most 64 bits on every supported target.
+        Some(Number::Int(*self as i128))
+    }
+}
+
+impl Numeric for usize {
+    #[inline]
+    fn to_number(&self) -> Option<Number> {
+        Some(Number::Int(*self as i128))
+    }
+}
+
+impl<T: Numeric> Numeric for Option<T> {
+    #[inline]
+    fn to_number(&self) -> Option<Number> {
+        self.as_ref().and_then(Numeric::to_number)
+    }
+}
+
+impl<T: Numeric + ?Sized> Numeric for &T {
+    #[inline]
+    fn to_number(&self) -> Option<Number> {
+        (**self).to_number()
+    }
+}

@@ -1,0 +1,225 @@
+//! Where a violation is: the borrowed [`Location`] threaded through validation, and the
+//! owned [`Path`] a violation keeps.
+
+use std::fmt;
+
+/// The position being validated, as a chain of borrowed segments on the stack.
+///
+/// Building a `Location` costs nothing; it is turned into an owned [`Path`] only when a
+/// violation is recorded, so validating a valid value allocates nothing.
+///
+/// ```
+/// use aws_constraints::{Location, PathSegment};
+///
+/// let root = Location::root();
+/// let tags = root.member("Tags", false);
+/// let first = tags.index(0);
+/// let key = first.member("Key", true);
+/// assert!(key.is_sensitive());
+/// assert_eq!(
+///     key.to_path().segments(),
+///     [PathSegment::Member("Tags"), PathSegment::Index(0), PathSegment::Member("Key")]
+/// );
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Location<'a> {
+    parent: Option<&'a Location<'a>>,
+    segment: Option<Step<'a>>,
+    sensitive: bool,
+    depth: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Step<'a> {
+    Member(&'static str),
+    Index(usize),
+    MapKey(&'a str),
+    MapValue(&'a str),
+}
+
+impl<'a> Location<'a> {
+    /// The top-level value.
+    pub const fn root() -> Location<'static> {
+        Location {
+            parent: None,
+            segment: None,
+            sensitive: false,
+            depth: 0,
+        }
+    }
+
+    fn child(&'a self, step: Step<'a>, sensitive: bool) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            segment: Some(step),
+            sensitive: self.sensitive || sensitive,
+            depth: self.depth + 1,
+        }
+    }
+
+    /// A member of a structure, by its wire name. Everything below a sensitive member is
+    /// sensitive too.
+    pub fn member(&'a self, wire_name: &'static str, sensitive: bool) -> Location<'a> {
+        self.child(Step::Member(wire_name), sensitive)
+    }
+
+    /// An item of a list, 0-based.
+    pub fn index(&'a self, index: usize) -> Location<'a> {
+        self.child(Step::Index(index), false)
+    }
+
+    /// The key of a map entry.
+    pub fn map_key(&'a self, key: &'a str) -> Location<'a> {
+        self.child(Step::MapKey(key), false)
+    }
+
+    /// The value of a map entry.
+    pub fn map_value(&'a self, key: &'a str) -> Location<'a> {
+        self.child(Step::MapValue(key), false)
+    }
+
+    /// Whether values here must never be echoed.
+    pub fn is_sensitive(&self) -> bool {
+        self.sensitive
+    }
+
+    /// Number of segments from the root.
+    pub fn depth(&self) -> usize {
+        self.depth
+    }
+
+    /// The owned path to this location.
+    pub fn to_path(&self) -> Path {
+        let mut segments = Vec::with_capacity(self.depth);
+        let mut at = Some(self);
+        while let Some(location) = at {
+            if let Some(step) = location.segment {
+                segments.push(match step {
+                    Step::Member(name) => PathSegment::Member(name),
+                    Step::Index(index) => PathSegment::Index(index),
+                    Step::MapKey(key) => PathSegment::MapKey(key.to_owned()),
+                    Step::MapValue(key) => PathSegment::MapValue(key.to_owned()),
+                });
+            }
+            at = location.parent;
+        }
+        segments.reverse();
+        Path { segments }
+    }
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathSegment {
+    /// A structure member, by wire name.
+    Member(&'static str),
+    /// A list item, 0-based.
+    Index(usize),
+    /// The key of a map entry (a violation of a key constraint).
+    MapKey(String),
+    /// The value of a map entry.
+    MapValue(String),
+}
+
+/// The owned path of a violation, from the top-level value down.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path {
+    segments: Vec<PathSegment>,
+}
+
+impl Path {
+    /// The segments, outermost first.
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.segments
+    }
+
+    /// The path as a JSON pointer over wire names, the form Smithy servers report
+    /// (`/Tags/0/Key`). A map key constraint points at the map itself.
+    ///
+    /// ```
+    /// use aws_constraints::Location;
+    ///
+    /// let root = Location::root();
+    /// let tags = root.member("tags", false);
+    /// assert_eq!(tags.map_value("a/b").to_path().json_pointer(), "/tags/a~1b");
+    /// assert_eq!(tags.map_key("a/b").to_path().json_pointer(), "/tags");
+    /// ```
+    pub fn json_pointer(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                PathSegment::Member(name) => push_pointer_token(&mut out, name),
+                PathSegment::Index(index) => {
+                    out.push('/');
+                    out.push_str(&index.to_string());
+                }
+                PathSegment::MapKey(_) => {}
+                PathSegment::MapValue(key) => push_pointer_token(&mut out, key),
+            }
+        }
+        out
+    }
+
+    /// The path as AWS services write it in messages: member names with the first letter
+    /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
+    /// followed by `.member`; a map key constraint at the map.
+    ///
+    /// ```
+    /// use aws_constraints::Location;
+    ///
+    /// let root = Location::root();
+    /// let tags = root.member("Tags", false);
+    /// let item = tags.index(0);
+    /// assert_eq!(item.member("Key", false).to_path().aws_dotted(), "tags.1.member.key");
+    /// ```
+    pub fn aws_dotted(&self) -> String {
+        let mut out = String::new();
+        let dot = |out: &mut String| {
+            if !out.is_empty() {
+                out.push('.');
+            }
+        };
+        for segment in &self.segments {
+            match segment {
+                PathSegment::Member(name) => {
+                    dot(&mut out);
+                    let mut chars = name.chars();
+                    if let Some(first) = chars.next() {
+                        out.extend(first.to_lowercase());
+                        out.push_str(chars.as_str());
+                    }
+                }
+                PathSegment::Index(index) => {
+                    dot(&mut out);
+                    out.push_str(&(index + 1).to_string());
+                    out.push_str(".member");
+                }
+                PathSegment::MapKey(_) => {}
+                PathSegment::MapValue(key) => {
+                    dot(&mut out);
+                    out.push_str(key);
+                    out.push_str(".member");
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_pointer_token(out: &mut String, token: &str) {
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+}
+
+impl fmt::Display for Path {
+    /// The JSON-pointer form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.json_pointer())
+    }
+}

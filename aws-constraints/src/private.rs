@@ -1,0 +1,162 @@
+//! What the derive's generated code calls. Not part of the public API: names and
+//! signatures change without notice.
+
+use std::sync::OnceLock;
+
+pub use crate::number::Numeric;
+pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
+use crate::{Echo, Location, Number, Rule, ValidationErrors, Violation};
+use crate::error::Bound;
+
+/// A pattern compiled on first use, once per call site.
+pub struct LazyPattern {
+    source: &'static str,
+    compiled: OnceLock<aws_constraints_pattern::Pattern>,
+}
+
+impl LazyPattern {
+    pub const fn new(source: &'static str) -> Self {
+        LazyPattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    #[inline]
+    fn get(&self) -> &aws_constraints_pattern::Pattern {
+        self.compiled.get_or_init(|| {
+            aws_constraints_pattern::Pattern::new(self.source).unwrap_or_else(|e| {
+                // The derive compiled this very literal with this very compiler at build
+                // time and refused to expand if it failed.
+                panic!("pattern {:?} failed to compile at run time: {e}", self.source)
+            })
+        })
+    }
+}
+
+fn echo(at: &Location<'_>, text: Option<&str>) -> Echo {
+    match text {
+        _ if at.is_sensitive() => Echo::Redacted,
+        Some(text) => Echo::Value(text.to_owned()),
+        None => Echo::Omitted,
+    }
+}
+
+#[cold]
+fn report(at: &Location<'_>, rule: Rule, echo: Echo, errors: &mut ValidationErrors) {
+    errors.push(Violation::new(at.to_path(), rule, echo));
+}
+
+#[inline]
+pub fn required<T: Presence>(value: &T, at: &Location<'_>, errors: &mut ValidationErrors) {
+    if !value.is_present() {
+        report(at, Rule::Required, Echo::Null, errors);
+    }
+}
+
+#[inline]
+pub fn len<T: HasLength + ?Sized>(
+    value: &T,
+    min: Option<u64>,
+    max: Option<u64>,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Err(actual) = value.check_length(min.unwrap_or(0), max.unwrap_or(u64::MAX)) {
+        let echo = echo(at, value.echo_text());
+        report(at, Rule::Length { min, max, actual }, echo, errors);
+    }
+}
+
+#[inline]
+pub fn pattern<T: StringValue + ?Sized>(
+    value: &T,
+    pattern: &LazyPattern,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(text) = value.string_value() {
+        if !pattern.get().is_match(text) {
+            let rule = Rule::Pattern {
+                pattern: pattern.source,
+            };
+            report(at, rule, echo(at, Some(text)), errors);
+        }
+    }
+}
+
+#[inline]
+pub fn range<T: Numeric + ?Sized>(
+    value: &T,
+    min: Option<Number>,
+    max: Option<Number>,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let Some(number) = value.to_number() else {
+        return;
+    };
+    // Written so that NaN, which compares as nothing, fails every bound.
+    let violated = if min.is_some_and(|min| !(number >= min)) {
+        Bound::Min
+    } else if max.is_some_and(|max| !(number <= max)) {
+        Bound::Max
+    } else {
+        return;
+    };
+    let text = number.to_string();
+    let rule = Rule::Range { min, max, violated };
+    report(at, rule, echo(at, Some(&text)), errors);
+}
+
+#[inline]
+pub fn one_of<T: StringValue + ?Sized>(
+    value: &T,
+    values: &'static [&'static str],
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(text) = value.string_value() {
+        if !values.contains(&text) {
+            report(at, Rule::OneOf { values }, echo(at, Some(text)), errors);
+        }
+    }
+}
+
+/// Lists up to this long are checked pairwise, which allocates nothing; longer ones with a
+/// hash set, which keeps hostile sizes linear.
+const PAIRWISE_UNIQUE_MAX: usize = 32;
+
+#[inline]
+pub fn unique<L: List + ?Sized>(value: &L, at: &Location<'_>, errors: &mut ValidationErrors)
+where
+    L::Item: Eq + std::hash::Hash,
+{
+    let items = value.items();
+    let duplicated = if items.len() <= PAIRWISE_UNIQUE_MAX {
+        items
+            .iter()
+            .enumerate()
+            .any(|(i, a)| items[i + 1..].contains(a))
+    } else {
+        let mut seen = std::collections::HashSet::with_capacity(items.len());
+        !items.iter().all(|item| seen.insert(item))
+    };
+    if duplicated {
+        report(at, Rule::Unique, echo(at, None), errors);
+    }
+}
+
+/// Sorts the violations a hash map's entries produced, so that the report is
+/// deterministic.
+#[inline]
+pub fn sort_entries<M: Map + ?Sized>(
+    _map: &M,
+    start: usize,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if M::UNORDERED {
+        errors.sort_entries_since(start, at.depth());
+    }
+}
