@@ -108,8 +108,8 @@ impl FieldAttrs {
             let name = ident.to_string();
             let kind = match name.as_str() {
                 SENSITIVE => {
-                    if let Err(e) = attr.meta.require_path_only() {
-                        cx.syn_error(e);
+                    if attr.meta.require_path_only().is_err() {
+                        cx.error_spanned_by(&attr.meta, "#[sensitive] takes no arguments");
                     } else if out.sensitive.is_some() {
                         cx.error_spanned_by(attr, "duplicate #[sensitive] attribute");
                     } else {

@@ -1,0 +1,1 @@
+//! Integration and trybuild UI tests of `aws-constraints`; see `tests/`.

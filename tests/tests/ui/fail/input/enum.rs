@@ -1,0 +1,8 @@
+use aws_constraints::Validate;
+
+#[derive(Validate)]
+enum Request {
+    A,
+}
+
+fn main() {}

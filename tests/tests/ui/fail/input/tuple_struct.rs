@@ -1,0 +1,6 @@
+use aws_constraints::Validate;
+
+#[derive(Validate)]
+struct Request(#[len(1, 2)] String);
+
+fn main() {}

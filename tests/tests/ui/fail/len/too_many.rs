@@ -1,0 +1,9 @@
+use aws_constraints::Validate;
+
+#[derive(Validate)]
+struct Request {
+    #[len(1, 2, 3)]
+    name: String,
+}
+
+fn main() {}
