@@ -1,0 +1,169 @@
+//! Java-dialect rules, one table per rule: each pattern with values it must accept and
+//! values it must reject, as `java.util.regex` full match decides them.
+
+use aws_constraints_pattern::{Pattern, PatternErrorKind};
+
+fn check(pattern: &str, accept: &[&str], reject: &[&str]) {
+    let compiled = Pattern::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    for value in accept {
+        assert!(compiled.is_match(value), "{pattern} should accept {value:?}");
+    }
+    for value in reject {
+        assert!(!compiled.is_match(value), "{pattern} should reject {value:?}");
+    }
+}
+
+const CHIME_NAME: &str =
+    r"[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*";
+
+#[test]
+fn full_match_whatever_the_anchors() {
+    check("[a-z]+", &["abc"], &["abc!", "!abc", ""]);
+    check("^[a-z]+", &["abc"], &["abc!"]);
+    check("[a-z]+$", &["abc"], &["!abc"]);
+    check(r"\A[a-z]+\z", &["abc"], &["abc\n"]);
+    check("a|bc", &["a", "bc"], &["abc", "ab"]);
+}
+
+#[test]
+fn supplementary_escapes_mean_what_aws_means() {
+    check(CHIME_NAME, &["😀 app", "", "tab\there", "\u{10FFFF}", "\u{85}"], &["\u{7f}", "\u{0}"]);
+    check(r"[\uD83D\uDE00]", &["😀"], &["\u{1F601}"]);
+    check(r"[\uD800\uDC00-\uDBFF\uDFFF]+", &["😀𐀀"], &["a"]);
+    // Lone surrogates cannot occur in a Rust string: such a class matches only the rest.
+    check(r"[\u0020-\uD7FF\uD800\uDBFF-\uDC00\uDFFF]*", &["abc"], &["😀"]);
+}
+
+#[test]
+fn class_escapes_are_ascii() {
+    check(r"\w+", &["abc_09"], &["café", "é"]);
+    check(r"\d+", &["0123456789"], &["٣", "１"]);
+    check(r"\s", &[" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"], &["\u{A0}", "\u{2003}"]);
+    check(r"\W", &["é", "-"], &["a"]);
+    check(r"a\bb|a\b-", &["a-"], &["ab"]);
+}
+
+#[test]
+fn dot_excludes_java_line_terminators() {
+    check(".", &["a", "\u{0B}", "😀"], &["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]);
+    check("(?s).", &["\n", "\u{2028}"], &[]);
+}
+
+#[test]
+fn posix_classes_are_ascii_and_unicode_categories_are_unicode() {
+    check(r"\p{Alpha}+", &["abcXYZ"], &["é"]);
+    check(r"\p{Alnum}", &["a", "9"], &["é", "_"]);
+    check(r"\p{Punct}", &["!", "~", "_"], &["a", "¿"]);
+    check(r"\p{Print}", &[" ", "~"], &["\u{7f}", "é"]);
+    check(r"\p{Graph}", &["~"], &[" "]);
+    check(r"\p{XDigit}", &["f", "F", "0"], &["g"]);
+    check(r"\p{Blank}", &[" ", "\t"], &["\n"]);
+    check(r"\p{L}+", &["café", "日本"], &["1"]);
+    check(r"\p{IsAlphabetic}", &["é"], &["1"]);
+    check(r"\P{L}", &["1"], &["a"]);
+    check(r"\p{Lu}\p{IsLl}", &["Ab"], &["aB"]);
+    check(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*", &["Ünïcode tag 1", ""], &["#"]);
+}
+
+#[test]
+fn java_class_syntax() {
+    check(r"[\w-_]", &["-", "_", "a"], &["!"]);
+    check("[+-=]", &["+", ",", "<", "="], &["a"]);
+    check("[a-z&&[^aeiou]]", &["b"], &["a", "B"]);
+    check("[a-c[x-z]]", &["b", "y"], &["m"]);
+    check("[^a[b]]", &["c"], &["a", "b"]);
+    check("[a-]", &["-", "a"], &["b"]);
+    check("[]a]", &["]", "a"], &["b"]);
+    check(r"[^/:|\000-\037]+", &["abc"], &["a/b", "\u{1f}"]);
+    check(r"[\x{60}\x41]", &["`", "A"], &["a"]);
+    check(r"\Q.*\E", &[".*"], &["ab"]);
+}
+
+#[test]
+fn leading_look_ahead_becomes_a_prefix_condition() {
+    check("(?!aws:)[a-zA-Z+-=._:/]+", &["awsx", "aw", "aws"], &["aws:x", "aws:"]);
+    check(r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$", &["alias-1", "d1-x"], &["d-alias", "-a"]);
+    check(r"(?!\s*$).+", &["a", " a"], &["", "   "]);
+    check("(?=.{2,3}$)[a-z]+", &["ab", "abc"], &["a", "abcd"]);
+    check("(?!(?i)AWS_)[a-zA-Z_][a-zA-Z0-9_]*", &["MY_VAR"], &["aws_x", "AWS_X"]);
+}
+
+#[test]
+fn trailing_look_behind_becomes_a_suffix_condition() {
+    check("[a-z-]+(?<!-)", &["a-b"], &["ab-"]);
+    check("[a-z0-9-]+(?<!-s3alias)$", &["x-s3", "s3alias"], &["x-s3alias"]);
+}
+
+#[test]
+fn look_around_per_top_level_alternative() {
+    check("$|^(?!aws:)[a-z:]+", &["", "ab:c"], &["aws:c"]);
+}
+
+#[test]
+fn quantifiers() {
+    check("a{2}", &["aa"], &["a", "aaa"]);
+    check("a{2,}", &["aa", "aaaa"], &["a"]);
+    check("a{1,2}?b", &["ab", "aab"], &["aaab"]);
+    // Java ignores a counted repetition right after a quantifier.
+    check("[0-9]{2}{0,3}", &["12"], &["", "1234", "12{0,3}"]);
+    // Possessive where it means what greedy means.
+    check(r"^[\/]?+[a-z]+$", &["/abc", "abc"], &["//abc"]);
+    check(r"\d{12}+:", &["123456789012:"], &["1:"]);
+    check("[a-z]*+", &["abc", ""], &["A"]);
+}
+
+#[test]
+fn case_insensitive_flag_is_ascii() {
+    check("(?i)all|[0-9]{12}", &["ALL", "aLl", "123456789012"], &["alll"]);
+    check("(?i)é", &["é"], &["É"]);
+}
+
+#[test]
+fn class_runs_agree_with_the_automaton() {
+    // The same language, once as a bare class run and once forced through an automaton by
+    // a no-op alternative.
+    let values = ["", "a", "ab", "abc", "a-b", "é", "😀", "abcd", "a\n"];
+    for (run, automaton) in [
+        ("[a-c-]{1,3}", "[a-c-]{1,3}|(?:x){0}y"),
+        (CHIME_NAME, "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*|(?:x){0}y"),
+        (r"[^\s]*", r"[^\s]*|(?:x){0}y"),
+    ] {
+        let run = Pattern::new(run).unwrap();
+        let automaton = Pattern::new(automaton).unwrap();
+        assert!(run.is_class_run());
+        assert!(!automaton.is_class_run());
+        for v in values {
+            assert_eq!(run.is_match(v), automaton.is_match(v), "{v:?}");
+        }
+    }
+}
+
+#[test]
+fn errors_name_the_problem_and_where() {
+    let cases = [
+        ("[a-z", PatternErrorKind::Syntax, "unclosed character class at offset 0"),
+        ("(ab", PatternErrorKind::Syntax, "unclosed group at offset 0"),
+        ("ab)", PatternErrorKind::Syntax, "unmatched closing `)` at offset 2"),
+        ("a**", PatternErrorKind::Syntax, "dangling meta character `*` at offset 2"),
+        ("{", PatternErrorKind::Syntax, "illegal repetition `{` at offset 0"),
+        ("[z-a]", PatternErrorKind::Syntax, "illegal character range at offset 1"),
+        (r"\y", PatternErrorKind::Syntax, "illegal or unsupported escape sequence `\\y` at offset 0"),
+        (r"(a)\1", PatternErrorKind::Unsupported, "back-references cannot be matched in linear time at offset 3"),
+        ("(?>a)", PatternErrorKind::Unsupported, "atomic groups `(?>..)` cannot be matched in linear time at offset 0"),
+        ("a(?=b)b", PatternErrorKind::Unsupported, "look-around is supported only as a look-ahead at the start or a look-behind at the end of the pattern (or of a top-level alternative) at offset 1"),
+        (r"\p{InGreek}", PatternErrorKind::Unsupported, "unknown or unsupported property `\\p{InGreek}` at offset 0"),
+        ("(?m)a", PatternErrorKind::Unsupported, "inline flag `m` is not supported at offset 2"),
+    ];
+    for (pattern, kind, message) in cases {
+        let err = Pattern::new(pattern).unwrap_err();
+        assert_eq!((err.kind(), err.to_string().as_str()), (kind, message), "{pattern}");
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = "(".repeat(10_000) + &")".repeat(10_000);
+    assert_eq!(Pattern::new(&deep).unwrap_err().kind(), PatternErrorKind::Unsupported);
+    let deep_class = "[".repeat(10_000);
+    assert!(Pattern::new(&deep_class).is_err());
+}
