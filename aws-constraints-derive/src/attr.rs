@@ -128,9 +128,9 @@ impl FieldAttrs {
                         format!("#[{name}] takes no arguments"),
                     )),
                 },
-                LEN | PATTERN | RANGE | ONE_OF => {
-                    with_list(attr, &name, |input| value_rule(&name, input).map(RuleKind::Value))
-                }
+                LEN | PATTERN | RANGE | ONE_OF => with_list(attr, &name, |input| {
+                    value_rule(&name, input).map(RuleKind::Value)
+                }),
                 EACH | KEYS | VALUES => with_list(attr, &name, |input| {
                     let rules = item_rules(&name, input)?;
                     Ok(match name.as_str() {
@@ -223,9 +223,12 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
             let content;
             syn::parenthesized!(content in input);
             match value_rule(&name, &content) {
-                Ok(rule) if rules.iter().any(|r| r.name() == rule.name()) => push_error(
-                    syn::Error::new(ident.span(), format!("duplicate `{name}` in #[{outer}(..)]")),
-                ),
+                Ok(rule) if rules.iter().any(|r| r.name() == rule.name()) => {
+                    push_error(syn::Error::new(
+                        ident.span(),
+                        format!("duplicate `{name}` in #[{outer}(..)]"),
+                    ))
+                }
                 Ok(rule) => rules.push(rule),
                 Err(e) => push_error(e),
             }
@@ -351,7 +354,10 @@ fn parse_bounds(
                     }
                 };
                 if slot.is_some() {
-                    return Err(syn::Error::new(ident.span(), format!("duplicate `{ident}`")));
+                    return Err(syn::Error::new(
+                        ident.span(),
+                        format!("duplicate `{ident}`"),
+                    ));
                 }
                 *slot = Some(n);
             }
@@ -399,30 +405,31 @@ fn parse_range(input: ParseStream) -> syn::Result<Range> {
     let number = |arg: Option<NumberArg>| -> syn::Result<Option<(Number, Span)>> {
         let Some(arg) = arg else { return Ok(None) };
         let sign = if arg.negative { "-" } else { "" };
-        let value = match &arg.lit {
-            syn::Lit::Int(lit) => {
-                // Parsed as text so that no integer passes through `f64`.
-                let text = format!("{sign}{}", lit.base10_digits());
-                Number::Int(text.parse::<i128>().map_err(|_| {
-                    syn::Error::new(arg.span, "integer bound does not fit in i128")
-                })?)
-            }
-            syn::Lit::Float(lit) => {
-                let value: f64 = format!("{sign}{}", lit.base10_digits())
-                    .parse()
-                    .map_err(|_| syn::Error::new(arg.span, "invalid float bound"))?;
-                if !value.is_finite() {
-                    return Err(syn::Error::new(arg.span, "float bound must be finite"));
+        let value =
+            match &arg.lit {
+                syn::Lit::Int(lit) => {
+                    // Parsed as text so that no integer passes through `f64`.
+                    let text = format!("{sign}{}", lit.base10_digits());
+                    Number::Int(text.parse::<i128>().map_err(|_| {
+                        syn::Error::new(arg.span, "integer bound does not fit in i128")
+                    })?)
                 }
-                Number::Float(value)
-            }
-            _ => {
-                return Err(syn::Error::new(
-                    arg.span,
-                    "range bounds must be integer or float literals",
-                ))
-            }
-        };
+                syn::Lit::Float(lit) => {
+                    let value: f64 = format!("{sign}{}", lit.base10_digits())
+                        .parse()
+                        .map_err(|_| syn::Error::new(arg.span, "invalid float bound"))?;
+                    if !value.is_finite() {
+                        return Err(syn::Error::new(arg.span, "float bound must be finite"));
+                    }
+                    Number::Float(value)
+                }
+                _ => {
+                    return Err(syn::Error::new(
+                        arg.span,
+                        "range bounds must be integer or float literals",
+                    ))
+                }
+            };
         Ok(Some((value, arg.span)))
     };
     let min = number(min)?;

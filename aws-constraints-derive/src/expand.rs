@@ -166,7 +166,9 @@ fn entries(
     let entry_at = quote!(__awsc_value_at);
     let entry = quote!(__awsc_value);
     let key_checks = key_rules.iter().map(|r| value_rule(r, &key, &key_at, span));
-    let value_checks = value_rules.iter().map(|r| value_rule(r, &entry, &entry_at, span));
+    let value_checks = value_rules
+        .iter()
+        .map(|r| value_rule(r, &entry, &entry_at, span));
     quote_spanned! {span=>
         {
             let __awsc_start = __awsc_errors.len();

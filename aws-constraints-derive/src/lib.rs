@@ -16,7 +16,9 @@ use proc_macro::TokenStream;
 
 #[proc_macro_derive(
     Validate,
-    attributes(len, pattern, required, range, each, keys, values, nested, sensitive, one_of, unique)
+    attributes(
+        len, pattern, required, range, each, keys, values, nested, sensitive, one_of, unique
+    )
 )]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

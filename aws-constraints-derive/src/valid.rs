@@ -17,7 +17,10 @@ impl Input<'_> {
 fn check_no_duplicates(cx: &Ctxt, rules: &[Rule]) {
     for (i, rule) in rules.iter().enumerate() {
         let name = rule_name(&rule.kind);
-        if rules[..i].iter().any(|earlier| rule_name(&earlier.kind) == name) {
+        if rules[..i]
+            .iter()
+            .any(|earlier| rule_name(&earlier.kind) == name)
+        {
             cx.error_spanned_by(&rule.attr, format!("duplicate #[{name}] attribute"));
         }
     }

@@ -47,9 +47,11 @@ impl ClassRun {
 
     fn with_class(hir: &Hir, min: u64, max: Option<u64>) -> Option<ClassRun> {
         let ranges: Vec<(char, char)> = match hir.kind() {
-            HirKind::Class(Class::Unicode(class)) => {
-                class.ranges().iter().map(|r| (r.start(), r.end())).collect()
-            }
+            HirKind::Class(Class::Unicode(class)) => class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect(),
             HirKind::Literal(literal) => {
                 let text = std::str::from_utf8(&literal.0).ok()?;
                 let mut chars = text.chars();

@@ -230,10 +230,7 @@ impl Parser {
                 .and_then(|v| v.checked_add(d))
                 .filter(|v| *v <= MAX_REPEAT)
                 .ok_or_else(|| {
-                    self.unsupported(
-                        format!("repetition count larger than {MAX_REPEAT}"),
-                        start,
-                    )
+                    self.unsupported(format!("repetition count larger than {MAX_REPEAT}"), start)
                 })?;
         }
         Ok((self.pos > start).then_some(value))
@@ -318,10 +315,9 @@ impl Parser {
                     return Ok(Some(node));
                 }
                 Some(c @ ('u' | 'm' | 'd' | 'x' | 'U' | 'c')) => {
-                    return Err(self.unsupported(
-                        format!("inline flag `{c}` is not supported"),
-                        offset,
-                    ))
+                    return Err(
+                        self.unsupported(format!("inline flag `{c}` is not supported"), offset)
+                    )
                 }
                 Some(c) => return Err(self.syntax(format!("unknown inline flag `{c}`"), offset)),
                 None => return Err(self.syntax("unclosed group", start)),
@@ -366,10 +362,9 @@ impl Parser {
         match c {
             'G' => Err(self.unsupported("`\\G` is not supported", start)),
             'X' => Err(self.unsupported("`\\X` (grapheme cluster) is not supported", start)),
-            'k' | '1'..='9' => Err(self.unsupported(
-                "back-references cannot be matched in linear time",
-                start,
-            )),
+            'k' | '1'..='9' => {
+                Err(self.unsupported("back-references cannot be matched in linear time", start))
+            }
             'R' => {
                 self.pos += 1;
                 Ok(Some(linebreak()))
@@ -433,10 +428,9 @@ impl Parser {
                 format!("illegal or unsupported escape sequence `\\{c}`"),
                 start,
             )),
-            c if c.is_ascii_digit() => Err(self.unsupported(
-                "back-references cannot be matched in linear time",
-                start,
-            )),
+            c if c.is_ascii_digit() => {
+                Err(self.unsupported("back-references cannot be matched in linear time", start))
+            }
             c => ch(c),
         }
     }
@@ -555,7 +549,10 @@ impl Parser {
             }
         };
         let set = crate::properties::java_property(&name).ok_or_else(|| {
-            self.unsupported(format!("unknown or unsupported property `\\p{{{name}}}`"), start)
+            self.unsupported(
+                format!("unknown or unsupported property `\\p{{{name}}}`"),
+                start,
+            )
         })?;
         Ok(negate_if(set, negated))
     }
@@ -663,8 +660,16 @@ impl Parser {
 /// they are left out: Java would match them only in malformed UTF-16.
 pub(crate) fn class_of(ranges: &[(u32, u32)]) -> ClassUnicode {
     let ranges = ranges.iter().filter_map(|&(lo, hi)| {
-        let lo = if (0xD800..0xE000).contains(&lo) { 0xE000 } else { lo };
-        let hi = if (0xD800..0xE000).contains(&hi) { 0xD7FF } else { hi };
+        let lo = if (0xD800..0xE000).contains(&lo) {
+            0xE000
+        } else {
+            lo
+        };
+        let hi = if (0xD800..0xE000).contains(&hi) {
+            0xD7FF
+        } else {
+            hi
+        };
         let (lo, hi) = (char::from_u32(lo)?, char::from_u32(hi)?);
         (lo <= hi).then(|| ClassUnicodeRange::new(lo, hi))
     });

@@ -30,12 +30,7 @@ pub(crate) fn java_property(name: &str) -> Option<ClassUnicode> {
         }
         _ => {}
     }
-    let category = |n: &str| {
-        CATEGORIES
-            .contains(&n)
-            .then(|| unicode(n))
-            .flatten()
-    };
+    let category = |n: &str| CATEGORIES.contains(&n).then(|| unicode(n)).flatten();
     if let Some(set) = category(name) {
         return Some(set);
     }

@@ -9,14 +9,11 @@ use aws_constraints_pattern::Pattern;
 const CORPUS: &str = include_str!("data/aws-patterns.txt");
 
 fn corpus() -> Vec<String> {
-    CORPUS
-        .lines()
-        .map(|line| serde_json_lite(line))
-        .collect()
+    CORPUS.lines().map(decode_line).collect()
 }
 
 /// Decodes one line of the corpus: a JSON string.
-fn serde_json_lite(line: &str) -> String {
+fn decode_line(line: &str) -> String {
     serde_json::from_str(line).unwrap_or_else(|e| panic!("corpus line {line:?}: {e}"))
 }
 

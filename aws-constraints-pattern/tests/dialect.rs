@@ -6,10 +6,16 @@ use aws_constraints_pattern::{Pattern, PatternErrorKind};
 fn check(pattern: &str, accept: &[&str], reject: &[&str]) {
     let compiled = Pattern::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
     for value in accept {
-        assert!(compiled.is_match(value), "{pattern} should accept {value:?}");
+        assert!(
+            compiled.is_match(value),
+            "{pattern} should accept {value:?}"
+        );
     }
     for value in reject {
-        assert!(!compiled.is_match(value), "{pattern} should reject {value:?}");
+        assert!(
+            !compiled.is_match(value),
+            "{pattern} should reject {value:?}"
+        );
     }
 }
 
@@ -27,25 +33,41 @@ fn full_match_whatever_the_anchors() {
 
 #[test]
 fn supplementary_escapes_mean_what_aws_means() {
-    check(CHIME_NAME, &["😀 app", "", "tab\there", "\u{10FFFF}", "\u{85}"], &["\u{7f}", "\u{0}"]);
+    check(
+        CHIME_NAME,
+        &["😀 app", "", "tab\there", "\u{10FFFF}", "\u{85}"],
+        &["\u{7f}", "\u{0}"],
+    );
     check(r"[\uD83D\uDE00]", &["😀"], &["\u{1F601}"]);
     check(r"[\uD800\uDC00-\uDBFF\uDFFF]+", &["😀𐀀"], &["a"]);
     // Lone surrogates cannot occur in a Rust string: such a class matches only the rest.
-    check(r"[\u0020-\uD7FF\uD800\uDBFF-\uDC00\uDFFF]*", &["abc"], &["😀"]);
+    check(
+        r"[\u0020-\uD7FF\uD800\uDBFF-\uDC00\uDFFF]*",
+        &["abc"],
+        &["😀"],
+    );
 }
 
 #[test]
 fn class_escapes_are_ascii() {
     check(r"\w+", &["abc_09"], &["café", "é"]);
     check(r"\d+", &["0123456789"], &["٣", "１"]);
-    check(r"\s", &[" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"], &["\u{A0}", "\u{2003}"]);
+    check(
+        r"\s",
+        &[" ", "\t", "\n", "\u{0B}", "\u{0C}", "\r"],
+        &["\u{A0}", "\u{2003}"],
+    );
     check(r"\W", &["é", "-"], &["a"]);
     check(r"a\bb|a\b-", &["a-"], &["ab"]);
 }
 
 #[test]
 fn dot_excludes_java_line_terminators() {
-    check(".", &["a", "\u{0B}", "😀"], &["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"]);
+    check(
+        ".",
+        &["a", "\u{0B}", "😀"],
+        &["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"],
+    );
     check("(?s).", &["\n", "\u{2028}"], &[]);
 }
 
@@ -62,7 +84,11 @@ fn posix_classes_are_ascii_and_unicode_categories_are_unicode() {
     check(r"\p{IsAlphabetic}", &["é"], &["1"]);
     check(r"\P{L}", &["1"], &["a"]);
     check(r"\p{Lu}\p{IsLl}", &["Ab"], &["aB"]);
-    check(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*", &["Ünïcode tag 1", ""], &["#"]);
+    check(
+        r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*",
+        &["Ünïcode tag 1", ""],
+        &["#"],
+    );
 }
 
 #[test]
@@ -81,17 +107,33 @@ fn java_class_syntax() {
 
 #[test]
 fn leading_look_ahead_becomes_a_prefix_condition() {
-    check("(?!aws:)[a-zA-Z+-=._:/]+", &["awsx", "aw", "aws"], &["aws:x", "aws:"]);
-    check(r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$", &["alias-1", "d1-x"], &["d-alias", "-a"]);
+    check(
+        "(?!aws:)[a-zA-Z+-=._:/]+",
+        &["awsx", "aw", "aws"],
+        &["aws:x", "aws:"],
+    );
+    check(
+        r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$",
+        &["alias-1", "d1-x"],
+        &["d-alias", "-a"],
+    );
     check(r"(?!\s*$).+", &["a", " a"], &["", "   "]);
     check("(?=.{2,3}$)[a-z]+", &["ab", "abc"], &["a", "abcd"]);
-    check("(?!(?i)AWS_)[a-zA-Z_][a-zA-Z0-9_]*", &["MY_VAR"], &["aws_x", "AWS_X"]);
+    check(
+        "(?!(?i)AWS_)[a-zA-Z_][a-zA-Z0-9_]*",
+        &["MY_VAR"],
+        &["aws_x", "AWS_X"],
+    );
 }
 
 #[test]
 fn trailing_look_behind_becomes_a_suffix_condition() {
     check("[a-z-]+(?<!-)", &["a-b"], &["ab-"]);
-    check("[a-z0-9-]+(?<!-s3alias)$", &["x-s3", "s3alias"], &["x-s3alias"]);
+    check(
+        "[a-z0-9-]+(?<!-s3alias)$",
+        &["x-s3", "s3alias"],
+        &["x-s3alias"],
+    );
 }
 
 #[test]
@@ -114,7 +156,11 @@ fn quantifiers() {
 
 #[test]
 fn case_insensitive_flag_is_ascii() {
-    check("(?i)all|[0-9]{12}", &["ALL", "aLl", "123456789012"], &["alll"]);
+    check(
+        "(?i)all|[0-9]{12}",
+        &["ALL", "aLl", "123456789012"],
+        &["alll"],
+    );
     check("(?i)é", &["é"], &["É"]);
 }
 
@@ -156,14 +202,21 @@ fn errors_name_the_problem_and_where() {
     ];
     for (pattern, kind, message) in cases {
         let err = Pattern::new(pattern).unwrap_err();
-        assert_eq!((err.kind(), err.to_string().as_str()), (kind, message), "{pattern}");
+        assert_eq!(
+            (err.kind(), err.to_string().as_str()),
+            (kind, message),
+            "{pattern}"
+        );
     }
 }
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = "(".repeat(10_000) + &")".repeat(10_000);
-    assert_eq!(Pattern::new(&deep).unwrap_err().kind(), PatternErrorKind::Unsupported);
+    assert_eq!(
+        Pattern::new(&deep).unwrap_err().kind(),
+        PatternErrorKind::Unsupported
+    );
     let deep_class = "[".repeat(10_000);
     assert!(Pattern::new(&deep_class).is_err());
 }

@@ -125,7 +125,10 @@ impl Violation {
                 (_, None, None) => "Member must be a number".to_owned(),
             },
             Rule::OneOf { values } => {
-                format!("Member must satisfy enum value set: [{}]", values.join(", "))
+                format!(
+                    "Member must satisfy enum value set: [{}]",
+                    values.join(", ")
+                )
             }
             Rule::Unique => "Member must have unique values".to_owned(),
         }
@@ -144,6 +147,58 @@ impl Violation {
             self.path.aws_dotted(),
             self.aws_constraint()
         )
+    }
+}
+
+impl Violation {
+    /// The violation as Smithy-framework servers write it in a `ValidationException`'s
+    /// `fieldList`: a JSON-pointer path, and never the value itself.
+    ///
+    /// ```
+    /// use aws_constraints::{Echo, Location, Rule, Violation};
+    ///
+    /// let at = Location::root();
+    /// let at = at.member("string", false);
+    /// let rule = Rule::Length { min: Some(2), max: Some(8), actual: 1 };
+    /// let violation = Violation::new(at.to_path(), rule, Echo::Value("a".into()));
+    /// assert_eq!(
+    ///     violation.smithy_message(),
+    ///     "Value with length 1 at '/string' failed to satisfy constraint: \
+    ///      Member must have length between 2 and 8, inclusive"
+    /// );
+    /// ```
+    pub fn smithy_message(&self) -> String {
+        let path = self.path.json_pointer();
+        let between = |what: &str, min: Option<String>, max: Option<String>| match (min, max) {
+            (Some(min), Some(max)) => {
+                format!("Member must {what}between {min} and {max}, inclusive")
+            }
+            (Some(min), None) => format!("Member must {what}greater than or equal to {min}"),
+            (None, Some(max)) => format!("Member must {what}less than or equal to {max}"),
+            (None, None) => format!("Member must {what}a number"),
+        };
+        match &self.rule {
+            Rule::Length { min, max, actual } => format!(
+                "Value with length {actual} at '{path}' failed to satisfy constraint: {}",
+                between(
+                    "have length ",
+                    min.map(|m| m.to_string()),
+                    max.map(|m| m.to_string())
+                )
+            ),
+            Rule::Range { min, max, .. } => format!(
+                "Value at '{path}' failed to satisfy constraint: {}",
+                between(
+                    "be ",
+                    min.map(|m| m.to_string()),
+                    max.map(|m| m.to_string())
+                )
+            ),
+            _ => format!(
+                "Value at '{path}' failed to satisfy constraint: {}",
+                self.aws_constraint()
+            ),
+        }
     }
 }
 
@@ -263,6 +318,67 @@ impl ValidationErrors {
             out.push_str(&violation.aws_message());
         }
         out
+    }
+}
+
+impl ValidationErrors {
+    /// The body of the Smithy-framework `ValidationException` (HTTP 400):
+    /// `{"message": "1 validation error detected. <first>", "fieldList": [..]}`, with every
+    /// violation in `fieldList`. With several, the message lists them all, joined by `; `.
+    pub fn smithy_body(&self) -> serde_json::Value {
+        let messages: Vec<String> = self
+            .violations
+            .iter()
+            .map(Violation::smithy_message)
+            .collect();
+        let n = messages.len();
+        let field_list: Vec<serde_json::Value> = self
+            .violations
+            .iter()
+            .zip(&messages)
+            .map(|(v, m)| serde_json::json!({"message": m, "path": v.path.json_pointer()}))
+            .collect();
+        serde_json::json!({
+            "message": format!(
+                "{n} validation error{} detected. {}",
+                if n == 1 { "" } else { "s" },
+                messages.join("; ")
+            ),
+            "fieldList": field_list,
+        })
+    }
+
+    /// A stable JSON array of the violations: `path` (JSON pointer over wire names),
+    /// `awsPath`, `rule`, the rule's parameters, and the AWS-format `message`.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let entries = self.violations.iter().map(|v| {
+            let mut entry = json!({
+                "path": v.path.json_pointer(),
+                "awsPath": v.path.aws_dotted(),
+                "rule": v.rule.name(),
+            });
+            let params = match &v.rule {
+                Rule::Length { min, max, actual } => {
+                    json!({"min": min, "max": max, "actual": actual})
+                }
+                Rule::Pattern { pattern } => json!({"pattern": pattern}),
+                Rule::Range { min, max, .. } => json!({
+                    "min": min.map(|n| n.to_string()),
+                    "max": max.map(|n| n.to_string()),
+                }),
+                Rule::OneOf { values } => json!({"values": values}),
+                Rule::Required | Rule::Unique => json!({}),
+            };
+            if let (Some(entry), serde_json::Value::Object(params)) =
+                (entry.as_object_mut(), params)
+            {
+                entry.extend(params);
+                entry.insert("message".into(), json!(v.aws_message()));
+            }
+            entry
+        });
+        serde_json::Value::Array(entries.collect())
     }
 }
 

@@ -1,12 +1,13 @@
 //! What the derive's generated code calls. Not part of the public API: names and
 //! signatures change without notice.
 
+use std::cmp::Ordering;
 use std::sync::OnceLock;
 
+use crate::error::Bound;
 pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{Echo, Location, Number, Rule, ValidationErrors, Violation};
-use crate::error::Bound;
 
 /// A pattern compiled on first use, once per call site.
 pub struct LazyPattern {
@@ -28,7 +29,10 @@ impl LazyPattern {
             aws_constraints_pattern::Pattern::new(self.source).unwrap_or_else(|e| {
                 // The derive compiled this very literal with this very compiler at build
                 // time and refused to expand if it failed.
-                panic!("pattern {:?} failed to compile at run time: {e}", self.source)
+                panic!(
+                    "pattern {:?} failed to compile at run time: {e}",
+                    self.source
+                )
             })
         })
     }
@@ -96,10 +100,10 @@ pub fn range<T: Numeric + ?Sized>(
     let Some(number) = value.to_number() else {
         return;
     };
-    // Written so that NaN, which compares as nothing, fails every bound.
-    let violated = if min.is_some_and(|min| !(number >= min)) {
+    // NaN compares as nothing (`None`), so it fails every bound.
+    let violated = if min.is_some_and(|min| number.partial_cmp(&min).is_none_or(Ordering::is_lt)) {
         Bound::Min
-    } else if max.is_some_and(|max| !(number <= max)) {
+    } else if max.is_some_and(|max| number.partial_cmp(&max).is_none_or(Ordering::is_gt)) {
         Bound::Max
     } else {
         return;

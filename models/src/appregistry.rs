@@ -74,7 +74,9 @@ pub struct Application {
     #[pattern("[a-z0-9]+")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    #[pattern(r"arn:aws[-a-z]*:servicecatalog:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:/applications/[a-z0-9]+")]
+    #[pattern(
+        r"arn:aws[-a-z]*:servicecatalog:[a-z]{2}(-gov)?-[a-z]+-\d:\d{12}:/applications/[a-z0-9]+"
+    )]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub arn: Option<String>,
     #[len(1, 256)]

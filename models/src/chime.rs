@@ -34,7 +34,9 @@ impl Operation for CreateAppInstance {
 pub struct CreateAppInstanceRequest {
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*")]
+    #[pattern(
+        r"[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*"
+    )]
     #[sensitive]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,

@@ -1,0 +1,161 @@
+//! `aws-constraints`: validate an operation's input document as AWS would, list the
+//! operations, or test a pattern against values.
+//!
+//! Exit codes: 0 valid (or done), 1 constraints violated, 2 bad input or usage.
+
+use std::io::{self, BufRead, Read, Write};
+use std::process::ExitCode;
+
+use aws_constraints::{InputError, Pattern, Validated, ValidationErrors};
+use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot, Operation};
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "aws-constraints",
+    version,
+    about = "Validate AWS API input documents exactly as AWS does"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the operations, one a line.
+    Operations,
+    /// Validate one JSON input document (the shape of the AWS CLI's --cli-input-json).
+    ///
+    /// Exit 0 and print `valid` when every constraint holds; exit 1 and print the violations
+    /// when not; exit 2 when the document is not a well-formed input for the operation.
+    Validate {
+        /// The operation, as `aws-constraints operations` lists it.
+        operation: String,
+        /// The document; standard input when absent or `-`.
+        file: Option<String>,
+        /// How to print violations.
+        #[arg(long, value_enum, default_value_t = Format::Aws)]
+        format: Format,
+    },
+    /// Read values from standard input, one JSON string a line, and print whether each
+    /// matches the whole pattern: `true` or `false`, a line.
+    Pattern {
+        /// The pattern, as AWS writes it.
+        pattern: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The message AWS services send.
+    Aws,
+    /// The Smithy-framework ValidationException body.
+    Smithy,
+    /// A JSON array of violations with path, rule and parameters.
+    Json,
+}
+
+/// A failure that ends the command with exit code 2 and a message on standard error.
+struct Usage(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Operations => {
+            let mut out = String::new();
+            for name in aws_constraints_models::OPERATIONS {
+                out.push_str(name);
+                out.push('\n');
+            }
+            print(&out).map(|()| ExitCode::SUCCESS)
+        }
+        Command::Validate {
+            operation,
+            file,
+            format,
+        } => validate(&operation, file.as_deref(), format),
+        Command::Pattern { pattern } => match_pattern(&pattern),
+    };
+    result.unwrap_or_else(|Usage(message)| {
+        eprintln!("error: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn print(text: &str) -> Result<(), Usage> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Usage(format!("cannot write output: {e}")))
+}
+
+fn read_document(file: Option<&str>) -> Result<String, Usage> {
+    let mut text = String::new();
+    match file {
+        None | Some("-") => io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Usage(format!("cannot read standard input: {e}")))?,
+        Some(path) => {
+            let mut f = std::fs::File::open(path).map_err(|e| Usage(format!("{path}: {e}")))?;
+            f.read_to_string(&mut text)
+                .map_err(|e| Usage(format!("{path}: {e}")))?
+        }
+    };
+    Ok(text)
+}
+
+fn validate(operation: &str, file: Option<&str>, format: Format) -> Result<ExitCode, Usage> {
+    let check: fn(&str) -> Result<(), InputError> = match operation {
+        chime::CreateAppInstance::NAME => check::<chime::CreateAppInstance>,
+        appregistry::CreateApplication::NAME => check::<appregistry::CreateApplication>,
+        connect::ReplicateInstance::NAME => check::<connect::ReplicateInstance>,
+        clouddirectory::CreateSchema::NAME => check::<clouddirectory::CreateSchema>,
+        iot::CreateThing::NAME => check::<iot::CreateThing>,
+        other => {
+            return Err(Usage(format!(
+                "unknown operation `{other}`; expected one of: {}",
+                aws_constraints_models::OPERATIONS.join(", ")
+            )))
+        }
+    };
+    let document = read_document(file)?;
+    let source = file.filter(|f| *f != "-").unwrap_or("<stdin>");
+    match check(&document) {
+        Ok(()) => print("valid\n").map(|()| ExitCode::SUCCESS),
+        Err(InputError::Invalid(errors)) => {
+            print(&(render(&errors, format) + "\n")).map(|()| ExitCode::from(1))
+        }
+        Err(InputError::Malformed(e)) => Err(Usage(format!(
+            "{source}: not a valid {operation} input document: {e}"
+        ))),
+    }
+}
+
+fn check<O: Operation>(document: &str) -> Result<(), InputError> {
+    Validated::<O::Input>::from_json(document).map(drop)
+}
+
+fn render(errors: &ValidationErrors, format: Format) -> String {
+    match format {
+        Format::Aws => errors.aws_message(),
+        Format::Smithy => errors.smithy_body().to_string(),
+        Format::Json => errors.to_json().to_string(),
+    }
+}
+
+fn match_pattern(source: &str) -> Result<ExitCode, Usage> {
+    let pattern = Pattern::new(source).map_err(|e| Usage(format!("unsupported pattern: {e}")))?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for (n, line) in io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+        let value: String = serde_json::from_str(&line)
+            .map_err(|e| Usage(format!("line {}: expected a JSON string: {e}", n + 1)))?;
+        writeln!(out, "{}", pattern.is_match(&value))
+            .map_err(|e| Usage(format!("cannot write output: {e}")))?;
+    }
+    out.flush()
+        .map_err(|e| Usage(format!("cannot write output: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
