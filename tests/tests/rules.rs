@@ -1,0 +1,255 @@
+//! Runtime behaviour of every rule: bounds at min-1, min, max, max+1, multi-byte and astral
+//! characters, absent and present optionals, nested paths, order and redaction.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aws_constraints::{Echo, PathSegment, Rule, Validate};
+
+#[derive(Validate, Default)]
+struct Lengths {
+    #[len(2, 4)]
+    text: String,
+    #[len(min = 1)]
+    at_least: Option<String>,
+    #[len(max = 2)]
+    list: Vec<u8>,
+    #[len(1, 1)]
+    map: BTreeMap<String, u8>,
+}
+
+fn valid_lengths() -> Lengths {
+    Lengths {
+        text: "ab".into(),
+        at_least: None,
+        list: vec![],
+        map: BTreeMap::from([("k".to_owned(), 1)]),
+    }
+}
+
+fn rules(value: &impl Validate) -> Vec<(String, Rule)> {
+    match value.validate() {
+        Ok(()) => vec![],
+        Err(errors) => errors
+            .iter()
+            .map(|v| (v.path().json_pointer(), v.rule().clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn string_length_counts_unicode_scalar_values() {
+    for (text, ok) in [
+        ("a", false),
+        ("ab", true),
+        ("abcd", true),
+        ("abcde", false),
+        ("👍", false),
+        ("👍👍", true),
+        ("👍👍👍👍", true),
+        ("👍👍👍👍👍", false),
+        ("éé", true),
+        ("e\u{301}", true),
+    ] {
+        let value = Lengths {
+            text: text.into(),
+            ..valid_lengths()
+        };
+        assert_eq!(value.validate().is_ok(), ok, "{text:?}");
+    }
+    let value = Lengths {
+        text: "👍👍👍👍👍".into(),
+        ..valid_lengths()
+    };
+    assert_eq!(
+        rules(&value),
+        [(
+            "/text".to_owned(),
+            Rule::Length {
+                min: Some(2),
+                max: Some(4),
+                actual: 5
+            }
+        )]
+    );
+}
+
+#[test]
+fn huge_string_is_rejected_with_its_exact_length() {
+    let value = Lengths {
+        text: "x".repeat(10_000_000),
+        ..valid_lengths()
+    };
+    assert_eq!(
+        rules(&value)[0].1,
+        Rule::Length {
+            min: Some(2),
+            max: Some(4),
+            actual: 10_000_000
+        }
+    );
+}
+
+#[test]
+fn list_and_map_lengths_count_items_and_entries() {
+    let value = Lengths {
+        list: vec![1, 2, 3],
+        map: BTreeMap::new(),
+        at_least: Some(String::new()),
+        ..valid_lengths()
+    };
+    let found: Vec<String> = rules(&value).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(found, ["/at_least", "/list", "/map"]);
+    assert!(Lengths {
+        list: vec![1, 2],
+        ..valid_lengths()
+    }
+    .validate()
+    .is_ok());
+}
+
+#[derive(Validate)]
+struct Numbers {
+    #[range(-2, 8)]
+    int: i64,
+    #[range(2.2, 8.8)]
+    float: f64,
+    #[range(min = 0)]
+    unsigned_min: Option<u64>,
+    #[range(max = 9007199254740993)]
+    big: i64,
+}
+
+#[test]
+fn ranges_are_inclusive_and_exact() {
+    let ok = Numbers {
+        int: -2,
+        float: 8.8,
+        unsigned_min: Some(0),
+        big: 9007199254740993,
+    };
+    assert!(ok.validate().is_ok());
+    let bad = Numbers {
+        int: 9,
+        float: f64::NAN,
+        unsigned_min: None,
+        // One more than the bound, which f64 could not tell apart from it.
+        big: 9007199254740994,
+    };
+    let errors = bad.validate().unwrap_err();
+    let messages: Vec<String> = errors.iter().map(|v| v.aws_message()).collect();
+    assert_eq!(
+        messages,
+        [
+            "Value '9' at 'int' failed to satisfy constraint: Member must have value less than or equal to 8",
+            "Value 'NaN' at 'float' failed to satisfy constraint: Member must have value greater than or equal to 2.2",
+            "Value '9007199254740994' at 'big' failed to satisfy constraint: Member must have value less than or equal to 9007199254740993",
+        ]
+    );
+}
+
+#[derive(Validate, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Outer {
+    #[required]
+    #[len(2, 3)]
+    name: Option<String>,
+    #[len(1, 2)]
+    #[nested]
+    tags: Option<Vec<Tag>>,
+    #[keys(len(max = 2), pattern("[a-z]+"))]
+    #[values(one_of("x", "y"))]
+    #[sensitive]
+    secrets: Option<HashMap<String, String>>,
+    #[each(len(1, 2), pattern("[a-z]*"))]
+    #[unique]
+    #[serde(rename = "items")]
+    list: Option<Vec<String>>,
+}
+
+#[derive(Validate, serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Tag {
+    #[required]
+    #[len(1, 3)]
+    key: Option<String>,
+}
+
+fn outer(json: &str) -> Outer {
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn absent_optionals_skip_every_rule_but_required() {
+    assert!(outer(r#"{"Name": "ab"}"#).validate().is_ok());
+    let errors = outer(r#"{"Name": null}"#).validate().unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors.as_slice()[0].rule(), &Rule::Required);
+    assert_eq!(errors.as_slice()[0].echo(), &Echo::Null);
+    // Missing and null are the same violation.
+    assert_eq!(
+        outer("{}").validate(),
+        outer(r#"{"Name": null}"#).validate()
+    );
+}
+
+#[test]
+fn every_violation_in_declaration_then_attribute_then_index_then_key_order() {
+    let value = outer(
+        r#"{"Name": "a!!!", "Tags": [{"Key": "ok"}, {"Key": ""}, {}],
+            "Secrets": {"zz": "x", "abc": "q", "B": "y"},
+            "items": ["a", "a", "abc", "A"]}"#,
+    );
+    let errors = value.validate().unwrap_err();
+    let found: Vec<(String, &str)> = errors
+        .iter()
+        .map(|v| (v.path().aws_dotted(), v.rule().name()))
+        .collect();
+    let expected = [
+        ("name", "length"),
+        ("tags", "length"),
+        ("tags.2.member.key", "length"),
+        ("tags.3.member.key", "required"),
+        ("secrets", "pattern"),
+        ("secrets", "length"),
+        ("secrets.abc.member", "enum"),
+        ("items.3.member", "length"),
+        ("items.4.member", "pattern"),
+        ("items", "unique"),
+    ];
+    let expected: Vec<(String, &str)> = expected.iter().map(|(p, r)| (p.to_string(), *r)).collect();
+    assert_eq!(found, expected);
+    // Map-key violations keep their key in the structured path.
+    assert_eq!(
+        errors.as_slice()[4].path().segments(),
+        [
+            PathSegment::Member("Secrets"),
+            PathSegment::MapKey("B".into())
+        ]
+    );
+}
+
+#[test]
+fn sensitive_values_are_never_echoed() {
+    let value = outer(r#"{"Name": "ab", "Secrets": {"HUNTER2": "hunter2"}}"#);
+    let errors = value.validate().unwrap_err();
+    for v in &errors {
+        assert_eq!(v.echo(), &Echo::Redacted);
+    }
+    let rendered = format!(
+        "{errors}{}{}{errors:?}",
+        errors.smithy_body(),
+        errors.to_json()
+    );
+    assert!(!rendered.contains("hunter2"), "{rendered}");
+}
+
+#[test]
+fn echoed_values_cannot_forge_message_structure() {
+    let value = outer(r#"{"Name": "a'; Value 'x"}"#);
+    let message = value.validate().unwrap_err().to_string();
+    assert_eq!(
+        message,
+        "1 validation error detected: Value 'a\\'\\; Value \\'x' at 'name' failed to satisfy \
+         constraint: Member must have length less than or equal to 3"
+    );
+}
