@@ -1,0 +1,131 @@
+//! The built `aws-constraints` binary: exit codes, stdout and stderr.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The command may exit before reading its input (an unknown operation): a broken pipe
+    // here is expected then.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn operations_lists_the_five() {
+    let out = run(&["operations"], "");
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        "CreateAppInstance\nCreateApplication\nReplicateInstance\nCreateSchema\nCreateThing\n"
+    );
+}
+
+#[test]
+fn every_example_is_valid() {
+    for (operation, file) in [
+        ("CreateAppInstance", "examples/create-app-instance.json"),
+        ("CreateApplication", "examples/create-application.json"),
+        ("ReplicateInstance", "examples/replicate-instance.json"),
+        ("CreateSchema", "examples/create-schema.json"),
+        ("CreateThing", "examples/create-thing.json"),
+    ] {
+        let out = run(&["validate", operation, file], "");
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), "valid\n");
+    }
+}
+
+#[test]
+fn violations_exit_1_in_each_format() {
+    let doc = r#"{"Name": "x", "ClientRequestToken": "ab!"}"#;
+    let aws = run(&["validate", "CreateAppInstance"], doc);
+    assert_eq!(aws.status.code(), Some(1));
+    assert_eq!(
+        text(&aws.stdout),
+        "1 validation error detected: Value 'ab!' at 'clientRequestToken' failed to satisfy \
+         constraint: Member must satisfy regular expression pattern: [-_a-zA-Z0-9]*\n"
+    );
+    let smithy = run(
+        &["validate", "CreateAppInstance", "-", "--format", "smithy"],
+        doc,
+    );
+    assert_eq!(smithy.status.code(), Some(1));
+    let body: serde_json::Value = serde_json::from_slice(&smithy.stdout).unwrap();
+    assert_eq!(body["fieldList"][0]["path"], "/ClientRequestToken");
+    let json = run(&["validate", "CreateAppInstance", "--format", "json"], doc);
+    let list: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(list[0]["rule"], "pattern");
+    assert_eq!(list[0]["pattern"], "[-_a-zA-Z0-9]*");
+    let invalid = run(
+        &[
+            "validate",
+            "CreateAppInstance",
+            "examples/create-app-instance-invalid.json",
+        ],
+        "",
+    );
+    assert_eq!(invalid.status.code(), Some(1));
+    assert!(text(&invalid.stdout).starts_with("3 validation errors detected: Value null at 'name'"));
+}
+
+#[test]
+fn malformed_input_exits_2_with_a_clear_message() {
+    let cases = [
+        (vec!["validate", "CreateSchema"], "{", "EOF while parsing"),
+        (
+            vec!["validate", "CreateSchema"],
+            r#"{"Name": 5}"#,
+            "invalid type: integer `5`",
+        ),
+        (
+            vec!["validate", "CreateSchema"],
+            r#"{"Nam": "x"}"#,
+            "unknown field `Nam`",
+        ),
+        (
+            vec!["validate", "DeleteSchema"],
+            "{}",
+            "unknown operation `DeleteSchema`",
+        ),
+        (
+            vec!["validate", "CreateSchema", "no/such/file.json"],
+            "",
+            "no/such/file.json",
+        ),
+        (vec!["pattern", "(a)\\1"], "", "back-references"),
+        (
+            vec!["pattern", "[a-z]+"],
+            "abc\n",
+            "line 1: expected a JSON string",
+        ),
+    ];
+    for (args, stdin, expected) in cases {
+        let out = run(&args, stdin);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn pattern_prints_one_answer_a_line() {
+    let out = run(
+        &["pattern", "(?!aws:)[a-zA-Z+-=._:/]+"],
+        "\"awsx\"\n\"aws:x\"\n\"\"\n",
+    );
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "true\nfalse\nfalse\n");
+}
