@@ -1,5 +1,5 @@
-//! The derive's view of its input: a named-field struct whose fields carry parsed rules and
-//! their wire names.
+//! The derive's view of its input: a structure or union whose members carry parsed rules
+//! and their wire names.
 
 use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
@@ -11,73 +11,121 @@ use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
-    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) shape: Shape<'a>,
 }
 
+pub(crate) enum Shape<'a> {
+    /// A structure: each field is a member. Under `#[serde(transparent)]` the single field
+    /// stands for the structure itself, adding nothing to paths, so a newtype can carry
+    /// the constraints of a named shape (Smithy's `@length(min: 2) string MinString`).
+    Struct {
+        fields: Vec<Field<'a>>,
+        transparent: bool,
+    },
+    /// A union: an enum whose variants each wrap one value; the set variant is the member.
+    Union { variants: Vec<Field<'a>> },
+}
+
+/// A member: a struct field or a union variant.
 pub(crate) struct Field<'a> {
-    pub(crate) original: &'a syn::Field,
     pub(crate) ident: &'a syn::Ident,
+    pub(crate) ty: &'a syn::Type,
     /// The member's name on the wire, as serde would (de)serialize it.
     pub(crate) wire_name: String,
     pub(crate) attrs: FieldAttrs,
 }
 
 impl<'a> Input<'a> {
-    /// `None` when the input is not a struct with named fields (reported on `cx`).
+    /// `None` when the input has no shape the derive supports (reported on `cx`).
     pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
-        let named = match &input.data {
+        let rename_all = serde_rename_all(&input.attrs);
+        let shape = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => named,
+                Fields::Named(named) => Shape::Struct {
+                    fields: named
+                        .named
+                        .iter()
+                        .filter_map(|field| {
+                            let ident = field.ident.as_ref()?;
+                            let wire_name = serde_rename(&field.attrs).unwrap_or_else(|| {
+                                let unraw = ident.unraw().to_string();
+                                match rename_all {
+                                    Some(rule) => rule.apply_to_field(&unraw),
+                                    None => unraw,
+                                }
+                            });
+                            Some(Field {
+                                ident,
+                                ty: &field.ty,
+                                wire_name,
+                                attrs: FieldAttrs::from_attrs(cx, &field.attrs),
+                            })
+                        })
+                        .collect(),
+                    transparent: serde_flag(&input.attrs, "transparent"),
+                },
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
                         "#[derive(Validate)] needs a struct with named fields: constraints \
-                         name their members",
+                         name their members (for a newtype, use a named field and \
+                         #[serde(transparent)])",
                     );
                     return None;
                 }
             },
             Data::Enum(data) => {
-                cx.error_spanned_by(
-                    data.enum_token,
-                    "#[derive(Validate)] is not supported on enums; use a String field with \
-                     #[one_of(..)] for an AWS enum",
-                );
-                return None;
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    let inner = match &variant.fields {
+                        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => &fields.unnamed[0],
+                        _ => {
+                            cx.error_spanned_by(
+                                variant,
+                                "#[derive(Validate)] on an enum validates a union: every \
+                                 variant must wrap exactly one value, like `First(String)`; \
+                                 for an AWS enum, use a String field with #[one_of(..)]",
+                            );
+                            continue;
+                        }
+                    };
+                    let wire_name = serde_rename(&variant.attrs).unwrap_or_else(|| {
+                        let unraw = variant.ident.unraw().to_string();
+                        match rename_all {
+                            Some(rule) => rule.apply_to_variant(&unraw),
+                            None => unraw,
+                        }
+                    });
+                    variants.push(Field {
+                        ident: &variant.ident,
+                        ty: &inner.ty,
+                        wire_name,
+                        attrs: FieldAttrs::from_attrs(cx, &variant.attrs),
+                    });
+                }
+                Shape::Union { variants }
             }
             Data::Union(data) => {
                 cx.error_spanned_by(
                     data.union_token,
-                    "#[derive(Validate)] is not supported on unions",
+                    "#[derive(Validate)] is not supported on Rust unions; a Smithy union is \
+                     an enum with one value per variant",
                 );
                 return None;
             }
         };
-        let rename_all = serde_rename_all(&input.attrs);
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|field| {
-                let ident = field.ident.as_ref()?;
-                let wire_name = serde_rename(&field.attrs).unwrap_or_else(|| {
-                    let unraw = ident.unraw().to_string();
-                    match rename_all {
-                        Some(rule) => rule.apply(&unraw),
-                        None => unraw,
-                    }
-                });
-                Some(Field {
-                    original: field,
-                    ident,
-                    wire_name,
-                    attrs: FieldAttrs::from_attrs(cx, &field.attrs),
-                })
-            })
-            .collect();
         Some(Input {
             original: input,
-            fields,
+            shape,
         })
+    }
+
+    /// Every member, in declaration order.
+    pub(crate) fn members(&self) -> &[Field<'a>] {
+        match &self.shape {
+            Shape::Struct { fields, .. } => fields,
+            Shape::Union { variants } => variants,
+        }
     }
 }
 
@@ -118,6 +166,11 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
     serde_metas(attrs)
         .find(|meta| meta.path().is_ident("rename"))
         .and_then(|meta| string_value(&meta))
+}
+
+/// Whether `#[serde(flag)]` is present.
+fn serde_flag(attrs: &[syn::Attribute], flag: &str) -> bool {
+    serde_metas(attrs).any(|meta| matches!(&meta, Meta::Path(path) if path.is_ident(flag)))
 }
 
 fn serde_rename_all(attrs: &[syn::Attribute]) -> Option<RenameRule> {

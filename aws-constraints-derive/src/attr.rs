@@ -54,7 +54,14 @@ pub(crate) enum ValueRule {
     Len(Len),
     Pattern(LitStr),
     Range(Range),
-    OneOf(Vec<LitStr>),
+    OneOf(OneOf),
+}
+
+/// An enum value set: `listed` values appear in messages, `internal` ones are accepted but
+/// never shown.
+pub(crate) struct OneOf {
+    pub(crate) listed: Vec<LitStr>,
+    pub(crate) internal: Vec<LitStr>,
 }
 
 impl ValueRule {
@@ -471,17 +478,55 @@ fn parse_pattern(input: ParseStream) -> syn::Result<LitStr> {
     Ok(lit)
 }
 
-fn parse_one_of(input: ParseStream) -> syn::Result<Vec<LitStr>> {
-    let values = Punctuated::<LitStr, Token![,]>::parse_terminated(input)?;
-    let mut seen: Vec<LitStr> = Vec::with_capacity(values.len());
-    for value in values {
-        if seen.iter().any(|v| v.value() == value.value()) {
+/// `"A", "B", internal("C")`: the values, and those valid but left out of messages (Smithy's
+/// `@internal` enum members).
+fn parse_one_of(input: ParseStream) -> syn::Result<OneOf> {
+    let mut one_of = OneOf {
+        listed: Vec::new(),
+        internal: Vec::new(),
+    };
+    let mut push = |value: LitStr, internal: bool| {
+        let seen = one_of.listed.iter().chain(&one_of.internal);
+        if seen.into_iter().any(|v| v.value() == value.value()) {
             return Err(syn::Error::new(
                 value.span(),
                 format!("duplicate value {:?} in #[one_of(..)]", value.value()),
             ));
         }
-        seen.push(value);
+        if internal {
+            one_of.internal.push(value);
+        } else {
+            one_of.listed.push(value);
+        }
+        Ok(())
+    };
+    while !input.is_empty() {
+        if input.peek(Ident) {
+            let ident: Ident = input.parse()?;
+            if ident != "internal" {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    "expected a string literal or internal(\"..\")",
+                ));
+            }
+            let content;
+            syn::parenthesized!(content in input);
+            for value in Punctuated::<LitStr, Token![,]>::parse_terminated(&content)? {
+                push(value, true)?;
+            }
+        } else {
+            push(input.parse()?, false)?;
+        }
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
     }
-    Ok(seen)
+    if one_of.listed.is_empty() {
+        return Err(syn::Error::new(
+            input.span(),
+            "#[one_of(..)] needs at least one value that is not internal",
+        ));
+    }
+    Ok(one_of)
 }

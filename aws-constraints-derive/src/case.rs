@@ -28,7 +28,38 @@ impl RenameRule {
         })
     }
 
-    pub(crate) fn apply(self, field: &str) -> String {
+    /// Renames a PascalCase variant, as serde does.
+    pub(crate) fn apply_to_variant(self, variant: &str) -> String {
+        let snake = || {
+            let mut out = String::with_capacity(variant.len() + 4);
+            for (i, c) in variant.char_indices() {
+                if c.is_uppercase() && i > 0 {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            }
+            out
+        };
+        match self {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Camel => {
+                let mut chars = variant.chars();
+                match chars.next() {
+                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                }
+            }
+            RenameRule::Snake => snake(),
+            RenameRule::ScreamingSnake => snake().to_ascii_uppercase(),
+            RenameRule::Kebab => snake().replace('_', "-"),
+            RenameRule::ScreamingKebab => snake().to_ascii_uppercase().replace('_', "-"),
+        }
+    }
+
+    /// Renames a snake_case field, as serde does.
+    pub(crate) fn apply_to_field(self, field: &str) -> String {
         match self {
             RenameRule::Lower | RenameRule::Snake => field.to_owned(),
             RenameRule::Upper | RenameRule::ScreamingSnake => field.to_ascii_uppercase(),
@@ -81,8 +112,20 @@ mod tests {
         ];
         for (rule, expected) in cases {
             let rule = RenameRule::from_serde(rule).unwrap();
-            assert_eq!(rule.apply("client_request_token"), expected);
+            assert_eq!(rule.apply_to_field("client_request_token"), expected);
         }
         assert_eq!(RenameRule::from_serde("Title Case"), None);
+        let variants = [
+            ("PascalCase", "ClientToken"),
+            ("camelCase", "clientToken"),
+            ("snake_case", "client_token"),
+            ("SCREAMING_SNAKE_CASE", "CLIENT_TOKEN"),
+            ("kebab-case", "client-token"),
+            ("lowercase", "clienttoken"),
+        ];
+        for (rule, expected) in variants {
+            let rule = RenameRule::from_serde(rule).unwrap();
+            assert_eq!(rule.apply_to_variant("ClientToken"), expected);
+        }
     }
 }

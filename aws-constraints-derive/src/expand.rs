@@ -5,8 +5,8 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, LitStr};
 
-use crate::ast::{Field, Input};
-use crate::attr::{Len, Number, Range, RuleKind, ValueRule};
+use crate::ast::{Field, Input, Shape};
+use crate::attr::{Len, Number, OneOf, Range, RuleKind, ValueRule};
 use crate::ctxt::Ctxt;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -55,7 +55,32 @@ fn fallback(input: &DeriveInput, errors: syn::Error) -> TokenStream {
 fn impl_validate(input: &Input) -> TokenStream {
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
-    let fields = input.fields.iter().map(field_checks);
+    let body = match &input.shape {
+        Shape::Struct {
+            fields,
+            transparent,
+        } => {
+            let checks = fields.iter().map(|field| {
+                let member = field.ident;
+                let value = quote_spanned!(field.ty.span()=> &self.#member);
+                member_checks(field, &value, *transparent)
+            });
+            quote!(#(#checks)*)
+        }
+        Shape::Union { variants } => {
+            let arms = variants.iter().map(|variant| {
+                let name = variant.ident;
+                let value = quote_spanned!(variant.ty.span()=> __awsc_variant);
+                let checks = member_checks(variant, &value, false);
+                quote!(Self::#name(__awsc_variant) => { #checks })
+            });
+            quote! {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    };
     quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
@@ -65,22 +90,23 @@ fn impl_validate(input: &Input) -> TokenStream {
                 __awsc_at: &::aws_constraints::Location<'_>,
                 __awsc_errors: &mut ::aws_constraints::ValidationErrors,
             ) {
-                #(#fields)*
+                #body
             }
         }
     }
 }
 
-fn field_checks(field: &Field) -> TokenStream {
-    if field.attrs.rules.is_empty() {
-        return TokenStream::new();
-    }
-    let member = field.ident;
+/// The checks of one member, whose value is the expression `value` (a reference). A
+/// transparent member stands at its container's location.
+fn member_checks(field: &Field, value: &TokenStream, transparent: bool) -> TokenStream {
     let wire_name = &field.wire_name;
     let sensitive = field.attrs.sensitive.is_some();
-    // Trait errors ("`#[len]` cannot be applied to `u32`") point at the field's type.
-    let span = field.original.ty.span();
-    let value = quote_spanned!(span=> &self.#member);
+    if field.attrs.rules.is_empty() {
+        // Still bind the value, so that a union arm uses its binding.
+        return quote!(let _ = #value;);
+    }
+    // Trait errors ("`#[len]` cannot be applied to `u32`") point at the member's type.
+    let span = field.ty.span();
     let at = quote!(__awsc_field_at);
     let rules = field.attrs.rules.iter().map(|rule| match &rule.kind {
         RuleKind::Required => quote_spanned! {span=>
@@ -92,14 +118,19 @@ fn field_checks(field: &Field) -> TokenStream {
         RuleKind::Unique => quote_spanned! {span=>
             ::aws_constraints::__private::unique(#value, &#at, __awsc_errors);
         },
-        RuleKind::Value(rule) => value_rule(rule, &value, &at, span),
-        RuleKind::Each(rules) => each(rules, &value, &at, span),
-        RuleKind::Keys(rules) => entries(rules, &[], &value, &at, span),
-        RuleKind::Values(rules) => entries(&[], rules, &value, &at, span),
+        RuleKind::Value(rule) => value_rule(rule, value, &at, span),
+        RuleKind::Each(rules) => each(rules, value, &at, span),
+        RuleKind::Keys(rules) => entries(rules, &[], value, &at, span),
+        RuleKind::Values(rules) => entries(&[], rules, value, &at, span),
     });
+    let location = if transparent {
+        quote!(__awsc_at.with_sensitivity(#sensitive))
+    } else {
+        quote!(__awsc_at.member(#wire_name, #sensitive))
+    };
     quote! {
         {
-            let __awsc_field_at = __awsc_at.member(#wire_name, #sensitive);
+            let __awsc_field_at = #location;
             #(#rules)*
         }
     }
@@ -123,8 +154,14 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
                 ::aws_constraints::__private::range(#value, #min, #max, &#at, __awsc_errors);
             }
         }
-        ValueRule::OneOf(values) => quote_spanned! {span=>
-            ::aws_constraints::__private::one_of(#value, &[#(#values),*], &#at, __awsc_errors);
+        ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
+            ::aws_constraints::__private::one_of(
+                #value,
+                &[#(#listed),*],
+                &[#(#internal),*],
+                &#at,
+                __awsc_errors,
+            );
         },
     }
 }

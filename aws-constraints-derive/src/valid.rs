@@ -1,15 +1,16 @@
 //! Checks across the rules of a field, on parsed input; emits no tokens.
 
-use crate::ast::Input;
+use crate::ast::{Input, Shape};
 use crate::attr::{Rule, RuleKind, ValueRule, KEYS};
 use crate::ctxt::Ctxt;
 
 impl Input<'_> {
     pub(crate) fn validate(&self, cx: &Ctxt) {
-        for field in &self.fields {
+        for field in self.members() {
             check_no_duplicates(cx, &field.attrs.rules);
             check_keys_are_strings(cx, &field.attrs.rules);
         }
+        check_transparent_has_one_field(cx, self);
     }
 }
 
@@ -36,6 +37,23 @@ fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
                     format!("`range` cannot apply inside #[{KEYS}(..)]: map keys are strings"),
                 );
             }
+        }
+    }
+}
+
+/// `#[serde(transparent)]` makes the single field stand for the struct; serde insists on
+/// exactly one field, and so does the path that validation reports.
+fn check_transparent_has_one_field(cx: &Ctxt, input: &Input) {
+    if let Shape::Struct {
+        fields,
+        transparent: true,
+    } = &input.shape
+    {
+        if fields.len() != 1 {
+            cx.error_spanned_by(
+                &input.original.ident,
+                "#[serde(transparent)] needs exactly one field",
+            );
         }
     }
 }

@@ -63,6 +63,15 @@ impl<'a> Location<'a> {
         self.child(Step::Member(wire_name), sensitive)
     }
 
+    /// The same location, sensitive if it was or if `sensitive` is set: what a
+    /// `#[serde(transparent)]` newtype's single field stands at.
+    pub fn with_sensitivity(&self, sensitive: bool) -> Location<'a> {
+        Location {
+            sensitive: self.sensitive || sensitive,
+            ..*self
+        }
+    }
+
     /// An item of a list, 0-based.
     pub fn index(&'a self, index: usize) -> Location<'a> {
         self.child(Step::Index(index), false)

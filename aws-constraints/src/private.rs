@@ -117,11 +117,12 @@ pub fn range<T: Numeric + ?Sized>(
 pub fn one_of<T: StringValue + ?Sized>(
     value: &T,
     values: &'static [&'static str],
+    internal: &'static [&'static str],
     at: &Location<'_>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(text) = value.string_value() {
-        if !values.contains(&text) {
+        if !values.contains(&text) && !internal.contains(&text) {
             report(at, Rule::OneOf { values }, echo(at, Some(text)), errors);
         }
     }
