@@ -85,6 +85,7 @@ fn impl_validate(input: &Input) -> TokenStream {
         #[automatically_derived]
         #[allow(unused_qualifications)]
         impl #impl_generics ::aws_constraints::Validate for #ident #ty_generics #where_clause {
+            #[inline]
             fn validate_at(
                 &self,
                 __awsc_at: &::aws_constraints::Location<'_>,

@@ -2,17 +2,23 @@
 //! quantifier (`[-_a-zA-Z0-9]*`, `[a-zA-Z0-9:_-]+`, `^[^\s]{1,8192}$`).
 //!
 //! Such a pattern matches when every character is in the class and the number of characters
-//! is within the quantifier's bounds, which a loop over the bytes decides with a 128-bit
-//! ASCII bitmap and, for the rest of Unicode, a binary search of the class's ranges.
+//! is within the quantifier's bounds. A loop over the bytes decides it with a 256-entry
+//! table (one load and one branch per byte) while the bytes are ASCII; past the first
+//! non-ASCII byte, a decoding loop looks each character up in a 64 Ki-bit bitmap of the
+//! Basic Multilingual Plane, and in the class's sorted ranges above it.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 #[derive(Clone, Debug)]
 pub(crate) struct ClassRun {
-    /// Bit `b` is set when ASCII byte `b` is in the class.
-    ascii: u128,
-    /// The class's ranges above U+007F, sorted and disjoint.
-    non_ascii: Box<[(char, char)]>,
+    /// `ascii[b]` is true when byte `b` is ASCII and in the class; false for every byte
+    /// from 0x80, which sends the scan to the slow path.
+    ascii: [bool; 256],
+    /// Bit `c` is set when `c` (below U+10000) is in the class; `None` when the class has
+    /// no member above U+007F, so that any non-ASCII byte already decides.
+    bmp: Option<Box<[u64; 1024]>>,
+    /// The class's ranges from U+10000, sorted and disjoint.
+    astral: Box<[(u32, u32)]>,
     min: u64,
     max: Option<u64>,
 }
@@ -37,15 +43,40 @@ impl ClassRun {
             parts = rest;
         }
         let [single] = parts else { return None };
-        match single.kind() {
-            HirKind::Repetition(rep) => {
-                Self::with_class(&rep.sub, u64::from(rep.min), rep.max.map(u64::from))
+        let (class, min, max) = match single.kind() {
+            HirKind::Repetition(rep) => (&*rep.sub, u64::from(rep.min), rep.max.map(u64::from)),
+            _ => (single, 1, Some(1)),
+        };
+        let ranges = Self::ranges(class)?;
+        let mut ascii = [false; 256];
+        let mut bmp: Option<Box<[u64; 1024]>> = None;
+        let mut astral = Vec::new();
+        for &(lo, hi) in &ranges {
+            let (lo, hi) = (lo as u32, hi as u32);
+            for b in lo..=hi.min(0x7F) {
+                ascii[b as usize] = true;
             }
-            _ => Self::with_class(single, 1, Some(1)),
+            if hi >= 0x80 {
+                let bits = bmp.get_or_insert_with(|| Box::new([0; 1024]));
+                for c in lo.max(0x80)..=hi.min(0xFFFF) {
+                    bits[(c >> 6) as usize] |= 1 << (c & 63);
+                }
+            }
+            if hi >= 0x10000 {
+                astral.push((lo.max(0x10000), hi));
+            }
         }
+        Some(ClassRun {
+            ascii,
+            bmp,
+            astral: astral.into_boxed_slice(),
+            min,
+            max,
+        })
     }
 
-    fn with_class(hir: &Hir, min: u64, max: Option<u64>) -> Option<ClassRun> {
+    /// The class's ranges, if `hir` is a class or a single character.
+    fn ranges(hir: &Hir) -> Option<Vec<(char, char)>> {
         let ranges: Vec<(char, char)> = match hir.kind() {
             HirKind::Class(Class::Unicode(class)) => class
                 .ranges()
@@ -63,60 +94,77 @@ impl ClassRun {
             }
             _ => return None,
         };
-        let mut ascii = 0u128;
-        let mut non_ascii = Vec::new();
-        for (lo, hi) in ranges {
-            for b in (lo as u32)..=(hi as u32).min(0x7F) {
-                ascii |= 1 << b;
-            }
-            if hi as u32 >= 0x80 {
-                non_ascii.push((lo.max('\u{80}'), hi));
-            }
-        }
-        Some(ClassRun {
-            ascii,
-            non_ascii: non_ascii.into_boxed_slice(),
-            min,
-            max,
-        })
+        Some(ranges)
     }
 
     #[inline]
     pub(crate) fn is_match(&self, value: &str) -> bool {
         let bytes = value.as_bytes();
-        // A character takes at least one byte: too few bytes is too few characters.
-        if (bytes.len() as u64) < self.min {
+        let len = bytes.len() as u64;
+        let max = self.max.unwrap_or(u64::MAX);
+        // A character takes one to four bytes, so the byte length alone can decide: this
+        // keeps a huge value from being scanned against a small maximum.
+        if len < self.min || len.div_ceil(4) > max {
             return false;
         }
+        let ascii_run = bytes
+            .iter()
+            .take_while(|&&b| self.ascii[b as usize])
+            .count();
+        if ascii_run == bytes.len() {
+            return len <= max;
+        }
+        if bytes[ascii_run] < 0x80 {
+            return false;
+        }
+        self.is_match_from(value, ascii_run)
+    }
+
+    /// The decoding scan, from byte `start` (after `start` ASCII characters in the class).
+    #[cold]
+    fn is_match_from(&self, value: &str, start: usize) -> bool {
+        let Some(bmp) = &self.bmp else {
+            return false;
+        };
         let max = self.max.unwrap_or(u64::MAX);
-        let mut count = 0u64;
-        let mut i = 0;
+        let bytes = value.as_bytes();
+        let continuation = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0) & 0x3F);
+        let mut count = start as u64;
+        let mut i = start;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if self.ascii & (1u128 << b) == 0 {
-                    return false;
+            let lead = u32::from(bytes[i]);
+            // `value` is valid UTF-8, so the lead byte says how many bytes follow.
+            let (c, width) = match lead {
+                0x00..=0x7F => (lead, 1),
+                0x80..=0xDF => ((lead & 0x1F) << 6 | continuation(i + 1), 2),
+                0xE0..=0xEF => {
+                    let c = (lead & 0x0F) << 12 | continuation(i + 1) << 6 | continuation(i + 2);
+                    (c, 3)
                 }
-                i += 1;
-            } else {
-                let Some(c) = value[i..].chars().next() else {
-                    return false;
-                };
-                if !self.contains_non_ascii(c) {
-                    return false;
+                _ => {
+                    let c = (lead & 0x07) << 18
+                        | continuation(i + 1) << 12
+                        | continuation(i + 2) << 6
+                        | continuation(i + 3);
+                    (c, 4)
                 }
-                i += c.len_utf8();
-            }
+            };
+            let member = match c {
+                0..=0x7F => self.ascii[c as usize],
+                0x80..=0xFFFF => bmp[(c >> 6) as usize] & (1 << (c & 63)) != 0,
+                _ => self.contains_astral(c),
+            };
             count += 1;
-            if count > max {
+            if !member || count > max {
                 return false;
             }
+            i += width;
         }
         count >= self.min
     }
 
-    fn contains_non_ascii(&self, c: char) -> bool {
-        self.non_ascii
+    fn contains_astral(&self, c: u32) -> bool {
+        self.astral
             .binary_search_by(|&(lo, hi)| {
                 if hi < c {
                     std::cmp::Ordering::Less

@@ -46,12 +46,39 @@ mod properties;
 
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::{Hir, Look};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 pub use error::{PatternError, PatternErrorKind};
 
 use class_run::ClassRun;
 use lower::{Branch, Condition, Edge};
+
+/// Counts Unicode scalar values: the bytes that are not UTF-8 continuation bytes
+/// (`0b10xx_xxxx`), eight at a time.
+///
+/// ```
+/// assert_eq!(aws_constraints_pattern::count_chars("a😀é"), 3);
+/// ```
+#[inline]
+pub fn count_chars(s: &str) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0u64;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Bit 7 set and bit 6 clear: a continuation byte.
+        continuation += u64::from((w & !(w << 1) & HIGH).count_ones());
+    }
+    continuation += chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count() as u64;
+    bytes.len() as u64 - continuation
+}
 
 /// Size limit for one compiled automaton. Counted repetitions of Unicode classes
 /// (`\S{1,8192}`) need more than `regex`'s default 10 MiB but stay well inside this.
@@ -75,7 +102,7 @@ struct CompiledBranch {
 
 #[derive(Clone, Debug)]
 enum Body {
-    ClassRun(ClassRun),
+    ClassRun(Box<ClassRun>),
     Automaton(meta::Regex),
 }
 
@@ -83,7 +110,15 @@ enum Body {
 struct CompiledCondition {
     at: Edge,
     must_match: bool,
-    regex: meta::Regex,
+    test: ConditionTest,
+}
+
+/// How a condition is decided: most of AWS's are a literal (`(?!aws:)`, `(?<!-)`), which a
+/// byte comparison decides.
+#[derive(Clone, Debug)]
+enum ConditionTest {
+    Literal(Box<[u8]>),
+    Automaton(meta::Regex),
 }
 
 impl Pattern {
@@ -150,19 +185,23 @@ impl CompiledBranch {
 }
 
 impl CompiledCondition {
+    #[inline]
     fn holds(&self, value: &str) -> bool {
-        let input = Input::new(value);
-        let input = match self.at {
-            Edge::Prefix => input.anchored(Anchored::Yes),
-            Edge::Suffix => input,
+        let found = match (&self.test, self.at) {
+            (ConditionTest::Literal(lit), Edge::Prefix) => value.as_bytes().starts_with(lit),
+            (ConditionTest::Literal(lit), Edge::Suffix) => value.as_bytes().ends_with(lit),
+            (ConditionTest::Automaton(regex), Edge::Prefix) => {
+                regex.is_match(Input::new(value).anchored(Anchored::Yes))
+            }
+            (ConditionTest::Automaton(regex), Edge::Suffix) => regex.is_match(value),
         };
-        self.regex.is_match(input) == self.must_match
+        found == self.must_match
     }
 }
 
 fn compile_branch(branch: Branch) -> Result<CompiledBranch, PatternError> {
     let body = match ClassRun::from_hir(&branch.body) {
-        Some(run) => Body::ClassRun(run),
+        Some(run) => Body::ClassRun(Box::new(run)),
         None => Body::Automaton(build(&anchored_both(branch.body))?),
     };
     let conditions = branch
@@ -177,14 +216,17 @@ fn compile_branch(branch: Branch) -> Result<CompiledBranch, PatternError> {
 }
 
 fn compile_condition(condition: Condition) -> Result<CompiledCondition, PatternError> {
-    let hir = match condition.at {
-        Edge::Prefix => Hir::concat(vec![Hir::look(Look::Start), condition.hir]),
-        Edge::Suffix => Hir::concat(vec![condition.hir, Hir::look(Look::End)]),
+    let test = match condition.hir.kind() {
+        HirKind::Literal(lit) => ConditionTest::Literal(lit.0.clone()),
+        _ => ConditionTest::Automaton(build(&match condition.at {
+            Edge::Prefix => Hir::concat(vec![Hir::look(Look::Start), condition.hir]),
+            Edge::Suffix => Hir::concat(vec![condition.hir, Hir::look(Look::End)]),
+        })?),
     };
     Ok(CompiledCondition {
         at: condition.at,
         must_match: condition.must_match,
-        regex: build(&hir)?,
+        test,
     })
 }
 
@@ -209,4 +251,28 @@ fn build(hir: &Hir) -> Result<meta::Regex, PatternError> {
             };
             PatternError::without_offset(kind, format!("cannot compile pattern: {e}"))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count_chars;
+
+    #[test]
+    fn counts_scalar_values_like_chars() {
+        let samples = [
+            "",
+            "a",
+            "é",
+            "😀",
+            "aé日😀",
+            "12345678",
+            "é日😀é日😀é日😀xyz",
+        ];
+        for base in samples {
+            for repeat in [1, 3, 17] {
+                let s = base.repeat(repeat);
+                assert_eq!(count_chars(&s), s.chars().count() as u64, "{s:?}");
+            }
+        }
+    }
 }

@@ -168,17 +168,48 @@ fn case_insensitive_flag_is_ascii() {
 fn class_runs_agree_with_the_automaton() {
     // The same language, once as a bare class run and once forced through an automaton by
     // a no-op alternative.
-    let values = ["", "a", "ab", "abc", "a-b", "é", "😀", "abcd", "a\n"];
+    let boundaries = [
+        '\u{0}',
+        'a',
+        '\n',
+        '\u{7f}',
+        '\u{80}',
+        '\u{85}',
+        'é',
+        '\u{7ff}',
+        '\u{800}',
+        '\u{2028}',
+        '\u{d7ff}',
+        '\u{e000}',
+        '\u{fffd}',
+        '\u{ffff}',
+        '\u{10000}',
+        '😀',
+        '\u{10ffff}',
+    ];
+    let mut values: Vec<String> = ["", "a", "ab", "abc", "a-b", "abcd", "a\n"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    for a in boundaries {
+        values.push(a.to_string());
+        for b in boundaries {
+            values.push(format!("a{a}{b}"));
+        }
+    }
     for (run, automaton) in [
         ("[a-c-]{1,3}", "[a-c-]{1,3}|(?:x){0}y"),
         (CHIME_NAME, "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*|(?:x){0}y"),
         (r"[^\s]*", r"[^\s]*|(?:x){0}y"),
+        (".{0,3}", ".{0,3}|(?:x){0}y"),
+        (r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*", r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*|(?:x){0}y"),
+        (r"[^\u0080-\uFFFF]+", r"[^\u0080-\uFFFF]+|(?:x){0}y"),
     ] {
         let run = Pattern::new(run).unwrap();
         let automaton = Pattern::new(automaton).unwrap();
         assert!(run.is_class_run());
         assert!(!automaton.is_class_run());
-        for v in values {
+        for v in &values {
             assert_eq!(run.is_match(v), automaton.is_match(v), "{v:?}");
         }
     }

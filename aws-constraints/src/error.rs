@@ -247,6 +247,7 @@ pub struct ValidationErrors {
 
 impl ValidationErrors {
     /// No violations; allocates nothing.
+    #[inline]
     pub const fn new() -> Self {
         ValidationErrors {
             violations: Vec::new(),
@@ -259,6 +260,7 @@ impl ValidationErrors {
     }
 
     /// Number of violations.
+    #[inline]
     pub fn len(&self) -> usize {
         self.violations.len()
     }
@@ -279,6 +281,7 @@ impl ValidationErrors {
     }
 
     /// `Ok(())` when empty.
+    #[inline]
     pub fn into_result(self) -> Result<(), ValidationErrors> {
         if self.violations.is_empty() {
             Ok(())

@@ -28,6 +28,7 @@ pub use validated::{InputError, Validated};
 /// Derive it; implement it by hand only for types the derive cannot describe.
 pub trait Validate {
     /// Checks every constraint and returns all violations.
+    #[inline]
     fn validate(&self) -> Result<(), ValidationErrors> {
         let mut errors = ValidationErrors::new();
         self.validate_at(&Location::root(), &mut errors);
@@ -40,18 +41,21 @@ pub trait Validate {
 }
 
 impl<T: Validate + ?Sized> Validate for &T {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         (**self).validate_at(at, errors);
     }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         (**self).validate_at(at, errors);
     }
 }
 
 impl<T: Validate> Validate for Option<T> {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         if let Some(value) = self {
             value.validate_at(at, errors);
@@ -60,6 +64,7 @@ impl<T: Validate> Validate for Option<T> {
 }
 
 impl<T: Validate> Validate for [T] {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         for (i, item) in self.iter().enumerate() {
             item.validate_at(&at.index(i), errors);
@@ -68,12 +73,14 @@ impl<T: Validate> Validate for [T] {
 }
 
 impl<T: Validate> Validate for Vec<T> {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         self.as_slice().validate_at(at, errors);
     }
 }
 
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         let start = errors.len();
         for (key, value) in self {
@@ -84,6 +91,7 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
 }
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
+    #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         for (key, value) in self {
             value.validate_at(&at.map_value(key.as_ref()), errors);

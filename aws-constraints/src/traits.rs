@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use aws_constraints_pattern::count_chars;
+
 /// A value with a length, as AWS counts it.
 ///
 /// Strings count Unicode scalar values (`"👍"` has length 1, as `str::chars` counts),
@@ -48,13 +50,6 @@ impl HasLength for str {
     fn echo_text(&self) -> Option<&str> {
         Some(self)
     }
-}
-
-/// Counts Unicode scalar values by counting the bytes that start one: a loop the compiler
-/// vectorises, several times faster than decoding.
-#[inline]
-fn count_chars(s: &str) -> u64 {
-    s.as_bytes().iter().filter(|&&b| (b as i8) >= -0x40).count() as u64
 }
 
 impl HasLength for String {

@@ -1,0 +1,92 @@
+//! `validate()` of the same shapes on the same data: ours, garde, validator.
+//!
+//! `cargo bench -p aws-constraints-benches --bench validate`
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use aws_constraints_benches::{cases, with_shapes};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+macro_rules! bench_three {
+    ($ours:ty, $garde:ty, $validator:ty, $c:expr, $case:expr) => {{
+        let case = $case;
+        let ours: $ours = serde_json::from_value(case.document.clone()).unwrap();
+        let garde: $garde = serde_json::from_value(case.document.clone()).unwrap();
+        let validator: $validator = serde_json::from_value(case.document.clone()).unwrap();
+        let mut group = $c.benchmark_group(case.name);
+        if case.name.starts_with("Metadata/") {
+            group.throughput(Throughput::Bytes(
+                case.document["Metadata"].as_str().map_or(0, str::len) as u64,
+            ));
+        }
+        group.bench_function("aws-constraints", |b| {
+            b.iter(|| aws_constraints::Validate::validate(black_box(&ours)).is_ok())
+        });
+        group.bench_function("garde", |b| {
+            b.iter(|| garde::Validate::validate(black_box(&garde)).is_ok())
+        });
+        group.bench_function("validator", |b| {
+            b.iter(|| validator::Validate::validate(black_box(&validator)).is_ok())
+        });
+        group.finish();
+    }};
+}
+
+fn three_way(c: &mut Criterion) {
+    for case in cases() {
+        with_shapes!(case.operation, bench_three!(c, &case));
+    }
+}
+
+/// A value far over its maximum is rejected from its byte length alone, and a long valid
+/// one is checked at memory-bandwidth-like speed.
+fn long_strings(c: &mut Criterion) {
+    use aws_constraints_models::chime::CreateAppInstanceRequest;
+    let mut group = c.benchmark_group("long-strings");
+    for (label, name) in [
+        ("Name-1KiB-over-max-256", "n".repeat(1024)),
+        ("Name-100MB-over-max-256", "n".repeat(100_000_000)),
+    ] {
+        let request = CreateAppInstanceRequest {
+            name: Some(name),
+            client_request_token: Some("token-123".into()),
+            ..Default::default()
+        };
+        group.bench_function(label, |b| {
+            b.iter(|| aws_constraints::Validate::validate(black_box(&request)).is_err())
+        });
+    }
+    for (label, metadata) in [
+        ("Metadata-1MiB-ascii", "m".repeat(1 << 20)),
+        ("Metadata-1MiB-multibyte", "é日😀".repeat((1 << 20) / 9)),
+    ] {
+        let request = CreateAppInstanceRequest {
+            name: Some("app".into()),
+            metadata: Some(metadata),
+            client_request_token: Some("token-123".into()),
+            ..Default::default()
+        };
+        let bytes = request.metadata.as_deref().map_or(0, str::len) as u64;
+        group.throughput(Throughput::Bytes(bytes));
+        // Over the 1 KiB maximum: the length check rejects without reading the value.
+        group.bench_function(label, |b| {
+            b.iter(|| aws_constraints::Validate::validate(black_box(&request)).is_err())
+        });
+        let pattern = aws_constraints::Pattern::new(".*").unwrap();
+        let text = request.metadata.clone().unwrap_or_default();
+        group.bench_function(format!("{label}-pattern-only"), |b| {
+            b.iter(|| pattern.is_match(black_box(&text)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = three_way, long_strings
+}
+criterion_main!(benches);

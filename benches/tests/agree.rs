@@ -1,0 +1,26 @@
+//! The three implementations give the same verdict on every benchmark data set, so the
+//! benchmarks time equal work.
+
+use aws_constraints_benches::{cases, with_shapes};
+
+macro_rules! verdicts {
+    ($ours:ty, $garde:ty, $validator:ty, $document:expr) => {{
+        let ours: $ours = serde_json::from_value($document.clone()).unwrap();
+        let garde: $garde = serde_json::from_value($document.clone()).unwrap();
+        let validator: $validator = serde_json::from_value($document.clone()).unwrap();
+        (
+            aws_constraints::Validate::validate(&ours).is_ok(),
+            garde::Validate::validate(&garde).is_ok(),
+            validator::Validate::validate(&validator).is_ok(),
+        )
+    }};
+}
+
+#[test]
+fn all_three_agree_on_every_case() {
+    for case in cases() {
+        let (ours, garde, validator) = with_shapes!(case.operation, verdicts!(&case.document));
+        assert_eq!((ours, ours), (garde, validator), "{}", case.name);
+        assert_eq!(ours, case.valid, "{}", case.name);
+    }
+}
