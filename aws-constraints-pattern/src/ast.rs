@@ -27,8 +27,10 @@ pub(crate) enum Node {
 pub(crate) enum Assertion {
     /// `^`, `\A`: start of input.
     Start,
-    /// `$`, `\z`, `\Z`: end of input.
+    /// `\z`: end of input.
     End,
+    /// `$`, `\Z`: end of input, or before a line terminator that ends it.
+    EndOrFinalTerminator,
     /// `\b`, with Java's ASCII word characters.
     WordBoundary,
     /// `\B`.

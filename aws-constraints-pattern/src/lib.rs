@@ -43,6 +43,8 @@ mod error;
 mod lower;
 mod parse;
 mod properties;
+#[doc(hidden)]
+pub mod sample;
 
 use regex_automata::meta;
 use regex_automata::{Anchored, Input};

@@ -10,6 +10,11 @@
 //!   a *suffix condition*: "no suffix of the value matches `-`", decided by a search for
 //!   `-\z`.
 //!
+//! `$` is Java's: the end of input, or the position before a line terminator that ends it.
+//! Under a full match nothing can consume that terminator after a final `$`, so there it
+//! is the end; at the end of a look-ahead, whose match may stop anywhere, it becomes
+//! "an optional final line terminator, then the end" (`(?!\s*$)` rejects `"\u{2028}"`).
+//!
 //! A pattern whose top level is an alternation is lowered branch by branch, so
 //! `$|^(?!aws:)[a-z:]+` keeps its look-ahead on its own branch. Look-around anywhere else is
 //! rejected with a message saying so.
@@ -18,6 +23,7 @@ use regex_syntax::hir::{self, Class, ClassUnicode, Hir, Look};
 
 use crate::ast::{Assertion, LookAround, Node, Repeat};
 use crate::error::{PatternError, PatternErrorKind};
+use crate::parse::{class_of, line_terminators};
 
 /// A pattern as one or more branches; the value matches if any branch does.
 pub(crate) struct Program {
@@ -98,7 +104,7 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
     let mut j = items.len();
     while j > 0 {
         match &items[j - 1] {
-            Node::Assert(Assertion::End) => j -= 1,
+            Node::Assert(Assertion::End | Assertion::EndOrFinalTerminator) => j -= 1,
             Node::LookAround(look) if !look.ahead => {
                 let Node::LookAround(look) = items.remove(j - 1) else {
                     unreachable!("matched as a look-around just above")
@@ -114,11 +120,51 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
 }
 
 fn condition(look: LookAround, at: Edge) -> Result<Condition, PatternError> {
+    let mut node = *look.node;
+    if at == Edge::Prefix {
+        final_dollar_allows_terminator(&mut node);
+    }
     Ok(Condition {
         at,
         must_match: !look.negated,
-        hir: lower_node(*look.node, &None)?,
+        hir: lower_node(node, &None)?,
     })
+}
+
+/// Rewrites every `$` in tail position of a look-ahead body (nothing after it can consume
+/// anything) into an optional line terminator followed by the end of input.
+fn final_dollar_allows_terminator(node: &mut Node) {
+    match node {
+        Node::Assert(Assertion::EndOrFinalTerminator) => {
+            let terminator = Node::Alternation(vec![
+                Node::Concat(vec![
+                    Node::Class(class_of(&[(0x0D, 0x0D)])),
+                    Node::Class(class_of(&[(0x0A, 0x0A)])),
+                ]),
+                Node::Class(line_terminators()),
+            ]);
+            *node = Node::Concat(vec![
+                Node::Repeat(Repeat {
+                    node: Box::new(terminator),
+                    min: 0,
+                    max: Some(1),
+                    possessive: false,
+                    offset: 0,
+                }),
+                Node::Assert(Assertion::End),
+            ]);
+        }
+        Node::Concat(items) => {
+            for item in items.iter_mut().rev() {
+                final_dollar_allows_terminator(item);
+                if !matches!(item, Node::Assert(_) | Node::LookAround(_)) {
+                    break;
+                }
+            }
+        }
+        Node::Alternation(branches) => branches.iter_mut().for_each(final_dollar_allows_terminator),
+        _ => {}
+    }
 }
 
 /// What may come after a node: the characters the rest of the pattern can start with, or
@@ -185,7 +231,8 @@ fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
         Node::Class(class) => Hir::class(Class::Unicode(class)),
         Node::Assert(assertion) => Hir::look(match assertion {
             Assertion::Start => Look::Start,
-            Assertion::End => Look::End,
+            // Under a full match nothing after a final `$` can consume a line terminator.
+            Assertion::End | Assertion::EndOrFinalTerminator => Look::End,
             Assertion::WordBoundary => Look::WordAscii,
             Assertion::NotWordBoundary => Look::WordAsciiNegate,
         }),

@@ -143,7 +143,7 @@ impl Parser {
             '[' => Node::Class(self.class(start)?),
             '.' => Node::Class(self.dot()),
             '^' => Node::Assert(Assertion::Start),
-            '$' => Node::Assert(Assertion::End),
+            '$' => Node::Assert(Assertion::EndOrFinalTerminator),
             '\\' => return self.escape(start),
             '*' | '+' | '?' => {
                 return Err(self.syntax(format!("dangling meta character `{c}`"), start))
@@ -352,7 +352,8 @@ impl Parser {
             'b' => Some(Assertion::WordBoundary),
             'B' => Some(Assertion::NotWordBoundary),
             'A' => Some(Assertion::Start),
-            'z' | 'Z' => Some(Assertion::End),
+            'z' => Some(Assertion::End),
+            'Z' => Some(Assertion::EndOrFinalTerminator),
             _ => None,
         };
         if let Some(assertion) = assertion {
