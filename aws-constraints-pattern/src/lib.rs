@@ -46,8 +46,9 @@ mod properties;
 #[doc(hidden)]
 pub mod sample;
 
-use regex_automata::meta;
-use regex_automata::{Anchored, Input};
+use regex_automata::dfa::{dense, Automaton as _, StartKind};
+use regex_automata::nfa::thompson;
+use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
 pub use error::{PatternError, PatternErrorKind};
@@ -105,6 +106,10 @@ struct CompiledBranch {
 #[derive(Clone, Debug)]
 enum Body {
     ClassRun(Box<ClassRun>),
+    /// A fully built DFA, stepped a byte at a time: no per-call setup at all.
+    Dense(Box<dense::DFA<Vec<u32>>>),
+    /// A lazily built DFA (PikeVM when its cache thrashes), for patterns whose full DFA
+    /// would be too large.
     Automaton(meta::Regex),
 }
 
@@ -158,6 +163,25 @@ impl Pattern {
         &self.source
     }
 
+    /// How the pattern's main body is matched: `"class run"` (a table scan, no automaton),
+    /// `"dense DFA"` (a fully built DFA) or `"lazy DFA"` (built as inputs visit it); for a
+    /// pattern with several look-around branches, the first branch's.
+    ///
+    /// ```
+    /// use aws_constraints_pattern::Pattern;
+    ///
+    /// assert_eq!(Pattern::new("[a-z]+")?.engine(), "class run");
+    /// assert_eq!(Pattern::new("[a-f0-9]{8}-[a-f0-9]{4}")?.engine(), "dense DFA");
+    /// # Ok::<(), aws_constraints_pattern::PatternError>(())
+    /// ```
+    pub fn engine(&self) -> &'static str {
+        match self.branches.first().map(|b| &b.body) {
+            Some(Body::ClassRun(_)) => "class run",
+            Some(Body::Dense(_)) => "dense DFA",
+            _ => "lazy DFA",
+        }
+    }
+
     /// Whether the pattern runs as a plain character-class scan, with no automaton.
     ///
     /// ```
@@ -180,6 +204,7 @@ impl CompiledBranch {
     fn is_match(&self, value: &str) -> bool {
         let body = match &self.body {
             Body::ClassRun(run) => run.is_match(value),
+            Body::Dense(dfa) => dense_full_match(dfa, value),
             Body::Automaton(regex) => regex.is_match(Input::new(value).anchored(Anchored::Yes)),
         };
         body && self.conditions.iter().all(|c| c.holds(value))
@@ -204,7 +229,13 @@ impl CompiledCondition {
 fn compile_branch(branch: Branch) -> Result<CompiledBranch, PatternError> {
     let body = match ClassRun::from_hir(&branch.body) {
         Some(run) => Body::ClassRun(Box::new(run)),
-        None => Body::Automaton(build(&anchored_both(branch.body))?),
+        None => {
+            let hir = anchored_both(branch.body);
+            match build_dense(&hir) {
+                Some(dfa) => Body::Dense(Box::new(dfa)),
+                None => Body::Automaton(build(&hir)?),
+            }
+        }
     };
     let conditions = branch
         .conditions
@@ -234,6 +265,43 @@ fn compile_condition(condition: Condition) -> Result<CompiledCondition, PatternE
 
 fn anchored_both(hir: Hir) -> Hir {
     Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)])
+}
+
+/// A full DFA stays under this size; larger ones (counted Unicode classes) are left to the
+/// lazy DFA, which builds only the states an input visits.
+const DENSE_SIZE_LIMIT: usize = 256 << 10;
+
+/// Builds a full, anchored DFA, or `None` when it would exceed [`DENSE_SIZE_LIMIT`].
+fn build_dense(hir: &Hir) -> Option<dense::DFA<Vec<u32>>> {
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().nfa_size_limit(Some(DENSE_SIZE_LIMIT)))
+        .build_from_hir(hir)
+        .ok()?;
+    dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Anchored)
+                .dfa_size_limit(Some(DENSE_SIZE_LIMIT))
+                .determinize_size_limit(Some(DENSE_SIZE_LIMIT)),
+        )
+        .build_from_nfa(&nfa)
+        .ok()
+}
+
+/// Whether `dfa` (anchored at both ends) accepts all of `value`.
+#[inline]
+fn dense_full_match(dfa: &dense::DFA<Vec<u32>>, value: &str) -> bool {
+    let input = Input::new(value).anchored(Anchored::Yes);
+    let Ok(mut state) = dfa.start_state_forward(&input) else {
+        return false;
+    };
+    for &byte in value.as_bytes() {
+        state = dfa.next_state(state, byte);
+        if dfa.is_dead_state(state) {
+            return false;
+        }
+    }
+    dfa.is_match_state(dfa.next_eoi_state(state))
 }
 
 /// Builds an automaton that never backtracks: a lazy DFA, falling back to a PikeVM, both

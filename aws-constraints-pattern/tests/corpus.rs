@@ -22,10 +22,10 @@ fn corpus_compiles() {
     let patterns = corpus();
     assert_eq!(patterns.len(), 4876);
     let mut rejected: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    let mut class_runs = 0;
+    let mut engines: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &patterns {
         match Pattern::new(p) {
-            Ok(pattern) => class_runs += usize::from(pattern.is_class_run()),
+            Ok(pattern) => *engines.entry(pattern.engine()).or_default() += 1,
             Err(e) => rejected
                 .entry(format!("{:?}: {}", e.kind(), e.message()))
                 .or_default()
@@ -34,10 +34,9 @@ fn corpus_compiles() {
     }
     let failed: usize = rejected.values().map(Vec::len).sum();
     println!(
-        "{} patterns: {} compile ({} as class runs), {} rejected",
+        "{} patterns: {} compile ({engines:?}), {} rejected",
         patterns.len(),
         patterns.len() - failed,
-        class_runs,
         failed
     );
     for (reason, list) in &rejected {

@@ -1,0 +1,59 @@
+//! What every fuzz target runs: arbitrary bytes through JSON parsing, `Validated<T>` and
+//! every message rendering of one operation, checking the invariants on the way. The
+//! `fuzz/` targets (cargo-fuzz) call it with libFuzzer's inputs; `tests/fuzz_smoke.rs`
+//! calls it on the seed corpus and random mutations of it in every test run.
+
+use aws_constraints::{InputError, Validate, Validated};
+use aws_constraints_models::{
+    appregistry, chime, clouddirectory, connect, iot, ErrorShape, Operation,
+};
+
+/// Runs one input through `O`; panics only when an invariant is broken.
+pub fn exercise<O: Operation>(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match Validated::<O::Input>::from_json(text) {
+        Ok(valid) => {
+            // A valid input survives a round trip through its wire form, still valid.
+            let wire = serde_json::to_string(&*valid).expect("a valid input serializes");
+            let again: O::Input = serde_json::from_str(&wire).expect("its wire form parses");
+            assert!(
+                again.validate().is_ok(),
+                "round trip broke validity: {wire}"
+            );
+        }
+        Err(InputError::Invalid(errors)) => {
+            assert!(!errors.is_empty());
+            let aws = errors.to_string();
+            let expected_start = match errors.len() {
+                1 => "1 validation error detected: ".to_owned(),
+                n => format!("{n} validation errors detected: "),
+            };
+            assert!(aws.starts_with(&expected_start), "{aws}");
+            let smithy = errors.smithy_body();
+            let field_list = smithy["fieldList"].as_array().map(Vec::len);
+            assert_eq!(field_list, Some(errors.len()));
+            let json = errors.to_json();
+            assert_eq!(json.as_array().map(Vec::len), Some(errors.len()));
+            let error = O::validation_error(&errors);
+            assert_eq!(error.status(), 400);
+            serde_json::to_string(&error).expect("the error body serializes");
+        }
+        Err(InputError::Malformed(e)) => {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+}
+
+/// The target for `operation`, by name.
+pub fn target(operation: &str) -> Option<fn(&[u8])> {
+    Some(match operation {
+        chime::CreateAppInstance::NAME => exercise::<chime::CreateAppInstance>,
+        appregistry::CreateApplication::NAME => exercise::<appregistry::CreateApplication>,
+        connect::ReplicateInstance::NAME => exercise::<connect::ReplicateInstance>,
+        clouddirectory::CreateSchema::NAME => exercise::<clouddirectory::CreateSchema>,
+        iot::CreateThing::NAME => exercise::<iot::CreateThing>,
+        _ => return None,
+    })
+}
