@@ -110,7 +110,7 @@ proptest! {
     #[test]
     fn sensitive_values_never_appear_in_any_rendering(
         value in "[A-Z]{3,12}",
-        key in "[A-Z]{2,12}",
+        key in "[a-z]{2,12}",
         entry in "[A-Z]{3,12}",
     ) {
         let secret = Secret { value: value.clone(), map: BTreeMap::from([(key.clone(), entry.clone())]) };
@@ -179,7 +179,7 @@ static CLASS_RUNS: std::sync::LazyLock<Vec<(Pattern, Pattern)>> = std::sync::Laz
     .iter()
     .map(|class| {
         let run = Pattern::new(class).unwrap();
-        let automaton = Pattern::new(&format!("{class}|(?:x){{0}}y")).unwrap();
+        let automaton = Pattern::new(&format!("{class}|[^\\s\\S]")).unwrap();
         (run, automaton)
     })
     .collect()
