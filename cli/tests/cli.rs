@@ -129,3 +129,61 @@ fn pattern_prints_one_answer_a_line() {
     assert!(out.status.success());
     assert_eq!(text(&out.stdout), "true\nfalse\nfalse\n");
 }
+
+/// Hostile sizes: each is answered with a clear message, never a crash. The figures
+/// (time, peak memory) for the README come from `/usr/bin/time` around these commands.
+#[test]
+fn hostile_sizes_are_rejected_cleanly() {
+    let huge_string = format!(
+        r#"{{"Name": "a", "ClientRequestToken": "token-1", "Metadata": "{}"}}"#,
+        "m".repeat(100_000_000)
+    );
+    let out = run(&["validate", "CreateAppInstance"], &huge_string);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "1 validation error detected: Value at 'metadata' failed to satisfy constraint: \
+         Member must have length less than or equal to 1024\n"
+    );
+
+    let tags: Vec<String> = (0..1_000_000)
+        .map(|i| format!(r#"{{"Key": "k{i}", "Value": "v"}}"#))
+        .collect();
+    let long_list = format!(
+        r#"{{"Name": "a", "ClientRequestToken": "token-1", "Tags": [{}]}}"#,
+        tags.join(",")
+    );
+    let out = run(&["validate", "CreateAppInstance"], &long_list);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).ends_with("Member must have length less than or equal to 50\n"));
+
+    let entries: Vec<String> = (0..1_000_000).map(|i| format!(r#""k{i}": "v""#)).collect();
+    let big_map = format!(
+        r#"{{"name": "a", "clientToken": "c", "tags": {{{}}}}}"#,
+        entries.join(",")
+    );
+    let out = run(&["validate", "CreateApplication"], &big_map);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).ends_with("Member must have length less than or equal to 50\n"));
+
+    // Typed deserialization stops at the first value of the wrong shape, so deep nesting
+    // never recurses: a clear error, no stack overflow.
+    for deep in [
+        format!(
+            r#"{{"Name": {}1{}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        ),
+        format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000)),
+        format!(
+            r#"{}"Name": "a"{}"#,
+            r#"{"Name": "#.repeat(10_000),
+            "}".repeat(10_000)
+        ),
+    ] {
+        let out = run(&["validate", "CreateSchema"], &deep);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("at line 1 column"), "{stderr}");
+    }
+}
