@@ -111,13 +111,13 @@ fn member_checks(field: &Field, value: &TokenStream, transparent: bool) -> Token
     let at = quote!(__awsc_field_at);
     let rules = field.attrs.rules.iter().map(|rule| match &rule.kind {
         RuleKind::Required => quote_spanned! {span=>
-            ::aws_constraints::__private::required(#value, &#at, __awsc_errors);
+            ::aws_constraints::__private::required(#value, #at, __awsc_errors);
         },
         RuleKind::Nested => quote_spanned! {span=>
-            ::aws_constraints::Validate::validate_at(#value, &#at, __awsc_errors);
+            ::aws_constraints::Validate::validate_at(#value, &#at(), __awsc_errors);
         },
         RuleKind::Unique => quote_spanned! {span=>
-            ::aws_constraints::__private::unique(#value, &#at, __awsc_errors);
+            ::aws_constraints::__private::unique(#value, #at, __awsc_errors);
         },
         RuleKind::Value(rule) => value_rule(rule, value, &at, span),
         RuleKind::Each(rules) => each(rules, value, &at, span),
@@ -129,9 +129,10 @@ fn member_checks(field: &Field, value: &TokenStream, transparent: bool) -> Token
     } else {
         quote!(__awsc_at.member(#wire_name, #sensitive))
     };
+    // The location is built only where a violation or a nested value needs it.
     quote! {
         {
-            let __awsc_field_at = #location;
+            let __awsc_field_at = || #location;
             #(#rules)*
         }
     }
@@ -144,7 +145,7 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
             let min = option(min.map(bound));
             let max = option(max.map(bound));
             quote_spanned! {span=>
-                ::aws_constraints::__private::len(#value, #min, #max, &#at, __awsc_errors);
+                ::aws_constraints::__private::len(#value, #min, #max, #at, __awsc_errors);
             }
         }
         ValueRule::Pattern(lit) => pattern(lit, value, at, span),
@@ -152,7 +153,7 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
             let min = option(min.map(number));
             let max = option(max.map(number));
             quote_spanned! {span=>
-                ::aws_constraints::__private::range(#value, #min, #max, &#at, __awsc_errors);
+                ::aws_constraints::__private::range(#value, #min, #max, #at, __awsc_errors);
             }
         }
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
@@ -160,7 +161,7 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
                 #value,
                 &[#(#listed),*],
                 &[#(#internal),*],
-                &#at,
+                #at,
                 __awsc_errors,
             );
         },
@@ -173,7 +174,7 @@ fn pattern(lit: &LitStr, value: &TokenStream, at: &TokenStream, span: Span) -> T
             // Compiled on first use, once for this call site.
             static __AWSC_PATTERN: ::aws_constraints::__private::LazyPattern =
                 ::aws_constraints::__private::LazyPattern::new(#lit);
-            ::aws_constraints::__private::pattern(#value, &__AWSC_PATTERN, &#at, __awsc_errors);
+            ::aws_constraints::__private::pattern(#value, &__AWSC_PATTERN, #at, __awsc_errors);
         }
     }
 }
@@ -183,11 +184,14 @@ fn each(rules: &[ValueRule], value: &TokenStream, at: &TokenStream, span: Span) 
     let item = quote!(__awsc_item);
     let checks = rules.iter().map(|r| value_rule(r, &item, &item_at, span));
     quote_spanned! {span=>
-        for (__awsc_index, __awsc_item) in
-            ::aws_constraints::__private::List::items(#value).iter().enumerate()
         {
-            let __awsc_item_at = #at.index(__awsc_index);
-            #(#checks)*
+            let __awsc_list_at = #at();
+            for (__awsc_index, __awsc_item) in
+                ::aws_constraints::__private::List::items(#value).iter().enumerate()
+            {
+                let __awsc_item_at = || __awsc_list_at.index(__awsc_index);
+                #(#checks)*
+            }
         }
     }
 }
@@ -209,15 +213,21 @@ fn entries(
         .map(|r| value_rule(r, &entry, &entry_at, span));
     quote_spanned! {span=>
         {
+            let __awsc_map_at = #at();
             let __awsc_start = __awsc_errors.len();
             ::aws_constraints::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
-                let __awsc_key_at = #at.map_key(__awsc_key);
-                let __awsc_value_at = #at.map_value(__awsc_key);
-                let _ = (&__awsc_key_at, &__awsc_value_at, &__awsc_value);
+                let __awsc_key_at = || __awsc_map_at.map_key(__awsc_key);
+                let __awsc_value_at = || __awsc_map_at.map_value(__awsc_key);
+                let _ = &__awsc_value;
                 #(#key_checks)*
                 #(#value_checks)*
             });
-            ::aws_constraints::__private::sort_entries(#value, __awsc_start, &#at, __awsc_errors);
+            ::aws_constraints::__private::sort_entries(
+                #value,
+                __awsc_start,
+                &__awsc_map_at,
+                __awsc_errors,
+            );
         }
     }
 }

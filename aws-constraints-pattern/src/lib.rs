@@ -155,7 +155,10 @@ impl Pattern {
     /// Whether the whole of `value` matches.
     #[inline]
     pub fn is_match(&self, value: &str) -> bool {
-        self.branches.iter().any(|branch| branch.is_match(value))
+        match &*self.branches {
+            [only] => only.is_match(value),
+            branches => branches.iter().any(|branch| branch.is_match(value)),
+        }
     }
 
     /// The pattern as written.

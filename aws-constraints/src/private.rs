@@ -51,32 +51,40 @@ fn report(at: &Location<'_>, rule: Rule, echo: Echo, errors: &mut ValidationErro
     errors.push(Violation::new(at.to_path(), rule, echo));
 }
 
+// The rules take the location as a closure that builds it: a valid value never needs it,
+// and a closure that only captures its parent costs nothing until a violation calls it.
+
 #[inline]
-pub fn required<T: Presence>(value: &T, at: &Location<'_>, errors: &mut ValidationErrors) {
+pub fn required<'a, T: Presence>(
+    value: &T,
+    at: impl FnOnce() -> Location<'a>,
+    errors: &mut ValidationErrors,
+) {
     if !value.is_present() {
-        report(at, Rule::Required, Echo::Null, errors);
+        report(&at(), Rule::Required, Echo::Null, errors);
     }
 }
 
 #[inline]
-pub fn len<T: HasLength + ?Sized>(
+pub fn len<'a, T: HasLength + ?Sized>(
     value: &T,
     min: Option<u64>,
     max: Option<u64>,
-    at: &Location<'_>,
+    at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(actual) = value.check_length(min.unwrap_or(0), max.unwrap_or(u64::MAX)) {
-        let echo = echo(at, value.echo_text());
-        report(at, Rule::Length { min, max, actual }, echo, errors);
+        let at = at();
+        let echo = echo(&at, value.echo_text());
+        report(&at, Rule::Length { min, max, actual }, echo, errors);
     }
 }
 
 #[inline]
-pub fn pattern<T: StringValue + ?Sized>(
+pub fn pattern<'a, T: StringValue + ?Sized>(
     value: &T,
     pattern: &LazyPattern,
-    at: &Location<'_>,
+    at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(text) = value.string_value() {
@@ -84,17 +92,18 @@ pub fn pattern<T: StringValue + ?Sized>(
             let rule = Rule::Pattern {
                 pattern: pattern.source,
             };
-            report(at, rule, echo(at, Some(text)), errors);
+            let at = at();
+            report(&at, rule, echo(&at, Some(text)), errors);
         }
     }
 }
 
 #[inline]
-pub fn range<T: Numeric + ?Sized>(
+pub fn range<'a, T: Numeric + ?Sized>(
     value: &T,
     min: Option<Number>,
     max: Option<Number>,
-    at: &Location<'_>,
+    at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
     let Some(number) = value.to_number() else {
@@ -110,20 +119,22 @@ pub fn range<T: Numeric + ?Sized>(
     };
     let text = number.to_string();
     let rule = Rule::Range { min, max, violated };
-    report(at, rule, echo(at, Some(&text)), errors);
+    let at = at();
+    report(&at, rule, echo(&at, Some(&text)), errors);
 }
 
 #[inline]
-pub fn one_of<T: StringValue + ?Sized>(
+pub fn one_of<'a, T: StringValue + ?Sized>(
     value: &T,
     values: &'static [&'static str],
     internal: &'static [&'static str],
-    at: &Location<'_>,
+    at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(text) = value.string_value() {
         if !values.contains(&text) && !internal.contains(&text) {
-            report(at, Rule::OneOf { values }, echo(at, Some(text)), errors);
+            let at = at();
+            report(&at, Rule::OneOf { values }, echo(&at, Some(text)), errors);
         }
     }
 }
@@ -133,8 +144,11 @@ pub fn one_of<T: StringValue + ?Sized>(
 const PAIRWISE_UNIQUE_MAX: usize = 32;
 
 #[inline]
-pub fn unique<L: List + ?Sized>(value: &L, at: &Location<'_>, errors: &mut ValidationErrors)
-where
+pub fn unique<'a, L: List + ?Sized>(
+    value: &L,
+    at: impl FnOnce() -> Location<'a>,
+    errors: &mut ValidationErrors,
+) where
     L::Item: Eq + std::hash::Hash,
 {
     let items = value.items();
@@ -148,7 +162,8 @@ where
         !items.iter().all(|item| seen.insert(item))
     };
     if duplicated {
-        report(at, Rule::Unique, echo(at, None), errors);
+        let at = at();
+        report(&at, Rule::Unique, echo(&at, None), errors);
     }
 }
 
