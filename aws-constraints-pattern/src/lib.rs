@@ -42,6 +42,7 @@ mod class_run;
 mod error;
 mod lower;
 mod parse;
+mod pikevm;
 mod properties;
 #[doc(hidden)]
 pub mod sample;
@@ -54,7 +55,7 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 pub use error::{PatternError, PatternErrorKind};
 
 use class_run::ClassRun;
-use lower::{Branch, Condition, Edge};
+use lower::{Branch, BranchBody, Condition, Edge};
 
 /// Counts Unicode scalar values: the bytes that are not UTF-8 continuation bytes
 /// (`0b10xx_xxxx`), eight at a time.
@@ -111,6 +112,8 @@ enum Body {
     /// A lazily built DFA (PikeVM when its cache thrashes), for patterns whose full DFA
     /// would be too large.
     Automaton(meta::Regex),
+    /// Look-around inside the pattern: an NFA simulation with look-around tables.
+    LookAround(Box<pikevm::PikeVm>),
 }
 
 #[derive(Clone, Debug)]
@@ -167,7 +170,8 @@ impl Pattern {
     }
 
     /// How the pattern's main body is matched: `"class run"` (a table scan, no automaton),
-    /// `"dense DFA"` (a fully built DFA) or `"lazy DFA"` (built as inputs visit it); for a
+    /// `"dense DFA"` (a fully built DFA), `"lazy DFA"` (built as inputs visit it) or
+    /// `"look-around NFA"` (look-around inside the pattern); for a
     /// pattern with several look-around branches, the first branch's.
     ///
     /// ```
@@ -181,6 +185,7 @@ impl Pattern {
         match self.branches.first().map(|b| &b.body) {
             Some(Body::ClassRun(_)) => "class run",
             Some(Body::Dense(_)) => "dense DFA",
+            Some(Body::LookAround(_)) => "look-around NFA",
             _ => "lazy DFA",
         }
     }
@@ -208,6 +213,7 @@ impl CompiledBranch {
         let body = match &self.body {
             Body::ClassRun(run) => run.is_match(value),
             Body::Dense(dfa) => dense_full_match(dfa, value),
+            Body::LookAround(vm) => vm.is_match(value),
             Body::Automaton(regex) => regex.is_match(Input::new(value).anchored(Anchored::Yes)),
         };
         body && self.conditions.iter().all(|c| c.holds(value))
@@ -230,25 +236,36 @@ impl CompiledCondition {
 }
 
 fn compile_branch(branch: Branch) -> Result<CompiledBranch, PatternError> {
-    let body = match ClassRun::from_hir(&branch.body) {
+    let hir = match branch.body {
+        BranchBody::Hir(hir) => hir,
+        BranchBody::LookAround(node) => {
+            let vm = pikevm::PikeVm::new(node, &lower::lower_look_body)?;
+            return Ok(CompiledBranch {
+                body: Body::LookAround(Box::new(vm)),
+                conditions: compile_conditions(branch.conditions)?,
+            });
+        }
+    };
+    let body = match ClassRun::from_hir(&hir) {
         Some(run) => Body::ClassRun(Box::new(run)),
         None => {
-            let hir = anchored_both(branch.body);
+            let hir = anchored_both(hir);
             match build_dense(&hir) {
                 Some(dfa) => Body::Dense(Box::new(dfa)),
                 None => Body::Automaton(build(&hir)?),
             }
         }
     };
-    let conditions = branch
-        .conditions
-        .into_iter()
-        .map(compile_condition)
-        .collect::<Result<Vec<_>, _>>()?;
     Ok(CompiledBranch {
         body,
-        conditions: conditions.into_boxed_slice(),
+        conditions: compile_conditions(branch.conditions)?,
     })
+}
+
+fn compile_conditions(
+    conditions: Vec<Condition>,
+) -> Result<Box<[CompiledCondition]>, PatternError> {
+    conditions.into_iter().map(compile_condition).collect()
 }
 
 fn compile_condition(condition: Condition) -> Result<CompiledCondition, PatternError> {

@@ -16,8 +16,9 @@
 //! "an optional final line terminator, then the end" (`(?!\s*$)` rejects `"\u{2028}"`).
 //!
 //! A pattern whose top level is an alternation is lowered branch by branch, so
-//! `$|^(?!aws:)[a-z:]+` keeps its look-ahead on its own branch. Look-around anywhere else is
-//! rejected with a message saying so.
+//! `$|^(?!aws:)[a-z:]+` keeps its look-ahead on its own branch. A branch with look-around
+//! anywhere else (`(\.(?!$)|$)`) runs on the PikeVM of [`crate::pikevm`], still in linear
+//! time; only look-around nested inside another look-around's body is rejected.
 
 use regex_syntax::hir::{self, Class, ClassUnicode, Hir, Look};
 
@@ -30,10 +31,17 @@ pub(crate) struct Program {
     pub(crate) branches: Vec<Branch>,
 }
 
-/// A look-around-free body the whole value must match, plus conditions it must meet.
+/// A body the whole value must match, plus conditions it must meet.
 pub(crate) struct Branch {
-    pub(crate) body: Hir,
+    pub(crate) body: BranchBody,
     pub(crate) conditions: Vec<Condition>,
+}
+
+pub(crate) enum BranchBody {
+    /// Look-around-free: any automaton can run it.
+    Hir(Hir),
+    /// With look-around inside: runs on the [`crate::pikevm::PikeVm`].
+    LookAround(Node),
 }
 
 pub(crate) struct Condition {
@@ -60,18 +68,19 @@ pub(crate) fn lower(node: Node) -> Result<Program, PatternError> {
     let mut plain = Vec::new();
     let mut branches = Vec::new();
     for node in top_branches {
-        let branch = lower_branch(node)?;
-        if branch.conditions.is_empty() {
-            plain.push(branch.body);
-        } else {
-            branches.push(branch);
+        match lower_branch(node)? {
+            Branch {
+                body: BranchBody::Hir(hir),
+                conditions,
+            } if conditions.is_empty() => plain.push(hir),
+            branch => branches.push(branch),
         }
     }
     if !plain.is_empty() || branches.is_empty() {
         branches.insert(
             0,
             Branch {
-                body: Hir::alternation(plain),
+                body: BranchBody::Hir(Hir::alternation(plain)),
                 conditions: Vec::new(),
             },
         );
@@ -115,8 +124,30 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
             _ => break,
         }
     }
-    let body = lower_node(Node::Concat(items), &Some(ClassUnicode::empty()))?;
+    let rest = Node::Concat(items);
+    let body = if contains_look_around(&rest) {
+        BranchBody::LookAround(rest)
+    } else {
+        BranchBody::Hir(lower_node(rest, &Some(ClassUnicode::empty()))?)
+    };
     Ok(Branch { body, conditions })
+}
+
+fn contains_look_around(node: &Node) -> bool {
+    match node {
+        Node::LookAround(_) => true,
+        Node::Repeat(repeat) => contains_look_around(&repeat.node),
+        Node::Concat(items) | Node::Alternation(items) => items.iter().any(contains_look_around),
+        Node::Empty | Node::Class(_) | Node::Assert(_) => false,
+    }
+}
+
+/// Lowers the body of a look-around that the [`crate::pikevm::PikeVm`] evaluates: its own
+/// look-around is not supported, and a `$` at its end may stand before a final line
+/// terminator, as in a leading look-ahead.
+pub(crate) fn lower_look_body(mut node: Node) -> Result<Hir, PatternError> {
+    final_dollar_allows_terminator(&mut node);
+    lower_node(node, &None)
 }
 
 fn condition(look: LookAround, at: Edge) -> Result<Condition, PatternError> {
@@ -236,11 +267,12 @@ fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
             Assertion::WordBoundary => Look::WordAscii,
             Assertion::NotWordBoundary => Look::WordAsciiNegate,
         }),
+        // Look-around at the top level of a branch never gets here (it becomes a condition
+        // or runs on the PikeVM), so this one is inside another look-around's body.
         Node::LookAround(look) => {
             return Err(PatternError::new(
                 PatternErrorKind::Unsupported,
-                "look-around is supported only as a look-ahead at the start or a \
-                 look-behind at the end of the pattern (or of a top-level alternative)",
+                "look-around inside look-around is not supported",
                 look.offset,
             ))
         }

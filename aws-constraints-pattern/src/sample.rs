@@ -1,11 +1,10 @@
 //! Values generated from a pattern, for differential tests against other engines.
 //!
-//! A random walk over each branch's automaton-free body: classes yield a random member,
-//! repetitions a random count near their bounds, alternations a random branch. Look-around
-//! conditions are ignored, so some values violate them: both engines must agree on those
-//! too.
+//! A random walk over the parsed pattern: classes yield a random member, repetitions a
+//! random count near their bounds, alternations a random branch. Look-around is ignored,
+//! so some values violate it: both engines must agree on those too.
 
-use regex_syntax::hir::{Class, Hir, HirKind};
+use crate::ast::Node;
 
 use crate::error::PatternError;
 
@@ -30,7 +29,7 @@ impl Rng {
     }
 }
 
-/// Up to `count` values the pattern's bodies generate, from `seed`.
+/// Up to `count` values the pattern generates, from `seed`.
 ///
 /// ```
 /// let values = aws_constraints_pattern::sample::values("[a-c]{2}x", 7, 3)?;
@@ -39,29 +38,27 @@ impl Rng {
 /// # Ok::<(), aws_constraints_pattern::PatternError>(())
 /// ```
 pub fn values(pattern: &str, seed: u64, count: usize) -> Result<Vec<String>, PatternError> {
-    let program = crate::lower::lower(crate::parse::parse(pattern)?)?;
+    let node = crate::parse::parse(pattern)?;
     let mut rng = Rng(seed | 1);
-    let mut out = Vec::with_capacity(count);
-    for i in 0..count {
-        let branch = &program.branches[i % program.branches.len()];
-        let mut value = String::new();
-        walk(&branch.body, &mut rng, &mut value);
-        out.push(value);
-    }
-    Ok(out)
+    Ok((0..count)
+        .map(|_| {
+            let mut value = String::new();
+            walk(&node, &mut rng, &mut value);
+            value
+        })
+        .collect())
 }
 
 /// Values longer than this stop growing: the point is the shape, not the size.
 const MAX_LEN: usize = 300;
 
-fn walk(hir: &Hir, rng: &mut Rng, out: &mut String) {
+fn walk(node: &Node, rng: &mut Rng, out: &mut String) {
     if out.len() > MAX_LEN {
         return;
     }
-    match hir.kind() {
-        HirKind::Empty | HirKind::Look(_) => {}
-        HirKind::Literal(lit) => out.push_str(&String::from_utf8_lossy(&lit.0)),
-        HirKind::Class(Class::Unicode(class)) => {
+    match node {
+        Node::Empty | Node::Assert(_) | Node::LookAround(_) => {}
+        Node::Class(class) => {
             let ranges = class.ranges();
             if ranges.is_empty() {
                 return;
@@ -78,17 +75,15 @@ fn walk(hir: &Hir, rng: &mut Rng, out: &mut String) {
                 out.push(c);
             }
         }
-        HirKind::Class(Class::Bytes(_)) => {}
-        HirKind::Repetition(rep) => {
-            let max = rep.max.unwrap_or(rep.min + 4).min(rep.min + 4);
-            let n = rep.min + rng.below(u64::from(max - rep.min) + 1) as u32;
+        Node::Repeat(repeat) => {
+            let max = repeat.max.unwrap_or(repeat.min + 4).min(repeat.min + 4);
+            let n = repeat.min + rng.below(u64::from(max - repeat.min) + 1) as u32;
             for _ in 0..n {
-                walk(&rep.sub, rng, out);
+                walk(&repeat.node, rng, out);
             }
         }
-        HirKind::Capture(capture) => walk(&capture.sub, rng, out),
-        HirKind::Concat(parts) => parts.iter().for_each(|p| walk(p, rng, out)),
-        HirKind::Alternation(branches) => {
+        Node::Concat(items) => items.iter().for_each(|item| walk(item, rng, out)),
+        Node::Alternation(branches) => {
             let branch = &branches[rng.below(branches.len() as u64) as usize];
             walk(branch, rng, out);
         }

@@ -137,6 +137,33 @@ fn trailing_look_behind_becomes_a_suffix_condition() {
 }
 
 #[test]
+fn look_around_anywhere_runs_on_the_nfa() {
+    // From AWS's models: an octet followed by a dot that is not the end, or by the end.
+    let ipv4 = "(?:(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])(\\.(?!$)|$)){4}";
+    check(
+        ipv4,
+        &["10.0.0.1", "255.255.255.255"],
+        &["10.0.0.1.", "256.0.0.1", "1.2.3"],
+    );
+    // An ISO 8601 duration: a designator must follow `P`.
+    let duration = r"(-?)P(?=\d|T\d)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)([DW]))?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?";
+    check(
+        duration,
+        &["P1Y", "P19W", "PT9M", "-P1Y2M3DT4H5M6.5S"],
+        &["P", "PT", "P1"],
+    );
+    // "Does not contain `${x:`", a repeated negative look-ahead.
+    check(
+        "(?:(?!\\$\\{[a-zA-Z]+:)[\\P{C}\\r\\n])*",
+        &["a ${x} b", ""],
+        &["a ${ab:c}"],
+    );
+    // Look-behind in the middle.
+    check("[a-z]+(?<!x)-[0-9]", &["ab-1"], &["ax-1"]);
+    assert_eq!(Pattern::new("a(?=b)b").unwrap().engine(), "look-around NFA");
+}
+
+#[test]
 fn look_around_per_top_level_alternative() {
     check("$|^(?!aws:)[a-z:]+", &["", "ab:c"], &["aws:c"]);
 }
@@ -218,18 +245,66 @@ fn class_runs_agree_with_the_automaton() {
 #[test]
 fn errors_name_the_problem_and_where() {
     let cases = [
-        ("[a-z", PatternErrorKind::Syntax, "unclosed character class at offset 0"),
-        ("(ab", PatternErrorKind::Syntax, "unclosed group at offset 0"),
-        ("ab)", PatternErrorKind::Syntax, "unmatched closing `)` at offset 2"),
-        ("a**", PatternErrorKind::Syntax, "dangling meta character `*` at offset 2"),
-        ("{", PatternErrorKind::Syntax, "illegal repetition `{` at offset 0"),
-        ("[z-a]", PatternErrorKind::Syntax, "illegal character range at offset 1"),
-        (r"\y", PatternErrorKind::Syntax, "illegal or unsupported escape sequence `\\y` at offset 0"),
-        (r"(a)\1", PatternErrorKind::Unsupported, "back-references cannot be matched in linear time at offset 3"),
-        ("(?>a)", PatternErrorKind::Unsupported, "atomic groups `(?>..)` cannot be matched in linear time at offset 0"),
-        ("a(?=b)b", PatternErrorKind::Unsupported, "look-around is supported only as a look-ahead at the start or a look-behind at the end of the pattern (or of a top-level alternative) at offset 1"),
-        (r"\p{InGreek}", PatternErrorKind::Unsupported, "unknown or unsupported property `\\p{InGreek}` at offset 0"),
-        ("(?m)a", PatternErrorKind::Unsupported, "inline flag `m` is not supported at offset 2"),
+        (
+            "[a-z",
+            PatternErrorKind::Syntax,
+            "unclosed character class at offset 0",
+        ),
+        (
+            "(ab",
+            PatternErrorKind::Syntax,
+            "unclosed group at offset 0",
+        ),
+        (
+            "ab)",
+            PatternErrorKind::Syntax,
+            "unmatched closing `)` at offset 2",
+        ),
+        (
+            "a**",
+            PatternErrorKind::Syntax,
+            "dangling meta character `*` at offset 2",
+        ),
+        (
+            "{",
+            PatternErrorKind::Syntax,
+            "illegal repetition `{` at offset 0",
+        ),
+        (
+            "[z-a]",
+            PatternErrorKind::Syntax,
+            "illegal character range at offset 1",
+        ),
+        (
+            r"\y",
+            PatternErrorKind::Syntax,
+            "illegal or unsupported escape sequence `\\y` at offset 0",
+        ),
+        (
+            r"(a)\1",
+            PatternErrorKind::Unsupported,
+            "back-references cannot be matched in linear time at offset 3",
+        ),
+        (
+            "(?>a)",
+            PatternErrorKind::Unsupported,
+            "atomic groups `(?>..)` cannot be matched in linear time at offset 0",
+        ),
+        (
+            "(?=a(?!b))a",
+            PatternErrorKind::Unsupported,
+            "look-around inside look-around is not supported at offset 4",
+        ),
+        (
+            r"\p{InGreek}",
+            PatternErrorKind::Unsupported,
+            "unknown or unsupported property `\\p{InGreek}` at offset 0",
+        ),
+        (
+            "(?m)a",
+            PatternErrorKind::Unsupported,
+            "inline flag `m` is not supported at offset 2",
+        ),
     ];
     for (pattern, kind, message) in cases {
         let err = Pattern::new(pattern).unwrap_err();

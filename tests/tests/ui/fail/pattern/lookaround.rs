@@ -2,7 +2,7 @@ use aws_constraints::Validate;
 
 #[derive(Validate)]
 struct Request {
-    #[pattern("[a-z]+(?=x)[a-z]")]
+    #[pattern("(?=a(?!b))a")]
     name: String,
 }
 

@@ -1,0 +1,383 @@
+//! Look-around anywhere, in linear time.
+//!
+//! A look-around that is not at the start or the end of the pattern is evaluated at every
+//! position the match may pass through. Its answer at a position does not depend on the
+//! rest of the match, so all of them are computed up front, one pass per look-around:
+//!
+//! * a look-ahead `(?=B)` holds at `i` when some `value[i..j]` is in `B`. Reading the value
+//!   backwards, that is "what has been read ends with a reversed `B`", which one unanchored
+//!   DFA of the reversed `B` tells at every position in a single backward pass;
+//! * a look-behind `(?<=B)` holds at `i` when some `value[j..i]` is in `B`, which an
+//!   unanchored DFA of `B` tells at every position in a single forward pass.
+//!
+//! The pattern itself then runs as a Thompson NFA, simulated breadth-first (a PikeVM: every
+//! state at most once per position, never backtracking), whose look-around states consult
+//! those tables. Time is O(value × (pattern + look-arounds)); it allocates the tables and the
+//! state sets per match, which only the few patterns with such look-around pay.
+//!
+//! Example, from AWS's models: `(\.(?!$)|$)` after an octet of an IPv4 address ("a dot
+//! not at the end, or the end").
+
+use regex_automata::dfa::{dense, Automaton, StartKind};
+use regex_automata::nfa::thompson;
+use regex_automata::{Anchored, Input, MatchKind};
+use regex_syntax::hir::{ClassUnicode, Hir};
+
+use crate::ast::{Assertion, Node};
+use crate::error::{PatternError, PatternErrorKind};
+
+/// Each look-around's DFA stays under this size.
+const LOOK_DFA_SIZE_LIMIT: usize = 1 << 20;
+
+/// Counted repetitions expand into copies of their NFA; this bounds the copies.
+const MAX_NFA_STATES: usize = 200_000;
+
+#[derive(Clone, Debug)]
+enum State {
+    /// One character out of sorted, disjoint ranges.
+    Class(Box<[(u32, u32)]>, usize),
+    Split(usize, usize),
+    Assert(Assertion, usize),
+    /// Look-around number `k` (an index into the tables), holding or (when negated) not.
+    Look {
+        table: usize,
+        negated: bool,
+        next: usize,
+    },
+    Match,
+}
+
+#[derive(Clone, Debug)]
+struct LookTable {
+    /// A look-ahead's DFA is reversed and run backwards.
+    ahead: bool,
+    dfa: dense::DFA<Vec<u32>>,
+}
+
+/// A pattern branch with look-around inside it.
+#[derive(Clone, Debug)]
+pub(crate) struct PikeVm {
+    states: Vec<State>,
+    start: usize,
+    looks: Vec<LookTable>,
+}
+
+/// Lowers a look-around body to an automaton-ready HIR.
+pub(crate) type LowerBody<'a> = &'a dyn Fn(Node) -> Result<Hir, PatternError>;
+
+impl PikeVm {
+    pub(crate) fn new(node: Node, lower_body: LowerBody) -> Result<PikeVm, PatternError> {
+        let mut compiler = Compiler {
+            states: Vec::new(),
+            looks: Vec::new(),
+            lower_body,
+        };
+        let matched = compiler.push(State::Match)?;
+        let start = compiler.compile(node, matched)?;
+        Ok(PikeVm {
+            states: compiler.states,
+            start,
+            looks: compiler.looks,
+        })
+    }
+
+    pub(crate) fn is_match(&self, value: &str) -> bool {
+        let tables: Vec<Vec<bool>> = self.looks.iter().map(|l| l.positions(value)).collect();
+        let mut current = SparseSet::new(self.states.len());
+        let mut next = SparseSet::new(self.states.len());
+        let mut stack = Vec::new();
+        self.closure(self.start, 0, value, &tables, &mut current, &mut stack);
+        for (pos, c) in value.char_indices() {
+            if current.is_empty() {
+                return false;
+            }
+            let after = pos + c.len_utf8();
+            for &id in current.iter() {
+                if let State::Class(ranges, to) = &self.states[id] {
+                    if contains(ranges, c as u32) {
+                        self.closure(*to, after, value, &tables, &mut next, &mut stack);
+                    }
+                }
+            }
+            std::mem::swap(&mut current, &mut next);
+            next.clear();
+        }
+        current
+            .iter()
+            .any(|&id| matches!(self.states[id], State::Match))
+    }
+
+    /// Adds `from` and every state reachable from it without reading, at byte `pos`.
+    fn closure(
+        &self,
+        from: usize,
+        pos: usize,
+        value: &str,
+        tables: &[Vec<bool>],
+        set: &mut SparseSet,
+        stack: &mut Vec<usize>,
+    ) {
+        stack.push(from);
+        while let Some(id) = stack.pop() {
+            if !set.insert(id) {
+                continue;
+            }
+            match &self.states[id] {
+                State::Split(a, b) => {
+                    stack.push(*b);
+                    stack.push(*a);
+                }
+                State::Assert(assertion, to) => {
+                    if holds(*assertion, value, pos) {
+                        stack.push(*to);
+                    }
+                }
+                State::Look {
+                    table,
+                    negated,
+                    next,
+                } => {
+                    if tables[*table][pos] != *negated {
+                        stack.push(*next);
+                    }
+                }
+                State::Class(..) | State::Match => {}
+            }
+        }
+    }
+}
+
+impl LookTable {
+    /// Whether the look-around's body matches at each byte position `0..=len`.
+    fn positions(&self, value: &str) -> Vec<bool> {
+        let bytes = value.as_bytes();
+        let mut table = vec![false; bytes.len() + 1];
+        let input = Input::new(value).anchored(Anchored::No);
+        // DFA matches are reported one byte late: after reading the byte past the match's
+        // end, or at the end of input.
+        if self.ahead {
+            let Ok(mut state) = self.dfa.start_state_reverse(&input) else {
+                return table;
+            };
+            for i in (0..bytes.len()).rev() {
+                state = self.dfa.next_state(state, bytes[i]);
+                table[i + 1] = self.dfa.is_match_state(state);
+            }
+            table[0] = self.dfa.is_match_state(self.dfa.next_eoi_state(state));
+        } else {
+            let Ok(mut state) = self.dfa.start_state_forward(&input) else {
+                return table;
+            };
+            for (i, &byte) in bytes.iter().enumerate() {
+                state = self.dfa.next_state(state, byte);
+                table[i] = self.dfa.is_match_state(state);
+            }
+            table[bytes.len()] = self.dfa.is_match_state(self.dfa.next_eoi_state(state));
+        }
+        table
+    }
+}
+
+fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
+    let bytes = value.as_bytes();
+    let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    match assertion {
+        Assertion::Start => pos == 0,
+        Assertion::End => pos == bytes.len(),
+        Assertion::EndOrFinalTerminator => {
+            let rest = &value[pos..];
+            let after_cr = pos > 0 && bytes[pos - 1] == b'\r';
+            rest.is_empty()
+                || matches!(rest, "\r\n" | "\r" | "\u{85}" | "\u{2028}" | "\u{2029}")
+                || (rest == "\n" && !after_cr)
+        }
+        Assertion::WordBoundary | Assertion::NotWordBoundary => {
+            let before = pos.checked_sub(1).and_then(|p| bytes.get(p));
+            let boundary = is_word(before) != is_word(bytes.get(pos));
+            boundary == (assertion == Assertion::WordBoundary)
+        }
+    }
+}
+
+fn contains(ranges: &[(u32, u32)], c: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+struct Compiler<'a> {
+    states: Vec<State>,
+    looks: Vec<LookTable>,
+    lower_body: LowerBody<'a>,
+}
+
+impl Compiler<'_> {
+    fn push(&mut self, state: State) -> Result<usize, PatternError> {
+        if self.states.len() >= MAX_NFA_STATES {
+            return Err(PatternError::without_offset(
+                PatternErrorKind::TooLarge,
+                "pattern with look-around expands to too many states",
+            ));
+        }
+        self.states.push(state);
+        Ok(self.states.len() - 1)
+    }
+
+    /// Compiles `node` so that it continues to `next`; returns its entry state. Built back
+    /// to front, so every state's successors exist when it is created.
+    fn compile(&mut self, node: Node, next: usize) -> Result<usize, PatternError> {
+        Ok(match node {
+            Node::Empty => next,
+            Node::Class(class) => {
+                let ranges = class_ranges(&class);
+                self.push(State::Class(ranges, next))?
+            }
+            Node::Assert(assertion) => self.push(State::Assert(assertion, next))?,
+            Node::LookAround(look) => {
+                let body = (self.lower_body)(*look.node)?;
+                let table = self.looks.len();
+                self.looks.push(look_table(&body, look.ahead)?);
+                self.push(State::Look {
+                    table,
+                    negated: look.negated,
+                    next,
+                })?
+            }
+            Node::Concat(items) => {
+                let mut entry = next;
+                for item in items.into_iter().rev() {
+                    entry = self.compile(item, entry)?;
+                }
+                entry
+            }
+            Node::Alternation(branches) => {
+                let mut entries = Vec::with_capacity(branches.len());
+                for branch in branches {
+                    entries.push(self.compile(branch, next)?);
+                }
+                let mut entry = entries.pop().unwrap_or(next);
+                for other in entries.into_iter().rev() {
+                    entry = self.push(State::Split(other, entry))?;
+                }
+                entry
+            }
+            Node::Repeat(repeat) => {
+                if repeat.possessive && repeat.max != Some(repeat.min) {
+                    return Err(PatternError::new(
+                        PatternErrorKind::Unsupported,
+                        "a possessive quantifier next to look-around is supported only \
+                         with an exact count",
+                        repeat.offset,
+                    ));
+                }
+                let sub = *repeat.node;
+                // The optional or unbounded tail first, then the required copies before it.
+                let mut entry = match repeat.max {
+                    None => {
+                        // A loop: split to the body (which jumps back) or on.
+                        let split = self.push(State::Split(next, next))?;
+                        let body = self.compile(sub.clone(), split)?;
+                        self.states[split] = State::Split(body, next);
+                        split
+                    }
+                    Some(max) => {
+                        // Nested optional copies, `x(x(x)?)?`: skipping one ends the
+                        // repetition.
+                        let mut entry = next;
+                        for _ in repeat.min..max {
+                            let body = self.compile(sub.clone(), entry)?;
+                            entry = self.push(State::Split(body, next))?;
+                        }
+                        entry
+                    }
+                };
+                for _ in 0..repeat.min {
+                    entry = self.compile(sub.clone(), entry)?;
+                }
+                entry
+            }
+        })
+    }
+}
+
+fn class_ranges(class: &ClassUnicode) -> Box<[(u32, u32)]> {
+    class
+        .ranges()
+        .iter()
+        .map(|r| (r.start() as u32, r.end() as u32))
+        .collect()
+}
+
+fn look_table(body: &Hir, ahead: bool) -> Result<LookTable, PatternError> {
+    let too_large = |what: &str| {
+        PatternError::without_offset(
+            PatternErrorKind::TooLarge,
+            format!("look-around body too large to compile: {what}"),
+        )
+    };
+    let nfa = thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .reverse(ahead)
+                .which_captures(thompson::WhichCaptures::None),
+        )
+        .build_from_hir(body)
+        .map_err(|e| too_large(&e.to_string()))?;
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                // Every position where a match ends, not just the leftmost-first one.
+                .match_kind(MatchKind::All)
+                .start_kind(StartKind::Unanchored)
+                .dfa_size_limit(Some(LOOK_DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(LOOK_DFA_SIZE_LIMIT)),
+        )
+        .build_from_nfa(&nfa)
+        .map_err(|e| too_large(&e.to_string()))?;
+    Ok(LookTable { ahead, dfa })
+}
+
+/// A set of NFA states with O(1) insert, membership and clear, iterated in insertion order.
+struct SparseSet {
+    dense: Vec<usize>,
+    sparse: Vec<usize>,
+}
+
+impl SparseSet {
+    fn new(capacity: usize) -> Self {
+        SparseSet {
+            dense: Vec::with_capacity(capacity),
+            sparse: vec![0; capacity],
+        }
+    }
+
+    fn insert(&mut self, id: usize) -> bool {
+        let i = self.sparse[id];
+        if i < self.dense.len() && self.dense[i] == id {
+            return false;
+        }
+        self.sparse[id] = self.dense.len();
+        self.dense.push(id);
+        true
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.dense.iter()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.dense.is_empty()
+    }
+
+    fn clear(&mut self) {
+        self.dense.clear();
+    }
+}
