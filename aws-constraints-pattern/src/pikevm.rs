@@ -70,6 +70,7 @@ impl PikeVm {
         let mut compiler = Compiler {
             states: Vec::new(),
             looks: Vec::new(),
+            look_offsets: Vec::new(),
             lower_body,
         };
         let matched = compiler.push(State::Match)?;
@@ -216,6 +217,9 @@ fn contains(ranges: &[(u32, u32)], c: u32) -> bool {
 struct Compiler<'a> {
     states: Vec<State>,
     looks: Vec<LookTable>,
+    /// The table of each look-around, by its offset in the pattern: the copies a counted
+    /// repetition makes of one look-around share its table.
+    look_offsets: Vec<usize>,
     lower_body: LowerBody<'a>,
 }
 
@@ -242,9 +246,15 @@ impl Compiler<'_> {
             }
             Node::Assert(assertion) => self.push(State::Assert(assertion, next))?,
             Node::LookAround(look) => {
-                let body = (self.lower_body)(*look.node)?;
-                let table = self.looks.len();
-                self.looks.push(look_table(&body, look.ahead)?);
+                let table = match self.look_offsets.iter().position(|&o| o == look.offset) {
+                    Some(table) => table,
+                    None => {
+                        let body = (self.lower_body)(*look.node)?;
+                        self.looks.push(look_table(&body, look.ahead)?);
+                        self.look_offsets.push(look.offset);
+                        self.looks.len() - 1
+                    }
+                };
                 self.push(State::Look {
                     table,
                     negated: look.negated,
