@@ -3,7 +3,10 @@
 //!
 //! Exit codes: 0 valid (or done), 1 constraints violated, 2 bad input or usage.
 
+mod emulator;
+
 use std::io::{self, BufRead, Read, Write};
+use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use aws_constraints::{InputError, Pattern, Validated, ValidationErrors};
@@ -44,6 +47,16 @@ enum Command {
         /// The pattern, as AWS writes it.
         pattern: String,
     },
+    /// Serve the five operations over HTTP (restJson1), as AWS would answer them, until
+    /// Ctrl-C. Prints the address on the first line; logs one line per request.
+    Serve {
+        /// Where to listen; port 0 picks a free one.
+        #[arg(long, default_value = "127.0.0.1:4566")]
+        addr: SocketAddr,
+        /// An Amazon Connect instance id that ReplicateInstance can replicate (repeatable).
+        #[arg(long = "connect-instance", value_name = "ID")]
+        connect_instances: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,6 +89,10 @@ fn main() -> ExitCode {
             format,
         } => validate(&operation, file.as_deref(), format),
         Command::Pattern { pattern } => match_pattern(&pattern),
+        Command::Serve {
+            addr,
+            connect_instances,
+        } => serve(addr, connect_instances),
     };
     result.unwrap_or_else(|Usage(message)| {
         eprintln!("error: {message}");
@@ -143,6 +160,15 @@ fn render(errors: &ValidationErrors, format: Format) -> String {
         Format::Smithy => errors.smithy_body().to_string(),
         Format::Json => errors.to_json().to_string(),
     }
+}
+
+fn serve(addr: SocketAddr, connect_instances: Vec<String>) -> Result<ExitCode, Usage> {
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|e| Usage(format!("cannot start the server runtime: {e}")))?;
+    runtime
+        .block_on(emulator::serve(addr, connect_instances))
+        .map_err(|e| Usage(format!("cannot serve on {addr}: {e}")))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn match_pattern(source: &str) -> Result<ExitCode, Usage> {
