@@ -187,3 +187,74 @@ fn hostile_sizes_are_rejected_cleanly() {
         assert!(stderr.contains("at line 1 column"), "{stderr}");
     }
 }
+
+/// `serve` over real HTTP: the address on the first line, answers with the error type
+/// header, a log line per request, and a clean exit on Ctrl-C (SIGINT).
+#[test]
+fn serve_answers_over_http_and_stops_on_ctrl_c() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::net::TcpStream;
+
+    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let addr = first_line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_owned();
+
+    let request = |method: &str, path: &str, body: &str| {
+        let mut stream = TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let created = request(
+        "PUT",
+        "/amazonclouddirectory/2017-01-11/schema/create",
+        r#"{"Name": "s"}"#,
+    );
+    assert!(created.starts_with("HTTP/1.1 200"), "{created}");
+    assert!(created.contains("arn:aws:clouddirectory:"), "{created}");
+    let invalid = request("POST", "/things/a%20b", "{}");
+    assert!(invalid.starts_with("HTTP/1.1 400"), "{invalid}");
+    assert!(
+        invalid
+            .to_ascii_lowercase()
+            .contains("x-amzn-errortype: invalidrequestexception"),
+        "{invalid}"
+    );
+
+    let stopped = Command::new("kill")
+        .args(["-INT", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let output = server.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    let log = text(&output.stderr);
+    assert!(
+        log.contains("PUT /amazonclouddirectory/2017-01-11/schema/create 200"),
+        "{log}"
+    );
+    assert!(
+        log.contains("POST /things/a%20b 400 InvalidRequestException"),
+        "{log}"
+    );
+    assert!(log.contains("shutting down"), "{log}");
+}

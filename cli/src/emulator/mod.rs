@@ -243,3 +243,6 @@ async fn http_handler(
     }
     response
 }
+
+#[cfg(test)]
+mod tests;
