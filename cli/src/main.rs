@@ -3,13 +3,12 @@
 //!
 //! Exit codes: 0 valid (or done), 1 constraints violated, 2 bad input or usage.
 
-mod emulator;
-
 use std::io::{self, BufRead, Read, Write};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use aws_constraints::{InputError, Pattern, Validated, ValidationErrors};
+use aws_constraints_cli::emulator;
 use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot, Operation};
 use clap::{Parser, Subcommand, ValueEnum};
 

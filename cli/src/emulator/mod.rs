@@ -196,17 +196,48 @@ fn error_reply<E: ErrorShape>(error: &E) -> Reply {
     }
 }
 
-/// Serves until Ctrl-C, logging one line per request on standard error. The first line on
-/// standard output is the address it listens on.
+/// A bound server, not yet serving.
+pub struct Server {
+    listener: tokio::net::TcpListener,
+    emulator: Arc<Emulator>,
+}
+
+impl Server {
+    /// Binds `addr` (port 0 picks a free port).
+    pub async fn bind(addr: SocketAddr, connect_instances: Vec<String>) -> std::io::Result<Server> {
+        Ok(Server {
+            listener: tokio::net::TcpListener::bind(addr).await?,
+            emulator: Arc::new(Emulator::new(&connect_instances)),
+        })
+    }
+
+    /// The address it listens on.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Serves until `shutdown` completes, logging one line per request on standard error.
+    pub async fn run(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let app = axum::Router::new()
+            .fallback(http_handler)
+            .with_state(self.emulator);
+        axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// Serves until Ctrl-C. The first line on standard output is the address it listens on.
 pub async fn serve(addr: SocketAddr, connect_instances: Vec<String>) -> std::io::Result<()> {
-    let emulator = Arc::new(Emulator::new(&connect_instances));
-    let app = axum::Router::new()
-        .fallback(http_handler)
-        .with_state(emulator);
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
+    let server = Server::bind(addr, connect_instances).await?;
+    println!("listening on http://{}", server.local_addr());
+    server
+        .run(async {
             // Without a signal handler there is nothing to wait for: run until killed.
             if tokio::signal::ctrl_c().await.is_err() {
                 std::future::pending::<()>().await;
