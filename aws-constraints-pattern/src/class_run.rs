@@ -164,16 +164,21 @@ impl ClassRun {
     }
 
     fn contains_astral(&self, c: u32) -> bool {
-        self.astral
-            .binary_search_by(|&(lo, hi)| {
-                if hi < c {
-                    std::cmp::Ordering::Less
-                } else if lo > c {
-                    std::cmp::Ordering::Greater
-                } else {
-                    std::cmp::Ordering::Equal
-                }
-            })
-            .is_ok()
+        ranges_contain(&self.astral, c)
     }
+}
+
+/// Whether `c` is in `ranges` (sorted, disjoint, inclusive).
+pub(crate) fn ranges_contain(ranges: &[(u32, u32)], c: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
 }

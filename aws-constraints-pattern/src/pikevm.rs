@@ -24,6 +24,7 @@ use regex_automata::{Anchored, Input, MatchKind};
 use regex_syntax::hir::{ClassUnicode, Hir};
 
 use crate::ast::{Assertion, Node};
+use crate::class_run::ranges_contain;
 use crate::error::{PatternError, PatternErrorKind};
 
 /// Each look-around's DFA stays under this size.
@@ -95,7 +96,7 @@ impl PikeVm {
             let after = pos + c.len_utf8();
             for &id in current.iter() {
                 if let State::Class(ranges, to) = &self.states[id] {
-                    if contains(ranges, c as u32) {
+                    if ranges_contain(ranges, c as u32) {
                         self.closure(*to, after, value, &tables, &mut next, &mut stack);
                     }
                 }
@@ -198,20 +199,6 @@ fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
             boundary == (assertion == Assertion::WordBoundary)
         }
     }
-}
-
-fn contains(ranges: &[(u32, u32)], c: u32) -> bool {
-    ranges
-        .binary_search_by(|&(lo, hi)| {
-            if hi < c {
-                std::cmp::Ordering::Less
-            } else if lo > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
 }
 
 struct Compiler<'a> {

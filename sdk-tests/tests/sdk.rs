@@ -77,28 +77,22 @@ async fn create_app_instance() {
 async fn create_application() {
     use aws_sdk_servicecatalogappregistry::error::ProvideErrorMetadata;
     let client = client!(aws_sdk_servicecatalogappregistry, emulator().await);
-    let created = client
-        .create_application()
-        .name("orders")
-        .description("Order processing")
-        .tags("team", "checkout")
-        .client_token("c-1")
-        .send()
-        .await
-        .unwrap();
+    let create = |token: &str| {
+        client
+            .create_application()
+            .name("orders")
+            .description("Order processing")
+            .tags("team", "checkout")
+            .client_token(token)
+            .send()
+    };
+    let created = create("c-1").await.unwrap();
     let application = created.application().unwrap();
     assert_eq!(application.name(), Some("orders"));
     assert_eq!(application.id().map(str::len), Some(26));
     assert!(application.creation_time().is_some());
-    let retried = client
-        .create_application()
-        .name("orders")
-        .description("Order processing")
-        .tags("team", "checkout")
-        .client_token("c-1")
-        .send()
-        .await
-        .unwrap();
+    // An idempotent retry returns the first result.
+    let retried = create("c-1").await.unwrap();
     assert_eq!(retried.application().unwrap().id(), application.id());
     let duplicate = client
         .create_application()
