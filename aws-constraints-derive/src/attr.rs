@@ -252,6 +252,7 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
 }
 
 /// A bound: an optionally negated integer or float literal.
+#[derive(Clone)]
 struct NumberArg {
     span: Span,
     negative: bool,
@@ -339,13 +340,8 @@ fn parse_bounds(
             }
             BoundArg::Positional(n) if count == 1 => {
                 // `#[len(5)]`: exactly five.
-                let copy = NumberArg {
-                    span: n.span,
-                    negative: n.negative,
-                    lit: n.lit.clone(),
-                };
+                max = Some(n.clone());
                 min = Some(n);
-                max = Some(copy);
             }
             BoundArg::Positional(n) if i == 0 => min = Some(n),
             BoundArg::Positional(n) => max = Some(n),

@@ -218,7 +218,6 @@ fn entries(
             ::aws_constraints::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
                 let __awsc_key_at = || __awsc_map_at.map_key(__awsc_key);
                 let __awsc_value_at = || __awsc_map_at.map_value(__awsc_key);
-                let _ = &__awsc_value;
                 #(#key_checks)*
                 #(#value_checks)*
             });
