@@ -17,8 +17,8 @@
 //!
 //! A pattern whose top level is an alternation is lowered branch by branch, so
 //! `$|^(?!aws:)[a-z:]+` keeps its look-ahead on its own branch. A branch with look-around
-//! anywhere else (`(\.(?!$)|$)`) runs on the PikeVM of [`crate::pikevm`], still in linear
-//! time; only look-around nested inside another look-around's body is rejected.
+//! anywhere else (`(\.(?!$)|$)`), or nested inside another look-around, runs on the PikeVM of
+//! [`crate::pikevm`], still in linear time.
 
 use regex_syntax::hir::{self, Class, ClassUnicode, Hir, Look};
 
@@ -100,7 +100,8 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
     while i < items.len() {
         match &items[i] {
             Node::Assert(Assertion::Start) => i += 1,
-            Node::LookAround(look) if look.ahead => {
+            // A body with look-around of its own stays in place, for the PikeVM.
+            Node::LookAround(look) if look.ahead && !contains_look_around(&look.node) => {
                 let Node::LookAround(look) = items.remove(i) else {
                     unreachable!("matched as a look-around just above")
                 };
@@ -114,7 +115,7 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
     while j > 0 {
         match &items[j - 1] {
             Node::Assert(Assertion::End | Assertion::EndOrFinalTerminator) => j -= 1,
-            Node::LookAround(look) if !look.ahead => {
+            Node::LookAround(look) if !look.ahead && !contains_look_around(&look.node) => {
                 let Node::LookAround(look) = items.remove(j - 1) else {
                     unreachable!("matched as a look-around just above")
                 };
@@ -133,7 +134,7 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
     Ok(Branch { body, conditions })
 }
 
-fn contains_look_around(node: &Node) -> bool {
+pub(crate) fn contains_look_around(node: &Node) -> bool {
     match node {
         Node::LookAround(_) => true,
         Node::Repeat(repeat) => contains_look_around(&repeat.node),
@@ -267,12 +268,12 @@ fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
             Assertion::WordBoundary => Look::WordAscii,
             Assertion::NotWordBoundary => Look::WordAsciiNegate,
         }),
-        // Look-around at the top level of a branch never gets here (it becomes a condition
-        // or runs on the PikeVM), so this one is inside another look-around's body.
+        // Branches with look-around run on the PikeVM and conditions are extracted only
+        // when their bodies have none, so no look-around reaches here.
         Node::LookAround(look) => {
             return Err(PatternError::new(
                 PatternErrorKind::Unsupported,
-                "look-around inside look-around is not supported",
+                "look-around in an unexpected place",
                 look.offset,
             ))
         }

@@ -26,6 +26,7 @@ use regex_syntax::hir::{ClassUnicode, Hir};
 use crate::ast::{Assertion, Node};
 use crate::class_run::ranges_contain;
 use crate::error::{PatternError, PatternErrorKind};
+use crate::lower::contains_look_around;
 
 /// Each look-around's DFA stays under this size.
 const LOOK_DFA_SIZE_LIMIT: usize = 1 << 20;
@@ -48,11 +49,22 @@ enum State {
     Match,
 }
 
+/// How one look-around's table is computed.
 #[derive(Clone, Debug)]
-struct LookTable {
-    /// A look-ahead's DFA is reversed and run backwards.
-    ahead: bool,
-    dfa: dense::DFA<Vec<u32>>,
+enum LookTable {
+    /// A DFA of the body; a look-ahead's is reversed and run backwards.
+    Dfa {
+        ahead: bool,
+        dfa: dense::DFA<Vec<u32>>,
+    },
+    /// A body with look-around of its own: its NFA (reversed for a look-ahead) inside this
+    /// machine's states, from `start` to `accept`, simulated unanchored in one pass. Its own
+    /// look-arounds' tables come earlier in the list, so they are ready when it runs.
+    Nfa {
+        ahead: bool,
+        start: usize,
+        accept: usize,
+    },
 }
 
 /// A pattern branch with look-around inside it.
@@ -60,6 +72,7 @@ struct LookTable {
 pub(crate) struct PikeVm {
     states: Vec<State>,
     start: usize,
+    accept: usize,
     looks: Vec<LookTable>,
 }
 
@@ -74,17 +87,29 @@ impl PikeVm {
             look_offsets: Vec::new(),
             lower_body,
         };
-        let matched = compiler.push(State::Match)?;
-        let start = compiler.compile(node, matched)?;
+        let accept = compiler.push(State::Match)?;
+        let start = compiler.compile(node, accept)?;
         Ok(PikeVm {
             states: compiler.states,
             start,
+            accept,
             looks: compiler.looks,
         })
     }
 
     pub(crate) fn is_match(&self, value: &str) -> bool {
-        let tables: Vec<Vec<bool>> = self.looks.iter().map(|l| l.positions(value)).collect();
+        let mut tables: Vec<Vec<bool>> = Vec::with_capacity(self.looks.len());
+        for look in &self.looks {
+            let table = match look {
+                LookTable::Dfa { ahead, dfa } => dfa_positions(dfa, *ahead, value),
+                LookTable::Nfa {
+                    ahead,
+                    start,
+                    accept,
+                } => self.nfa_positions(*start, *accept, *ahead, value, &tables),
+            };
+            tables.push(table);
+        }
         let mut current = SparseSet::new(self.states.len());
         let mut next = SparseSet::new(self.states.len());
         let mut stack = Vec::new();
@@ -93,20 +118,75 @@ impl PikeVm {
             if current.is_empty() {
                 return false;
             }
-            let after = pos + c.len_utf8();
-            for &id in current.iter() {
-                if let State::Class(ranges, to) = &self.states[id] {
-                    if ranges_contain(ranges, c as u32) {
-                        self.closure(*to, after, value, &tables, &mut next, &mut stack);
-                    }
-                }
-            }
+            self.step(
+                c,
+                pos + c.len_utf8(),
+                value,
+                &tables,
+                &current,
+                &mut next,
+                &mut stack,
+            );
             std::mem::swap(&mut current, &mut next);
             next.clear();
         }
-        current
-            .iter()
-            .any(|&id| matches!(self.states[id], State::Match))
+        current.contains(self.accept)
+    }
+
+    /// Follows every state of `current` that reads `c`, into `next` at byte `to`.
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        &self,
+        c: char,
+        to: usize,
+        value: &str,
+        tables: &[Vec<bool>],
+        current: &SparseSet,
+        next: &mut SparseSet,
+        stack: &mut Vec<usize>,
+    ) {
+        for &id in current.iter() {
+            if let State::Class(ranges, target) = &self.states[id] {
+                if ranges_contain(ranges, c as u32) {
+                    self.closure(*target, to, value, tables, next, stack);
+                }
+            }
+        }
+    }
+
+    /// Where the sub-machine `start..accept` matches, for a look-around whose body has
+    /// look-around of its own: started afresh at every position (unanchored), forwards for a
+    /// look-behind (a match ending at `i`), backwards over the reversed body for a look-ahead
+    /// (a match starting at `i`).
+    fn nfa_positions(
+        &self,
+        start: usize,
+        accept: usize,
+        ahead: bool,
+        value: &str,
+        tables: &[Vec<bool>],
+    ) -> Vec<bool> {
+        let mut table = vec![false; value.len() + 1];
+        let mut current = SparseSet::new(self.states.len());
+        let mut next = SparseSet::new(self.states.len());
+        let mut stack = Vec::new();
+        let chars: Vec<(usize, char)> = if ahead {
+            value.char_indices().rev().collect()
+        } else {
+            value.char_indices().collect()
+        };
+        let mut pos = if ahead { value.len() } else { 0 };
+        for (at, c) in chars {
+            self.closure(start, pos, value, tables, &mut current, &mut stack);
+            table[pos] = current.contains(accept);
+            pos = if ahead { at } else { at + c.len_utf8() };
+            self.step(c, pos, value, tables, &current, &mut next, &mut stack);
+            std::mem::swap(&mut current, &mut next);
+            next.clear();
+        }
+        self.closure(start, pos, value, tables, &mut current, &mut stack);
+        table[pos] = current.contains(accept);
+        table
     }
 
     /// Adds `from` and every state reachable from it without reading, at byte `pos`.
@@ -149,35 +229,33 @@ impl PikeVm {
     }
 }
 
-impl LookTable {
-    /// Whether the look-around's body matches at each byte position `0..=len`.
-    fn positions(&self, value: &str) -> Vec<bool> {
-        let bytes = value.as_bytes();
-        let mut table = vec![false; bytes.len() + 1];
-        let input = Input::new(value).anchored(Anchored::No);
-        // DFA matches are reported one byte late: after reading the byte past the match's
-        // end, or at the end of input.
-        if self.ahead {
-            let Ok(mut state) = self.dfa.start_state_reverse(&input) else {
-                return table;
-            };
-            for i in (0..bytes.len()).rev() {
-                state = self.dfa.next_state(state, bytes[i]);
-                table[i + 1] = self.dfa.is_match_state(state);
-            }
-            table[0] = self.dfa.is_match_state(self.dfa.next_eoi_state(state));
-        } else {
-            let Ok(mut state) = self.dfa.start_state_forward(&input) else {
-                return table;
-            };
-            for (i, &byte) in bytes.iter().enumerate() {
-                state = self.dfa.next_state(state, byte);
-                table[i] = self.dfa.is_match_state(state);
-            }
-            table[bytes.len()] = self.dfa.is_match_state(self.dfa.next_eoi_state(state));
+/// Whether a look-around's DFA body matches at each byte position `0..=len`. DFA matches
+/// are reported one byte late: after reading the byte past the match's end, or at the end
+/// of input.
+fn dfa_positions(dfa: &dense::DFA<Vec<u32>>, ahead: bool, value: &str) -> Vec<bool> {
+    let bytes = value.as_bytes();
+    let mut table = vec![false; bytes.len() + 1];
+    let input = Input::new(value).anchored(Anchored::No);
+    if ahead {
+        let Ok(mut state) = dfa.start_state_reverse(&input) else {
+            return table;
+        };
+        for i in (0..bytes.len()).rev() {
+            state = dfa.next_state(state, bytes[i]);
+            table[i + 1] = dfa.is_match_state(state);
         }
-        table
+        table[0] = dfa.is_match_state(dfa.next_eoi_state(state));
+    } else {
+        let Ok(mut state) = dfa.start_state_forward(&input) else {
+            return table;
+        };
+        for (i, &byte) in bytes.iter().enumerate() {
+            state = dfa.next_state(state, byte);
+            table[i] = dfa.is_match_state(state);
+        }
+        table[bytes.len()] = dfa.is_match_state(dfa.next_eoi_state(state));
     }
+    table
 }
 
 fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
@@ -236,8 +314,24 @@ impl Compiler<'_> {
                 let table = match self.look_offsets.iter().position(|&o| o == look.offset) {
                     Some(table) => table,
                     None => {
-                        let body = (self.lower_body)(*look.node)?;
-                        self.looks.push(look_table(&body, look.ahead)?);
+                        let table = if contains_look_around(&look.node) {
+                            // Its own look-arounds get their tables first.
+                            let accept = self.push(State::Match)?;
+                            let body = if look.ahead {
+                                reversed(*look.node)
+                            } else {
+                                *look.node
+                            };
+                            let start = self.compile(body, accept)?;
+                            LookTable::Nfa {
+                                ahead: look.ahead,
+                                start,
+                                accept,
+                            }
+                        } else {
+                            look_table(&(self.lower_body)(*look.node)?, look.ahead)?
+                        };
+                        self.looks.push(table);
                         self.look_offsets.push(look.offset);
                         self.looks.len() - 1
                     }
@@ -339,7 +433,23 @@ fn look_table(body: &Hir, ahead: bool) -> Result<LookTable, PatternError> {
         )
         .build_from_nfa(&nfa)
         .map_err(|e| too_large(&e.to_string()))?;
-    Ok(LookTable { ahead, dfa })
+    Ok(LookTable::Dfa { ahead, dfa })
+}
+
+/// The node matching the reversed strings: concatenations run backwards. Assertions and
+/// look-arounds are predicates on positions, which reading backwards does not change.
+fn reversed(node: Node) -> Node {
+    match node {
+        Node::Concat(items) => Node::Concat(items.into_iter().rev().map(reversed).collect()),
+        Node::Alternation(branches) => {
+            Node::Alternation(branches.into_iter().map(reversed).collect())
+        }
+        Node::Repeat(mut repeat) => {
+            repeat.node = Box::new(reversed(*repeat.node));
+            Node::Repeat(repeat)
+        }
+        other => other,
+    }
 }
 
 /// A set of NFA states with O(1) insert, membership and clear, iterated in insertion order.
@@ -372,6 +482,11 @@ impl SparseSet {
 
     fn is_empty(&self) -> bool {
         self.dense.is_empty()
+    }
+
+    fn contains(&self, id: usize) -> bool {
+        let i = self.sparse[id];
+        i < self.dense.len() && self.dense[i] == id
     }
 
     fn clear(&mut self) {

@@ -39,8 +39,8 @@ fn corpus_compiles() {
         patterns.len() - failed,
         failed
     );
-    // The rest: three back-references and two look-arounds nested inside look-arounds.
-    assert!(failed <= 5, "{failed} patterns rejected");
+    // The rest are the three with back-references, which are not regular.
+    assert!(failed <= 3, "{failed} patterns rejected");
     for (reason, list) in &rejected {
         println!("  {:4}  {reason}", list.len());
         for p in list.iter().take(3) {

@@ -2,7 +2,7 @@ use aws_constraints::Validate;
 
 #[derive(Validate)]
 struct Request {
-    #[pattern("(?=a(?!b))a")]
+    #[pattern("(?>ab|a)b")]
     name: String,
 }
 
