@@ -55,7 +55,7 @@ enum LookTable {
     /// A DFA of the body; a look-ahead's is reversed and run backwards.
     Dfa {
         ahead: bool,
-        dfa: dense::DFA<Vec<u32>>,
+        dfa: Box<dense::DFA<Vec<u32>>>,
     },
     /// A body with look-around of its own: its NFA (reversed for a look-ahead) inside this
     /// machine's states, from `start` to `accept`, simulated unanchored in one pass. Its own
@@ -433,7 +433,10 @@ fn look_table(body: &Hir, ahead: bool) -> Result<LookTable, PatternError> {
         )
         .build_from_nfa(&nfa)
         .map_err(|e| too_large(&e.to_string()))?;
-    Ok(LookTable::Dfa { ahead, dfa })
+    Ok(LookTable::Dfa {
+        ahead,
+        dfa: Box::new(dfa),
+    })
 }
 
 /// The node matching the reversed strings: concatenations run backwards. Assertions and
