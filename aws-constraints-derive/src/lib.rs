@@ -1,9 +1,9 @@
 //! Implementation detail of `aws-constraints`: the `#[derive(Validate)]` macro.
 //!
-//! The macro runs in three stages, each in its own module: [`attr`] and [`ast`] parse the
-//! input into an intermediate form, [`valid`] checks what parsing cannot, and [`expand`]
+//! The macro runs in three stages, each in its own module: `attr` and `ast` parse the
+//! input into an intermediate form, `valid` checks what parsing cannot, and `expand`
 //! generates code from input that is known to be valid. Every problem found on the way is
-//! collected in a [`ctxt::Ctxt`], so one build reports all of them.
+//! collected in a `ctxt::Ctxt`, so one build reports all of them.
 
 mod ast;
 mod attr;
