@@ -52,7 +52,7 @@ pub(crate) enum RuleKind {
 /// A rule on a single value: the field itself, or an item, key or value inside it.
 pub(crate) enum ValueRule {
     Len(Len),
-    Pattern(LitStr),
+    Pattern(PatternRule),
     Range(Range),
     OneOf(OneOf),
 }
@@ -73,6 +73,13 @@ impl ValueRule {
             ValueRule::OneOf(_) => ONE_OF,
         }
     }
+}
+
+/// A pattern the compiler accepted; `backtracking` when the attribute opted into the bounded
+/// backtracking matcher for back-references.
+pub(crate) struct PatternRule {
+    pub(crate) lit: LitStr,
+    pub(crate) backtracking: bool,
 }
 
 /// Inclusive length bounds, `min <= max`.
@@ -462,16 +469,35 @@ fn display(n: Number) -> String {
     }
 }
 
-fn parse_pattern(input: ParseStream) -> syn::Result<LitStr> {
+/// `"regex"` or `"regex", backtracking`.
+fn parse_pattern(input: ParseStream) -> syn::Result<PatternRule> {
     let lit: LitStr = input.parse()?;
+    let mut backtracking = false;
+    if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+        let option: Ident = input.parse()?;
+        if option != "backtracking" {
+            return Err(syn::Error::new(
+                option.span(),
+                format!("unknown pattern option `{option}`; the only one is `backtracking`"),
+            ));
+        }
+        backtracking = true;
+    }
     if !input.is_empty() {
-        return Err(input.error("expected a single string literal: #[pattern(\"regex\")]"));
+        return Err(
+            input.error("expected #[pattern(\"regex\")] or #[pattern(\"regex\", backtracking)]")
+        );
     }
     // The very compiler the runtime matches with: what builds is what runs.
-    if let Err(e) = aws_constraints_pattern::Pattern::new(&lit.value()) {
+    let compiled = if backtracking {
+        aws_constraints_pattern::Pattern::with_backtracking(&lit.value())
+    } else {
+        aws_constraints_pattern::Pattern::new(&lit.value())
+    };
+    if let Err(e) = compiled {
         return Err(syn::Error::new(lit.span(), format!("invalid pattern: {e}")));
     }
-    Ok(lit)
+    Ok(PatternRule { lit, backtracking })
 }
 
 /// `"A", "B", internal("C")`: the values, and those valid but left out of messages (Smithy's

@@ -3,10 +3,10 @@
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{DeriveInput, LitStr};
+use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Shape};
-use crate::attr::{Len, Number, OneOf, Range, RuleKind, ValueRule};
+use crate::attr::{Len, Number, OneOf, PatternRule, Range, RuleKind, ValueRule};
 use crate::ctxt::Ctxt;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -148,7 +148,7 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
                 ::aws_constraints::__private::len(#value, #min, #max, #at, __awsc_errors);
             }
         }
-        ValueRule::Pattern(lit) => pattern(lit, value, at, span),
+        ValueRule::Pattern(rule) => pattern(rule, value, at, span),
         ValueRule::Range(Range { min, max }) => {
             let min = option(min.map(number));
             let max = option(max.map(number));
@@ -168,12 +168,18 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
     }
 }
 
-fn pattern(lit: &LitStr, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+fn pattern(rule: &PatternRule, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+    let lit = &rule.lit;
+    let constructor = if rule.backtracking {
+        quote!(with_backtracking)
+    } else {
+        quote!(new)
+    };
     quote_spanned! {span=>
         {
             // Compiled on first use, once for this call site.
             static __AWSC_PATTERN: ::aws_constraints::__private::LazyPattern =
-                ::aws_constraints::__private::LazyPattern::new(#lit);
+                ::aws_constraints::__private::LazyPattern::#constructor(#lit);
             ::aws_constraints::__private::pattern(#value, &__AWSC_PATTERN, #at, __awsc_errors);
         }
     }

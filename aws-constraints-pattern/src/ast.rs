@@ -6,8 +6,9 @@
 
 use regex_syntax::hir::ClassUnicode;
 
-/// A node of a parsed pattern. Capture groups are transparent: full-match semantics never
-/// need to know what a group captured.
+/// A node of a parsed pattern. Capture groups are transparent, full-match semantics never
+/// needing what a group captured, except where a back-reference uses it: only a pattern
+/// parsed for the backtracking matcher has [`Node::Capture`] and [`Node::BackRef`].
 #[derive(Clone, Debug)]
 pub(crate) enum Node {
     /// Matches the empty string.
@@ -21,6 +22,10 @@ pub(crate) enum Node {
     Repeat(Repeat),
     Concat(Vec<Node>),
     Alternation(Vec<Node>),
+    /// Capture group number `.0` (from 1), for back-references.
+    Capture(u32, Box<Node>),
+    /// `\1`, `\k<name>`: the text group `.0` last captured.
+    BackRef(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

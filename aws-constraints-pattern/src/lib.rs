@@ -38,6 +38,7 @@
 //! ```
 
 mod ast;
+mod backtrack;
 mod class_run;
 mod error;
 mod lower;
@@ -52,6 +53,9 @@ use regex_automata::nfa::thompson;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
+pub use backtrack::{
+    BASE_STEPS as BACKTRACK_BASE_STEPS, STEPS_PER_BYTE as BACKTRACK_STEPS_PER_BYTE,
+};
 pub use error::{PatternError, PatternErrorKind};
 
 use class_run::ClassRun;
@@ -114,6 +118,8 @@ enum Body {
     Automaton(meta::Regex),
     /// Look-around inside the pattern: an NFA simulation with look-around tables.
     LookAround(Box<pikevm::PikeVm>),
+    /// Back-references, opted into: a bounded backtracking search.
+    Backtrack(Box<backtrack::Backtracker>),
 }
 
 #[derive(Clone, Debug)]
@@ -142,7 +148,7 @@ impl Pattern {
     /// assert!(err.message().contains("back-references"));
     /// ```
     pub fn new(source: &str) -> Result<Self, PatternError> {
-        let node = parse::parse(source)?;
+        let node = parse::parse(source, false)?;
         let program = lower::lower(node)?;
         let branches = program
             .branches
@@ -152,6 +158,38 @@ impl Pattern {
         Ok(Pattern {
             source: source.into(),
             branches: branches.into_boxed_slice(),
+        })
+    }
+
+    /// Compiles a pattern that may use back-references (`(.)\1`), which no linear-time
+    /// matcher can run: a pattern that has one is matched by a backtracking search bounded to
+    /// [`BACKTRACK_BASE_STEPS`] plus [`BACKTRACK_STEPS_PER_BYTE`] per byte of the value, and a
+    /// value it cannot decide within them is rejected. Any other pattern compiles exactly as
+    /// with [`Pattern::new`].
+    ///
+    /// ```
+    /// use aws_constraints_pattern::Pattern;
+    ///
+    /// // No character four times in a row (from AWS's models).
+    /// let p = Pattern::with_backtracking(r"^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$")?;
+    /// assert_eq!(p.engine(), "bounded backtracking");
+    /// assert!(p.is_match("aaab-aaa"));
+    /// assert!(!p.is_match("xaaaay"));
+    /// assert!(Pattern::new(r"(.)\1").is_err());
+    /// # Ok::<(), aws_constraints_pattern::PatternError>(())
+    /// ```
+    pub fn with_backtracking(source: &str) -> Result<Self, PatternError> {
+        let node = parse::parse(source, true)?;
+        if !has_back_reference(&node) {
+            return Pattern::new(source);
+        }
+        let search = backtrack::Backtracker::new(node)?;
+        Ok(Pattern {
+            source: source.into(),
+            branches: Box::new([CompiledBranch {
+                body: Body::Backtrack(Box::new(search)),
+                conditions: Box::new([]),
+            }]),
         })
     }
 
@@ -171,7 +209,8 @@ impl Pattern {
 
     /// How the pattern's main body is matched: `"class run"` (a table scan, no automaton),
     /// `"dense DFA"` (a fully built DFA), `"lazy DFA"` (built as inputs visit it) or
-    /// `"look-around NFA"` (look-around inside the pattern); for a
+    /// `"look-around NFA"` (look-around inside the pattern) or `"bounded backtracking"`
+    /// (back-references, see [`Pattern::with_backtracking`]); for a
     /// pattern with several look-around branches, the first branch's.
     ///
     /// ```
@@ -186,6 +225,7 @@ impl Pattern {
             Some(Body::ClassRun(_)) => "class run",
             Some(Body::Dense(_)) => "dense DFA",
             Some(Body::LookAround(_)) => "look-around NFA",
+            Some(Body::Backtrack(_)) => "bounded backtracking",
             _ => "lazy DFA",
         }
     }
@@ -214,6 +254,7 @@ impl CompiledBranch {
             Body::ClassRun(run) => run.is_match(value),
             Body::Dense(dfa) => dense_full_match(dfa, value),
             Body::LookAround(vm) => vm.is_match(value),
+            Body::Backtrack(search) => search.is_match(value),
             Body::Automaton(regex) => regex.is_match(Input::new(value).anchored(Anchored::Yes)),
         };
         body && self.conditions.iter().all(|c| c.holds(value))
@@ -232,6 +273,18 @@ impl CompiledCondition {
             (ConditionTest::Automaton(regex), Edge::Suffix) => regex.is_match(value),
         };
         found == self.must_match
+    }
+}
+
+fn has_back_reference(node: &ast::Node) -> bool {
+    use ast::Node;
+    match node {
+        Node::BackRef(_) => true,
+        Node::Capture(_, inner) => has_back_reference(inner),
+        Node::Repeat(repeat) => has_back_reference(&repeat.node),
+        Node::LookAround(look) => has_back_reference(&look.node),
+        Node::Concat(items) | Node::Alternation(items) => items.iter().any(has_back_reference),
+        Node::Empty | Node::Class(_) | Node::Assert(_) => false,
     }
 }
 

@@ -139,7 +139,8 @@ pub(crate) fn contains_look_around(node: &Node) -> bool {
         Node::LookAround(_) => true,
         Node::Repeat(repeat) => contains_look_around(&repeat.node),
         Node::Concat(items) | Node::Alternation(items) => items.iter().any(contains_look_around),
-        Node::Empty | Node::Class(_) | Node::Assert(_) => false,
+        Node::Capture(_, node) => contains_look_around(node),
+        Node::Empty | Node::Class(_) | Node::Assert(_) | Node::BackRef(_) => false,
     }
 }
 
@@ -195,8 +196,18 @@ fn final_dollar_allows_terminator(node: &mut Node) {
             }
         }
         Node::Alternation(branches) => branches.iter_mut().for_each(final_dollar_allows_terminator),
+        Node::Capture(_, node) => final_dollar_allows_terminator(node),
         _ => {}
     }
+}
+
+/// Back-references reach the automata only from a pattern parsed for backtracking, which
+/// takes the backtracking matcher instead.
+pub(crate) fn no_back_references() -> PatternError {
+    PatternError::without_offset(
+        PatternErrorKind::Unsupported,
+        "back-references cannot be matched by an automaton",
+    )
 }
 
 /// What may come after a node: the characters the rest of the pattern can start with, or
@@ -213,6 +224,9 @@ fn first(node: &Node) -> (ClassUnicode, bool) {
             (set, nullable || repeat.min == 0)
         }
         Node::Concat(items) => first_of_sequence(items),
+        Node::Capture(_, node) => first(node),
+        // Whatever the group captured: anything, possibly nothing.
+        Node::BackRef(_) => (class_of(&[(0, 0x10FFFF)]), true),
         Node::Alternation(branches) => {
             let mut set = ClassUnicode::empty();
             let mut nullable = false;
@@ -316,5 +330,7 @@ fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
                 .map(|n| lower_node(n, follow))
                 .collect::<Result<Vec<_>, _>>()?,
         ),
+        Node::Capture(_, node) => lower_node(*node, follow)?,
+        Node::BackRef(_) => return Err(no_back_references()),
     })
 }

@@ -10,13 +10,18 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use crate::ast::{Assertion, LookAround, Node, Repeat};
 use crate::error::{PatternError, PatternErrorKind};
 
-/// Parses a pattern written in AWS's (Java) dialect.
-pub(crate) fn parse(pattern: &str) -> Result<Node, PatternError> {
+/// Parses a pattern written in AWS's (Java) dialect. With `captures`, groups and
+/// back-references are kept for the backtracking matcher; without, groups are transparent and
+/// a back-reference is an error that names the opt-in.
+pub(crate) fn parse(pattern: &str, captures: bool) -> Result<Node, PatternError> {
     let mut parser = Parser {
         chars: pattern.chars().collect(),
         pos: 0,
         flags: Flags::default(),
         depth: 0,
+        captures,
+        groups: 0,
+        names: Vec::new(),
     };
     let node = parser.alternation()?;
     match parser.peek() {
@@ -46,6 +51,11 @@ struct Parser {
     pos: usize,
     flags: Flags,
     depth: usize,
+    /// Keep capture groups and back-references.
+    captures: bool,
+    /// Capture groups opened so far, numbered from 1 in order of their `(`.
+    groups: u32,
+    names: Vec<(String, u32)>,
 }
 
 /// One element of a bracketed class before ranges are formed.
@@ -238,7 +248,7 @@ impl Parser {
 
     fn group(&mut self, start: usize) -> Result<Option<Node>, PatternError> {
         if !self.eat('?') {
-            return self.group_body(start).map(Some);
+            return self.capture(start).map(Some);
         }
         if self.eat(':') {
             return self.group_body(start).map(Some);
@@ -269,7 +279,9 @@ impl Parser {
             if self.pos == name_start || !self.eat('>') {
                 return Err(self.syntax("invalid named group", start));
             }
-            return self.group_body(start).map(Some);
+            let name = self.chars[name_start..self.pos - 1].iter().collect();
+            self.names.push((name, self.groups + 1));
+            return self.capture(start).map(Some);
         }
         if self.peek() == Some('>') {
             return Err(self.unsupported(
@@ -278,6 +290,68 @@ impl Parser {
             ));
         }
         self.inline_flags(start)
+    }
+
+    /// A capturing group: numbered when captures are kept, transparent otherwise.
+    fn capture(&mut self, start: usize) -> Result<Node, PatternError> {
+        self.groups += 1;
+        let index = self.groups;
+        let node = self.group_body(start)?;
+        Ok(if self.captures {
+            Node::Capture(index, Box::new(node))
+        } else {
+            node
+        })
+    }
+
+    /// `\1`..`\9` (and more digits while that many groups exist, as Java reads them) or
+    /// `\k<name>`; the backslash is consumed, the position is at the digit or `k`.
+    fn back_reference(&mut self, start: usize) -> Result<Node, PatternError> {
+        let index = if self.eat('k') {
+            let name_start = self.pos + 1;
+            if !self.eat('<') {
+                return Err(
+                    self.syntax("illegal named back-reference, expected `\\k<name>`", start)
+                );
+            }
+            while matches!(self.peek(), Some(c) if c != '>') {
+                self.pos += 1;
+            }
+            let name: String = self.chars[name_start..self.pos].iter().collect();
+            if !self.eat('>') {
+                return Err(self.syntax("unclosed named back-reference", start));
+            }
+            self.names
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, i)| *i)
+                .ok_or_else(|| self.syntax(format!("no group named `{name}`"), start))?
+        } else {
+            let mut index = self.peek().and_then(|c| c.to_digit(10)).unwrap_or(0);
+            self.pos += 1;
+            while let Some(d) = self.peek().and_then(|c| c.to_digit(10)) {
+                if index * 10 + d > self.groups {
+                    break;
+                }
+                index = index * 10 + d;
+                self.pos += 1;
+            }
+            index
+        };
+        if !self.captures {
+            return Err(self.unsupported(
+                "back-references cannot be matched in linear time; \
+                 `#[pattern(\"..\", backtracking)]` opts into a bounded backtracking matcher",
+                start,
+            ));
+        }
+        if index == 0 || index > self.groups {
+            return Err(self.syntax(
+                format!("back-reference to group {index}, which is not defined before it"),
+                start,
+            ));
+        }
+        Ok(Node::BackRef(index))
     }
 
     fn group_body(&mut self, start: usize) -> Result<Node, PatternError> {
@@ -363,9 +437,7 @@ impl Parser {
         match c {
             'G' => Err(self.unsupported("`\\G` is not supported", start)),
             'X' => Err(self.unsupported("`\\X` (grapheme cluster) is not supported", start)),
-            'k' | '1'..='9' => {
-                Err(self.unsupported("back-references cannot be matched in linear time", start))
-            }
+            'k' | '1'..='9' => self.back_reference(start).map(Some),
             'R' => {
                 self.pos += 1;
                 Ok(Some(linebreak()))
@@ -429,9 +501,10 @@ impl Parser {
                 format!("illegal or unsupported escape sequence `\\{c}`"),
                 start,
             )),
-            c if c.is_ascii_digit() => {
-                Err(self.unsupported("back-references cannot be matched in linear time", start))
-            }
+            c if c.is_ascii_digit() => Err(self.syntax(
+                "illegal escape `\\1`..`\\9` inside a character class",
+                start,
+            )),
             c => ch(c),
         }
     }

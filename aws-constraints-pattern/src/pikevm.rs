@@ -258,7 +258,8 @@ fn dfa_positions(dfa: &dense::DFA<Vec<u32>>, ahead: bool, value: &str) -> Vec<bo
     table
 }
 
-fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
+/// Whether a zero-width assertion holds at byte `pos`.
+pub(crate) fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
     let bytes = value.as_bytes();
     let is_word = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     match assertion {
@@ -342,6 +343,8 @@ impl Compiler<'_> {
                     next,
                 })?
             }
+            Node::Capture(_, node) => self.compile(*node, next)?,
+            Node::BackRef(_) => return Err(crate::lower::no_back_references()),
             Node::Concat(items) => {
                 let mut entry = next;
                 for item in items.into_iter().rev() {
@@ -451,6 +454,7 @@ fn reversed(node: Node) -> Node {
             repeat.node = Box::new(reversed(*repeat.node));
             Node::Repeat(repeat)
         }
+        Node::Capture(index, node) => Node::Capture(index, Box::new(reversed(*node))),
         other => other,
     }
 }

@@ -38,7 +38,7 @@ impl Rng {
 /// # Ok::<(), aws_constraints_pattern::PatternError>(())
 /// ```
 pub fn values(pattern: &str, seed: u64, count: usize) -> Result<Vec<String>, PatternError> {
-    let node = crate::parse::parse(pattern)?;
+    let node = crate::parse::parse(pattern, true)?;
     let mut rng = Rng(seed | 1);
     Ok((0..count)
         .map(|_| {
@@ -57,7 +57,8 @@ fn walk(node: &Node, rng: &mut Rng, out: &mut String) {
         return;
     }
     match node {
-        Node::Empty | Node::Assert(_) | Node::LookAround(_) => {}
+        Node::Empty | Node::Assert(_) | Node::LookAround(_) | Node::BackRef(_) => {}
+        Node::Capture(_, node) => walk(node, rng, out),
         Node::Class(class) => {
             let ranges = class.ranges();
             if ranges.is_empty() {

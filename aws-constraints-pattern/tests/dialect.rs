@@ -290,7 +290,7 @@ fn errors_name_the_problem_and_where() {
         (
             r"(a)\1",
             PatternErrorKind::Unsupported,
-            "back-references cannot be matched in linear time at offset 3",
+            "back-references cannot be matched in linear time; `#[pattern(\"..\", backtracking)]` opts into a bounded backtracking matcher at offset 3",
         ),
         (
             "(?>a)",
@@ -327,4 +327,30 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     );
     let deep_class = "[".repeat(10_000);
     assert!(Pattern::new(&deep_class).is_err());
+}
+
+#[test]
+fn back_references_need_the_opt_in_and_stay_bounded() {
+    assert_eq!(
+        Pattern::new(r"(a|b)\1").unwrap_err().kind(),
+        PatternErrorKind::Unsupported
+    );
+    let same_twice = Pattern::with_backtracking(r"(a|b)\1").unwrap();
+    assert!(same_twice.is_match("aa") && same_twice.is_match("bb"));
+    assert!(!same_twice.is_match("ab"));
+    let named = Pattern::with_backtracking(r"(?<q>['\x22])[a-z]*\k<q>").unwrap();
+    assert!(named.is_match("'abc'") && !named.is_match("'abc\""));
+    // A group that did not take part: the back-reference fails, as in Java.
+    let unset = Pattern::with_backtracking(r"(?:(x)|y)\1?z").unwrap();
+    assert!(unset.is_match("yz") && unset.is_match("xxz"));
+    // Without a back-reference the opt-in changes nothing: same linear engines.
+    assert_eq!(
+        Pattern::with_backtracking("[a-z]+").unwrap().engine(),
+        "class run"
+    );
+    // Exponential for an unbounded backtracker; here the budget runs out and the value is
+    // rejected instead of hanging.
+    let nasty = Pattern::with_backtracking(r"^(a|aa)+\1b$").unwrap();
+    assert!(!nasty.is_match(&("a".repeat(60) + "c")));
+    assert!(nasty.is_match("aaab"));
 }

@@ -12,6 +12,7 @@ use crate::{Echo, Location, Number, Rule, ValidationErrors, Violation};
 /// A pattern compiled on first use, once per call site.
 pub struct LazyPattern {
     source: &'static str,
+    backtracking: bool,
     compiled: OnceLock<aws_constraints_pattern::Pattern>,
 }
 
@@ -19,6 +20,16 @@ impl LazyPattern {
     pub const fn new(source: &'static str) -> Self {
         LazyPattern {
             source,
+            backtracking: false,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// `#[pattern("..", backtracking)]`.
+    pub const fn with_backtracking(source: &'static str) -> Self {
+        LazyPattern {
+            source,
+            backtracking: true,
             compiled: OnceLock::new(),
         }
     }
@@ -26,7 +37,12 @@ impl LazyPattern {
     #[inline]
     fn get(&self) -> &aws_constraints_pattern::Pattern {
         self.compiled.get_or_init(|| {
-            aws_constraints_pattern::Pattern::new(self.source).unwrap_or_else(|e| {
+            let compiled = if self.backtracking {
+                aws_constraints_pattern::Pattern::with_backtracking(self.source)
+            } else {
+                aws_constraints_pattern::Pattern::new(self.source)
+            };
+            compiled.unwrap_or_else(|e| {
                 // The derive compiled this very literal with this very compiler at build
                 // time and refused to expand if it failed.
                 panic!(

@@ -39,6 +39,9 @@ struct Request<'a> {
     #[serde(borrow)]
     borrowed: &'a str,
     r#type: Option<String>,
+    /// No character four times in a row: a back-reference, opted into.
+    #[pattern(r"^(?!.*?(.)\1{3})[-_!@#$a-zA-Z0-9]*$", backtracking)]
+    password_hint: String,
 }
 
 fn main() {}
