@@ -15,6 +15,7 @@
 use crate::ast::{Assertion, Node};
 use crate::class_run::ranges_contain;
 use crate::error::{PatternError, PatternErrorKind};
+use crate::nfa::{self, Builder as _};
 use crate::pikevm::holds;
 
 /// Steps any search may take, whatever the value's length.
@@ -231,19 +232,31 @@ impl Compiler {
         self.insts.push(inst);
         Ok(self.insts.len() - 1)
     }
+}
 
-    /// Compiles `node` to continue at `next`; returns its entry. Built back to front.
+impl nfa::Builder for Compiler {
+    fn split(&mut self, first: usize, second: usize) -> Result<usize, PatternError> {
+        self.push(Inst::Split(first, second))
+    }
+
+    fn set_split(&mut self, at: usize, first: usize, second: usize) {
+        self.insts[at] = Inst::Split(first, second);
+    }
+
+    /// Records where the iteration starts and fails it if it consumed nothing, so that a
+    /// body that can match empty does not loop forever.
+    fn loop_iteration(&mut self, sub: Node, back: usize) -> Result<usize, PatternError> {
+        let slot = self.slots;
+        self.slots += 1;
+        let check = self.push(Inst::LoopCheck(slot, back))?;
+        let body = self.compile(sub, check)?;
+        self.push(Inst::LoopEnter(slot, body))
+    }
+
     fn compile(&mut self, node: Node, next: usize) -> Result<usize, PatternError> {
         Ok(match node {
             Node::Empty => next,
-            Node::Class(class) => {
-                let ranges = class
-                    .ranges()
-                    .iter()
-                    .map(|r| (r.start() as u32, r.end() as u32))
-                    .collect();
-                self.push(Inst::Class(ranges, next))?
-            }
+            Node::Class(class) => self.push(Inst::Class(nfa::class_ranges(&class), next))?,
             Node::Assert(assertion) => self.push(Inst::Assert(assertion, next))?,
             Node::BackRef(group) => self.push(Inst::BackRef(group, next))?,
             Node::Capture(index, inner) => {
@@ -261,59 +274,9 @@ impl Compiler {
                     next,
                 })?
             }
-            Node::Concat(items) => {
-                let mut entry = next;
-                for item in items.into_iter().rev() {
-                    entry = self.compile(item, entry)?;
-                }
-                entry
-            }
-            Node::Alternation(branches) => {
-                let mut entries = Vec::with_capacity(branches.len());
-                for branch in branches {
-                    entries.push(self.compile(branch, next)?);
-                }
-                let mut entry = entries.pop().unwrap_or(next);
-                for other in entries.into_iter().rev() {
-                    entry = self.push(Inst::Split(other, entry))?;
-                }
-                entry
-            }
-            Node::Repeat(repeat) => {
-                if repeat.possessive && repeat.max != Some(repeat.min) {
-                    return Err(PatternError::new(
-                        PatternErrorKind::Unsupported,
-                        "the backtracking matcher supports a possessive quantifier only with \
-                         an exact count",
-                        repeat.offset,
-                    ));
-                }
-                let sub = *repeat.node;
-                let mut entry = match repeat.max {
-                    None => {
-                        let slot = self.slots;
-                        self.slots += 1;
-                        let split = self.push(Inst::Split(next, next))?;
-                        let check = self.push(Inst::LoopCheck(slot, split))?;
-                        let body = self.compile(sub.clone(), check)?;
-                        let enter = self.push(Inst::LoopEnter(slot, body))?;
-                        self.insts[split] = Inst::Split(enter, next);
-                        split
-                    }
-                    Some(max) => {
-                        let mut entry = next;
-                        for _ in repeat.min..max {
-                            let body = self.compile(sub.clone(), entry)?;
-                            entry = self.push(Inst::Split(body, next))?;
-                        }
-                        entry
-                    }
-                };
-                for _ in 0..repeat.min {
-                    entry = self.compile(sub.clone(), entry)?;
-                }
-                entry
-            }
+            Node::Concat(items) => nfa::concat(self, items, next)?,
+            Node::Alternation(branches) => nfa::alternation(self, branches, next)?,
+            Node::Repeat(repeat) => nfa::repeat(self, repeat, next)?,
         })
     }
 }

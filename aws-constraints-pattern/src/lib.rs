@@ -42,6 +42,7 @@ mod backtrack;
 mod class_run;
 mod error;
 mod lower;
+mod nfa;
 mod parse;
 mod pikevm;
 mod properties;

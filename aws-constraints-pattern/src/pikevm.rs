@@ -21,12 +21,13 @@
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::nfa::thompson;
 use regex_automata::{Anchored, Input, MatchKind};
-use regex_syntax::hir::{ClassUnicode, Hir};
+use regex_syntax::hir::Hir;
 
 use crate::ast::{Assertion, Node};
 use crate::class_run::ranges_contain;
 use crate::error::{PatternError, PatternErrorKind};
 use crate::lower::contains_look_around;
+use crate::nfa::{self, Builder as _};
 
 /// Each look-around's DFA stays under this size.
 const LOOK_DFA_SIZE_LIMIT: usize = 1 << 20;
@@ -300,14 +301,22 @@ impl Compiler<'_> {
         self.states.push(state);
         Ok(self.states.len() - 1)
     }
+}
 
-    /// Compiles `node` so that it continues to `next`; returns its entry state. Built back
-    /// to front, so every state's successors exist when it is created.
+impl nfa::Builder for Compiler<'_> {
+    fn split(&mut self, first: usize, second: usize) -> Result<usize, PatternError> {
+        self.push(State::Split(first, second))
+    }
+
+    fn set_split(&mut self, at: usize, first: usize, second: usize) {
+        self.states[at] = State::Split(first, second);
+    }
+
     fn compile(&mut self, node: Node, next: usize) -> Result<usize, PatternError> {
         Ok(match node {
             Node::Empty => next,
             Node::Class(class) => {
-                let ranges = class_ranges(&class);
+                let ranges = nfa::class_ranges(&class);
                 self.push(State::Class(ranges, next))?
             }
             Node::Assert(assertion) => self.push(State::Assert(assertion, next))?,
@@ -345,69 +354,11 @@ impl Compiler<'_> {
             }
             Node::Capture(_, node) => self.compile(*node, next)?,
             Node::BackRef(_) => return Err(crate::lower::no_back_references()),
-            Node::Concat(items) => {
-                let mut entry = next;
-                for item in items.into_iter().rev() {
-                    entry = self.compile(item, entry)?;
-                }
-                entry
-            }
-            Node::Alternation(branches) => {
-                let mut entries = Vec::with_capacity(branches.len());
-                for branch in branches {
-                    entries.push(self.compile(branch, next)?);
-                }
-                let mut entry = entries.pop().unwrap_or(next);
-                for other in entries.into_iter().rev() {
-                    entry = self.push(State::Split(other, entry))?;
-                }
-                entry
-            }
-            Node::Repeat(repeat) => {
-                if repeat.possessive && repeat.max != Some(repeat.min) {
-                    return Err(PatternError::new(
-                        PatternErrorKind::Unsupported,
-                        "a possessive quantifier next to look-around is supported only \
-                         with an exact count",
-                        repeat.offset,
-                    ));
-                }
-                let sub = *repeat.node;
-                // The optional or unbounded tail first, then the required copies before it.
-                let mut entry = match repeat.max {
-                    None => {
-                        // A loop: split to the body (which jumps back) or on.
-                        let split = self.push(State::Split(next, next))?;
-                        let body = self.compile(sub.clone(), split)?;
-                        self.states[split] = State::Split(body, next);
-                        split
-                    }
-                    Some(max) => {
-                        // Nested optional copies, `x(x(x)?)?`: skipping one ends the
-                        // repetition.
-                        let mut entry = next;
-                        for _ in repeat.min..max {
-                            let body = self.compile(sub.clone(), entry)?;
-                            entry = self.push(State::Split(body, next))?;
-                        }
-                        entry
-                    }
-                };
-                for _ in 0..repeat.min {
-                    entry = self.compile(sub.clone(), entry)?;
-                }
-                entry
-            }
+            Node::Concat(items) => nfa::concat(self, items, next)?,
+            Node::Alternation(branches) => nfa::alternation(self, branches, next)?,
+            Node::Repeat(repeat) => nfa::repeat(self, repeat, next)?,
         })
     }
-}
-
-fn class_ranges(class: &ClassUnicode) -> Box<[(u32, u32)]> {
-    class
-        .ranges()
-        .iter()
-        .map(|r| (r.start() as u32, r.end() as u32))
-        .collect()
 }
 
 fn look_table(body: &Hir, ahead: bool) -> Result<LookTable, PatternError> {
