@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use aws_constraints::{InputError, Pattern, Validated, ValidationErrors};
 use aws_constraints_cli::emulator;
-use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot, Operation};
+use aws_constraints_models::{visit_operation, Operation, OperationVisitor};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -123,18 +123,11 @@ fn read_document(file: Option<&str>) -> Result<String, Usage> {
 }
 
 fn validate(operation: &str, file: Option<&str>, format: Format) -> Result<ExitCode, Usage> {
-    let check: fn(&str) -> Result<(), InputError> = match operation {
-        chime::CreateAppInstance::NAME => check::<chime::CreateAppInstance>,
-        appregistry::CreateApplication::NAME => check::<appregistry::CreateApplication>,
-        connect::ReplicateInstance::NAME => check::<connect::ReplicateInstance>,
-        clouddirectory::CreateSchema::NAME => check::<clouddirectory::CreateSchema>,
-        iot::CreateThing::NAME => check::<iot::CreateThing>,
-        other => {
-            return Err(Usage(format!(
-                "unknown operation `{other}`; expected one of: {}",
-                aws_constraints_models::OPERATIONS.join(", ")
-            )))
-        }
+    let Some(check) = visit_operation(operation, Check) else {
+        return Err(Usage(format!(
+            "unknown operation `{operation}`; expected one of: {}",
+            aws_constraints_models::OPERATIONS.join(", ")
+        )));
     };
     let document = read_document(file)?;
     let source = file.filter(|f| *f != "-").unwrap_or("<stdin>");
@@ -149,8 +142,14 @@ fn validate(operation: &str, file: Option<&str>, format: Format) -> Result<ExitC
     }
 }
 
-fn check<O: Operation>(document: &str) -> Result<(), InputError> {
-    Validated::<O::Input>::from_json(document).map(drop)
+/// Picks the check of one operation's input documents.
+struct Check;
+
+impl OperationVisitor for Check {
+    type Output = fn(&str) -> Result<(), InputError>;
+    fn visit<O: Operation>(self) -> Self::Output {
+        |document| Validated::<O::Input>::from_json(document).map(drop)
+    }
 }
 
 fn render(errors: &ValidationErrors, format: Format) -> String {

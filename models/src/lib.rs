@@ -64,6 +64,38 @@ pub trait Operation {
     fn validation_error(errors: &aws_constraints::ValidationErrors) -> Self::Error;
 }
 
+/// Something to do with one operation's types, chosen by its name at run time.
+///
+/// ```
+/// use aws_constraints_models::{visit_operation, Operation, OperationVisitor};
+///
+/// struct Path;
+/// impl OperationVisitor for Path {
+///     type Output = &'static str;
+///     fn visit<O: Operation>(self) -> &'static str {
+///         O::PATH
+///     }
+/// }
+/// assert_eq!(visit_operation("CreateThing", Path), Some("/things/{thingName}"));
+/// assert_eq!(visit_operation("DeleteThing", Path), None);
+/// ```
+pub trait OperationVisitor {
+    type Output;
+    fn visit<O: Operation>(self) -> Self::Output;
+}
+
+/// Runs `visitor` with the operation called `name`; `None` for an unknown name.
+pub fn visit_operation<V: OperationVisitor>(name: &str, visitor: V) -> Option<V::Output> {
+    Some(match name {
+        chime::CreateAppInstance::NAME => visitor.visit::<chime::CreateAppInstance>(),
+        appregistry::CreateApplication::NAME => visitor.visit::<appregistry::CreateApplication>(),
+        connect::ReplicateInstance::NAME => visitor.visit::<connect::ReplicateInstance>(),
+        clouddirectory::CreateSchema::NAME => visitor.visit::<clouddirectory::CreateSchema>(),
+        iot::CreateThing::NAME => visitor.visit::<iot::CreateThing>(),
+        _ => return None,
+    })
+}
+
 /// The five operations' names, for listing and dispatch.
 pub const OPERATIONS: [&str; 5] = [
     chime::CreateAppInstance::NAME,

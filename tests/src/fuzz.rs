@@ -4,9 +4,7 @@
 //! calls it on the seed corpus and random mutations of it in every test run.
 
 use aws_constraints::{InputError, Validate, Validated};
-use aws_constraints_models::{
-    appregistry, chime, clouddirectory, connect, iot, ErrorShape, Operation,
-};
+use aws_constraints_models::{visit_operation, ErrorShape, Operation, OperationVisitor};
 
 /// Runs one input through `O`; panics only when an invariant is broken.
 pub fn exercise<O: Operation>(data: &[u8]) {
@@ -48,12 +46,12 @@ pub fn exercise<O: Operation>(data: &[u8]) {
 
 /// The target for `operation`, by name.
 pub fn target(operation: &str) -> Option<fn(&[u8])> {
-    Some(match operation {
-        chime::CreateAppInstance::NAME => exercise::<chime::CreateAppInstance>,
-        appregistry::CreateApplication::NAME => exercise::<appregistry::CreateApplication>,
-        connect::ReplicateInstance::NAME => exercise::<connect::ReplicateInstance>,
-        clouddirectory::CreateSchema::NAME => exercise::<clouddirectory::CreateSchema>,
-        iot::CreateThing::NAME => exercise::<iot::CreateThing>,
-        _ => return None,
-    })
+    struct Target;
+    impl OperationVisitor for Target {
+        type Output = fn(&[u8]);
+        fn visit<O: Operation>(self) -> fn(&[u8]) {
+            exercise::<O>
+        }
+    }
+    visit_operation(operation, Target)
 }
