@@ -39,8 +39,10 @@
 
 mod ast;
 mod backtrack;
+mod case;
 mod class_run;
 mod error;
+mod java_case;
 mod lower;
 mod nfa;
 mod parse;

@@ -22,6 +22,8 @@ pub(crate) fn parse(pattern: &str, captures: bool) -> Result<Node, PatternError>
         captures,
         groups: 0,
         names: Vec::new(),
+        free_linebreaks: 0,
+        variable: 0,
     };
     let node = parser.alternation()?;
     match parser.peek() {
@@ -42,6 +44,8 @@ const MAX_REPEAT: u32 = 100_000;
 struct Flags {
     /// `(?i)`: ASCII-only case folding, as Java does without `(?u)`.
     case_insensitive: bool,
+    /// `(?u)`: with `(?i)`, fold case over all of Unicode with Java's simple case mappings.
+    unicode_case: bool,
     /// `(?s)`: `.` matches line terminators too.
     dot_all: bool,
 }
@@ -56,6 +60,11 @@ struct Parser {
     /// Capture groups opened so far, numbered from 1 in order of their `(`.
     groups: u32,
     names: Vec<(String, u32)>,
+    /// `\R`s parsed so far that no quantifier has made atomic (see [`Parser::quantified`]).
+    free_linebreaks: usize,
+    /// Alternations and variable quantifiers parsed so far: what makes Java treat a group as
+    /// non-deterministic.
+    variable: usize,
 }
 
 /// One element of a bracketed class before ranges are formed.
@@ -114,6 +123,9 @@ impl Parser {
         while self.eat('|') {
             branches.push(self.concat()?);
         }
+        if branches.len() > 1 {
+            self.variable += 1;
+        }
         self.flags = saved;
         self.depth -= 1;
         Ok(if branches.len() == 1 {
@@ -129,9 +141,33 @@ impl Parser {
             if c == '|' || c == ')' {
                 break;
             }
+            if self.eat_str("\\Q") {
+                // A quantifier after `\Q..\E` applies to the last quoted character only, as
+                // in Java: `\Qab\E*` is `ab*`.
+                let quote = self.pos - 2;
+                let mut quoted = self.quoted();
+                if quoted.is_empty() && matches!(self.peek(), Some('*' | '+' | '?' | '{')) {
+                    // Java deletes an empty quote before parsing, so the quantifier lands on
+                    // whatever came before (or, first in a pattern, on nothing it reports).
+                    return Err(
+                        self.unsupported("a quantifier right after an empty `\\Q\\E`", quote)
+                    );
+                }
+                if let Some(last) = quoted.pop() {
+                    items.extend(quoted.into_iter().map(Node::Class));
+                    let atom = Node::Class(last);
+                    items.push(self.quantified(atom, AtomInfo::default())?);
+                }
+                continue;
+            }
+            let (start, linebreaks, variable) = (self.pos, self.free_linebreaks, self.variable);
             let Some(atom) = self.atom()? else { continue };
-            let atom = self.quantified(atom)?;
-            items.push(atom);
+            let info = AtomInfo {
+                free_linebreaks: self.free_linebreaks - linebreaks,
+                variable: self.variable > variable,
+                text: self.chars[start..self.pos].iter().collect(),
+            };
+            items.push(self.quantified(atom, info)?);
         }
         Ok(match items.len() {
             0 => Node::Empty,
@@ -164,7 +200,7 @@ impl Parser {
         Ok(Some(node))
     }
 
-    fn quantified(&mut self, atom: Node) -> Result<Node, PatternError> {
+    fn quantified(&mut self, atom: Node, info: AtomInfo) -> Result<Node, PatternError> {
         let offset = self.pos;
         let (min, max) = match self.peek() {
             Some('*') => (0, None),
@@ -197,6 +233,10 @@ impl Parser {
             // minimum is at least one, and matches anything otherwise.
             return Ok(if min == 0 { Node::Empty } else { atom });
         }
+        if max != Some(min) {
+            self.variable += 1;
+        }
+        let atom = self.atomic_linebreaks(atom, &info, max == Some(1) && min == 0, offset)?;
         Ok(Node::Repeat(Repeat {
             node: Box::new(atom),
             min,
@@ -204,6 +244,36 @@ impl Parser {
             possessive,
             offset,
         }))
+    }
+
+    /// Java matches each repetition of a single-node atom, and of a group without
+    /// alternatives or variable quantifiers, once and for all: the repetition never gives
+    /// back part of what one iteration took. Only `\R` can match in two ways there (`\r\n`
+    /// or `\r`), so a repeated `\R` takes `\r\n` whenever it can: `\R{2}` rejects "\r\n".
+    /// `?` on a group is a branch in Java, which does give back.
+    fn atomic_linebreaks(
+        &mut self,
+        atom: Node,
+        info: &AtomInfo,
+        optional: bool,
+        offset: usize,
+    ) -> Result<Node, PatternError> {
+        if info.free_linebreaks == 0 || info.variable {
+            return Ok(atom);
+        }
+        let is_group = info.text.starts_with('(');
+        if is_group && optional {
+            return Ok(atom);
+        }
+        if unwrap_groups(&info.text) != "\\R" {
+            return Err(self.unsupported(
+                "a repeated group with `\\R` and more in it: Java never gives back part of an \
+                 iteration, which cannot be matched in linear time",
+                offset,
+            ));
+        }
+        self.free_linebreaks -= 1;
+        Ok(atomic_linebreak())
     }
 
     /// Parses the inside of `{n}`, `{n,}` or `{n,m}` (the `{` is consumed).
@@ -371,9 +441,7 @@ impl Parser {
             match self.peek() {
                 Some('i') => flags.case_insensitive = on,
                 Some('s') => flags.dot_all = on,
-                // Unicode case folding only widens `(?i)`; ASCII folding is what AWS relies on,
-                // so `u` is honoured only when `i` is off.
-                Some('u') if !flags.case_insensitive || !on => {}
+                Some('u') => flags.unicode_case = on,
                 Some('-') if on => on = false,
                 Some(')') => {
                     self.pos += 1;
@@ -388,7 +456,7 @@ impl Parser {
                     self.flags = saved;
                     return Ok(Some(node));
                 }
-                Some(c @ ('u' | 'm' | 'd' | 'x' | 'U' | 'c')) => {
+                Some(c @ ('m' | 'd' | 'x' | 'U' | 'c')) => {
                     return Err(
                         self.unsupported(format!("inline flag `{c}` is not supported"), offset)
                     )
@@ -411,11 +479,15 @@ impl Parser {
 
     /// A single literal character, case-folded under `(?i)`.
     fn literal(&self, c: u32) -> ClassUnicode {
-        let mut class = class_of(&[(c, c)]);
-        if self.flags.case_insensitive {
-            fold_ascii_case(&mut class);
+        match (self.flags.case_insensitive, self.flags.unicode_case) {
+            (true, true) => crate::case::fold_char(c),
+            (true, false) => {
+                let mut class = class_of(&[(c, c)]);
+                fold_ascii_case(&mut class);
+                class
+            }
+            (false, _) => class_of(&[(c, c)]),
         }
-        class
     }
 
     fn escape(&mut self, start: usize) -> Result<Option<Node>, PatternError> {
@@ -440,19 +512,8 @@ impl Parser {
             'k' | '1'..='9' => self.back_reference(start).map(Some),
             'R' => {
                 self.pos += 1;
+                self.free_linebreaks += 1;
                 Ok(Some(linebreak()))
-            }
-            'Q' => {
-                self.pos += 1;
-                let mut items = Vec::new();
-                while self.pos < self.chars.len() && !self.eat_str("\\E") {
-                    items.push(Node::Class(self.literal(self.chars[self.pos] as u32)));
-                    self.pos += 1;
-                }
-                Ok(match items.len() {
-                    0 => None,
-                    _ => Some(Node::Concat(items)),
-                })
             }
             _ => match self.escape_atom(start)? {
                 ClassAtom::Char(c) => Ok(Some(Node::Class(self.literal(c)))),
@@ -622,7 +683,8 @@ impl Parser {
                 _ => return Err(self.syntax("illegal character property `\\p`", start)),
             }
         };
-        let set = crate::properties::java_property(&name).ok_or_else(|| {
+        let set = crate::properties::java_property(&name, self.flags.case_insensitive);
+        let set = set.ok_or_else(|| {
             self.unsupported(
                 format!("unknown or unsupported property `\\p{{{name}}}`"),
                 start,
@@ -644,11 +706,16 @@ impl Parser {
         let mut union = ClassUnicode::empty();
         let mut intersections: Vec<ClassUnicode> = Vec::new();
         let mut first = true;
+        // Members of the operand being read, and of the one before it: Java ignores an
+        // empty operand of `&&` only in the cases checked at `&&` and `]`.
+        let mut members = 0usize;
+        let mut previous_members: Option<usize> = None;
         loop {
             let Some(c) = self.peek() else {
                 return Err(self.syntax("unclosed character class", start));
             };
             if c == ']' && !first {
+                self.empty_operand(members, previous_members, start)?;
                 self.pos += 1;
                 break;
             }
@@ -657,12 +724,27 @@ impl Parser {
                 self.pos += 1;
                 let nested = self.class(self.pos - 1)?;
                 union.union(&nested);
+                members += 1;
                 continue;
             }
+            let operator = self.pos;
             if self.eat_str("&&") {
-                intersections.push(std::mem::replace(&mut union, ClassUnicode::empty()));
+                if self.peek() == Some('&') && self.peek_at(1) != Some('&') {
+                    return Err(self.syntax("bad class syntax: `&&&`", operator));
+                }
+                match previous_members {
+                    // A leading empty operand is no operand: `[&&a]` is `[a]`.
+                    None if members == 0 => {}
+                    _ if members == 0 => self.empty_operand(members, previous_members, operator)?,
+                    _ => intersections.push(std::mem::replace(&mut union, ClassUnicode::empty())),
+                }
+                if members > 0 {
+                    previous_members = Some(members);
+                }
+                members = 0;
                 continue;
             }
+            members += 1;
             let atom_start = self.pos;
             let atom = self.class_atom()?;
             match atom {
@@ -673,7 +755,7 @@ impl Parser {
                     let is_range = self.peek() == Some('-')
                         && !matches!(self.peek_at(1), Some(']') | Some('[') | None);
                     if !is_range {
-                        union.union(&self.folded(lo, lo));
+                        union.union(&self.literal(lo));
                         continue;
                     }
                     self.pos += 1;
@@ -686,9 +768,13 @@ impl Parser {
                     if hi < lo {
                         return Err(self.syntax("illegal character range", atom_start));
                     }
-                    union.union(&self.folded(lo, hi));
+                    union.union(&self.range(lo, hi));
                 }
             }
+        }
+        if members == 0 {
+            // A trailing empty operand: the class is what came before it.
+            union = intersections.pop().unwrap_or(union);
         }
         for mut left in intersections.into_iter().rev() {
             left.intersect(&union);
@@ -696,6 +782,37 @@ impl Parser {
         }
         self.depth -= 1;
         Ok(negate_if(union, negated))
+    }
+
+    /// Checks an empty operand of `&&` (at `]` or at the next `&&`). Java ignores it after an
+    /// operand of one member (`[a-z&&]` is `[a-z]`) but reads it inconsistently after
+    /// several (`[xa-c&&]` is `[a-c]`), so that is refused rather than guessed.
+    fn empty_operand(
+        &self,
+        members: usize,
+        previous_members: Option<usize>,
+        offset: usize,
+    ) -> Result<(), PatternError> {
+        match (members, previous_members) {
+            (0, None) => Err(self.syntax("bad class syntax: `&&` without operands", offset)),
+            (0, Some(n)) if n > 1 => Err(self.unsupported(
+                "an empty operand of `&&` after an operand of several members, which Java \
+                 reads inconsistently; remove the `&&`",
+                offset,
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The characters of `\Q..\E` (`\Q` consumed; an unclosed quote runs to the end), each
+    /// case-folded under `(?i)`.
+    fn quoted(&mut self) -> Vec<ClassUnicode> {
+        let mut quoted = Vec::new();
+        while self.pos < self.chars.len() && !self.eat_str("\\E") {
+            quoted.push(self.literal(self.chars[self.pos] as u32));
+            self.pos += 1;
+        }
+        quoted
     }
 
     /// One character or class escape inside brackets.
@@ -711,22 +828,27 @@ impl Parser {
         if self.eat('Q') {
             // `\Q..\E` inside a class: each quoted character is a member.
             let mut set = ClassUnicode::empty();
-            while self.pos < self.chars.len() && !self.eat_str("\\E") {
-                let c = self.chars[self.pos] as u32;
-                set.union(&self.folded(c, c));
-                self.pos += 1;
+            for member in self.quoted() {
+                set.union(&member);
             }
             return Ok(ClassAtom::Set(set));
         }
         self.escape_atom(start)
     }
 
-    fn folded(&self, lo: u32, hi: u32) -> ClassUnicode {
-        let mut class = class_of(&[(lo, hi)]);
-        if self.flags.case_insensitive {
-            fold_ascii_case(&mut class);
+    /// A range `lo-hi` of a class, case-folded under `(?i)` as Java folds ranges (which
+    /// differs from single characters under `(?iu)`).
+    fn range(&self, lo: u32, hi: u32) -> ClassUnicode {
+        match (self.flags.case_insensitive, self.flags.unicode_case) {
+            (true, true) => crate::case::fold_range(lo, hi),
+            _ => {
+                let mut class = class_of(&[(lo, hi)]);
+                if self.flags.case_insensitive {
+                    fold_ascii_case(&mut class);
+                }
+                class
+            }
         }
-        class
     }
 }
 
@@ -813,6 +935,58 @@ fn horizontal_space() -> ClassUnicode {
 
 fn vertical_space() -> ClassUnicode {
     class_of(&[(0x0A, 0x0D), (0x85, 0x85), (0x2028, 0x2029)])
+}
+
+/// What [`Parser::concat`] knows of an atom when it meets a quantifier.
+#[derive(Default)]
+struct AtomInfo {
+    /// `\R`s in the atom that are not yet atomic.
+    free_linebreaks: usize,
+    /// The atom has alternatives or variable quantifiers (Java: not deterministic).
+    variable: bool,
+    /// The atom as written.
+    text: String,
+}
+
+/// The inside of `(..)`, `(?:..)` and `(?<name>..)`, however deeply nested.
+fn unwrap_groups(mut text: &str) -> &str {
+    while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        text = if let Some(rest) = inner.strip_prefix("?:") {
+            rest
+        } else if let Some(rest) = inner.strip_prefix("?<") {
+            match rest.split_once('>') {
+                Some((_, body)) => body,
+                None => return text,
+            }
+        } else if inner.starts_with('?') {
+            return text;
+        } else {
+            inner
+        };
+    }
+    text
+}
+
+/// `\R` where Java repeats it: `\r\n` whenever the input has it, else one vertical
+/// whitespace character.
+fn atomic_linebreak() -> Node {
+    let cr = || Node::Class(class_of(&[(0x0D, 0x0D)]));
+    let lf = || Node::Class(class_of(&[(0x0A, 0x0A)]));
+    let mut single = vertical_space();
+    single.difference(&class_of(&[(0x0D, 0x0D)]));
+    Node::Alternation(vec![
+        Node::Concat(vec![cr(), lf()]),
+        Node::Concat(vec![
+            cr(),
+            Node::LookAround(LookAround {
+                ahead: true,
+                negated: true,
+                node: Box::new(lf()),
+                offset: 0,
+            }),
+        ]),
+        Node::Class(single),
+    ])
 }
 
 /// `\R`: `\r\n` or any single vertical whitespace character.

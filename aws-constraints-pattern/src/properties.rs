@@ -16,7 +16,16 @@ const CATEGORIES: &[&str] = &[
 
 /// Resolves the name inside `\p{..}`; `None` when Java has no such name or it is one this
 /// crate does not support (Unicode blocks, `java*` methods).
-pub(crate) fn java_property(name: &str) -> Option<ClassUnicode> {
+///
+/// Under `(?i)` Java widens the case properties to every cased letter: `\p{Lower}` and
+/// `\p{Upper}` become `\p{Alpha}`, `\p{Lu}`, `\p{Ll}` and `\p{Lt}` all three, and
+/// `\p{IsLowercase}`, `\p{IsUppercase}` and `\p{IsTitlecase}` all three.
+pub(crate) fn java_property(name: &str, case_insensitive: bool) -> Option<ClassUnicode> {
+    if case_insensitive {
+        if let Some(widened) = case_insensitive_property(name) {
+            return widened;
+        }
+    }
     if let Some(set) = posix(name) {
         return Some(set);
     }
@@ -52,6 +61,45 @@ pub(crate) fn java_property(name: &str) -> Option<ClassUnicode> {
         .or_else(|| script(rest))
 }
 
+/// The properties `(?i)` widens; `None` for the others.
+fn case_insensitive_property(name: &str) -> Option<Option<ClassUnicode>> {
+    let union = |names: &[&str]| {
+        names
+            .iter()
+            .try_fold(ClassUnicode::empty(), |mut set, name| {
+                set.union(&unicode(name)?);
+                Some(set)
+            })
+    };
+    let category = name
+        .strip_prefix("gc=")
+        .or_else(|| name.strip_prefix("general_category="))
+        .or_else(|| name.strip_prefix("Is"))
+        .unwrap_or(name);
+    if matches!(category, "Lu" | "Ll" | "Lt") {
+        return Some(union(&["Lu", "Ll", "Lt"]));
+    }
+    if matches!(name, "Lower" | "Upper") {
+        return Some(posix("Alpha"));
+    }
+    let binary = name.strip_prefix("Is").map(normalize);
+    if matches!(
+        binary.as_deref(),
+        Some("lowercase" | "uppercase" | "titlecase")
+    ) {
+        return Some(union(&["Lowercase", "Uppercase", "Lt"]));
+    }
+    None
+}
+
+/// A binary property's name as Java compares it: case, `_` and spaces ignored.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_' && *c != ' ')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The POSIX classes, which Java defines over US-ASCII only.
 fn posix(name: &str) -> Option<ClassUnicode> {
     const LOWER: (u32, u32) = (0x61, 0x7A);
@@ -83,12 +131,7 @@ fn posix(name: &str) -> Option<ClassUnicode> {
 
 /// Java's `\p{IsX}` binary properties.
 fn binary_property(name: &str) -> Option<ClassUnicode> {
-    let normalized: String = name
-        .chars()
-        .filter(|c| *c != '_' && *c != ' ')
-        .flat_map(char::to_lowercase)
-        .collect();
-    let table = match normalized.as_str() {
+    let table = match normalize(name).as_str() {
         "alphabetic" => "Alphabetic",
         "ideographic" => "Ideographic",
         "letter" => "L",

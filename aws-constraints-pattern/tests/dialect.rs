@@ -198,6 +198,87 @@ fn case_insensitive_flag_is_ascii() {
     check("(?i)é", &["é"], &["É"]);
 }
 
+// The cases below were found by a hostile user (issue 11): each compiled and then answered
+// the opposite of `java.util.regex`. The verdicts are Java 17's.
+
+#[test]
+fn a_quantifier_after_a_quote_applies_to_its_last_character() {
+    check(r"\Qab\E*", &["abbb", "a", "ab"], &["abab", ""]);
+    check(r"\Qab\E{2}", &["abb"], &["abab"]);
+    check(r"x\Q.*\E+", &["x.*", "x.**"], &["x.", "xab"]);
+    assert!(
+        Pattern::new(r"\Q\E*").is_err(),
+        "Java: dangling meta character"
+    );
+}
+
+#[test]
+fn unicode_case_flag_folds_with_javas_simple_mappings() {
+    for flags in ["(?ui)", "(?iu)", "(?i)(?u)"] {
+        check(&format!("{flags}é"), &["é", "É"], &["e"]);
+    }
+    // The Kelvin sign and the long s fold to ASCII letters, in classes and ranges too.
+    check("(?iu)k", &["k", "K", "\u{212A}"], &[]);
+    check("(?iu)s", &["\u{17F}"], &[]);
+    check("(?iu)[a-z]", &["\u{212A}", "Q"], &["é"]);
+    // `ß` has no single-character upper case in Java, so it is compared exactly.
+    check("(?iu)ß", &["ß"], &["\u{1E9E}"]);
+    // `u` alone changes nothing, and `-u` turns it off again.
+    check("(?u)é", &["é"], &["É"]);
+    check("(?iu)(?-u)é", &["é"], &["É"]);
+}
+
+#[test]
+fn case_insensitive_flag_widens_case_properties() {
+    check(r"(?i)\p{Lower}", &["A", "a"], &["1", "é"]);
+    check(r"(?i)\p{Upper}", &["a", "A"], &["1"]);
+    check(r"(?i)\P{Lower}", &["1"], &["A", "a"]);
+    check(r"(?i)[^\p{Lower}]", &["1"], &["A"]);
+    for name in ["Lu", "Ll", "Lt", "IsLu", "gc=Ll", "general_category=Lt"] {
+        check(
+            &format!(r"(?i)\p{{{name}}}"),
+            &["a", "A", "ǅ", "é"],
+            &["1", "ª"],
+        );
+    }
+    check(r"(?i)\p{IsLowercase}", &["A", "a", "ª"], &["1"]);
+    check(r"\p{Lower}", &["a"], &["A"]);
+}
+
+#[test]
+fn repeated_linebreaks_never_give_back_a_crlf() {
+    check(r"\R{2}", &["\n\n", "\r\r", "\r\n\n"], &["\r\n"]);
+    check(r"\R{1,2}", &["\r\n", "\r"], &[]);
+    check(r"(?:\R){2}", &["\r\r"], &["\r\n"]);
+    check(r"(\R)+x", &["\r\nx"], &[]);
+    check(r"\R?\n", &["\n"], &["\r\n"]);
+    check(r"\R*\n", &["\n"], &["\r\n"]);
+    check(r"\R{2,}", &["\n\n"], &["\r\n"]);
+    // Outside a repetition, and under `?` on a group (a branch in Java), it gives back.
+    check(r"\R\R", &["\r\n"], &[]);
+    check(r"\R\n", &["\r\n"], &[]);
+    check(r"(?:\R)?\n", &["\r\n"], &[]);
+    check(r"(?:a|\R){2}", &["\r\n"], &[]);
+    // A repeated group holding `\R` and more: Java's atomic iteration is refused.
+    let err = Pattern::new(r"(?:x\R)*").unwrap_err();
+    assert_eq!(err.kind(), PatternErrorKind::Unsupported);
+}
+
+#[test]
+fn empty_intersection_operands() {
+    check("[a-z&&]", &["a", "q"], &["A", "&"]);
+    check("[&&a]", &["a"], &["b", "&"]);
+    check("[^&&a]", &["b", "&"], &["a"]);
+    check("[a&&]", &["a"], &["b"]);
+    check("[a-c&&&&b]", &["b"], &["a"]);
+    check("[a-c&&b&&]", &["b"], &["a"]);
+    check(r"[\w&&]", &["a", "1"], &["-"]);
+    // Java rejects these, or reads them inconsistently: refused, never guessed.
+    for pattern in ["[&&]", "[&&&a]", "[xa-c&&]", "[a[x]&&]"] {
+        assert!(Pattern::new(pattern).is_err(), "{pattern}");
+    }
+}
+
 #[test]
 fn class_runs_agree_with_the_automaton() {
     // The same language, once as a bare class run and once forced through an automaton by

@@ -12,7 +12,8 @@ import java.io.PrintStream;
  * Reads lines from standard input: "P" + base64(UTF-8 pattern) compiles a pattern and
  * answers "ok" or "error <message>"; "V" + base64(UTF-8 value) answers "1" or "0", whether
  * the last pattern matches the whole value, followed by "?" when the value holds a code
- * point this JDK's Unicode tables do not assign (Java 17 has Unicode 13).
+ * point this JDK's Unicode tables do not assign (Java 17 has Unicode 13); "-" after a
+ * pattern it rejected.
  */
 public class Differential {
     public static void main(String[] args) throws Exception {
@@ -31,6 +32,8 @@ public class Differential {
                     pattern = null;
                     out.println("error " + e.getMessage().split("\n")[0]);
                 }
+            } else if (pattern == null) {
+                out.println("-");
             } else {
                 Matcher m = pattern.matcher(text);
                 boolean unknown = text.codePoints().anyMatch(cp -> Character.getType(cp) == Character.UNASSIGNED);
