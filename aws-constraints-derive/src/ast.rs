@@ -30,9 +30,24 @@ pub(crate) enum Shape<'a> {
 pub(crate) struct Field<'a> {
     pub(crate) ident: &'a syn::Ident,
     pub(crate) ty: &'a syn::Type,
-    /// The member's name on the wire, as serde would (de)serialize it.
-    pub(crate) wire_name: String,
+    /// Where serde reads the member's value from.
+    pub(crate) wire: Wire,
     pub(crate) attrs: FieldAttrs,
+}
+
+/// Where a member's value is in the document, as serde reads it: what decides the path a
+/// violation reports.
+pub(crate) enum Wire {
+    /// Under its own name: a field, a variant of an externally tagged enum, or the content
+    /// member of an adjacently tagged one.
+    Named(String),
+    /// At the container's own place: the field of a `#[serde(transparent)]` newtype, a
+    /// variant of an internally tagged or untagged enum.
+    Inline,
+    /// `#[serde(flatten)]`: what it holds is among the container's members.
+    Flattened,
+    /// Never read (`#[serde(skip)]`, `skip_deserializing`): not on the wire at all.
+    Skipped,
 }
 
 impl<'a> Input<'a> {
@@ -41,29 +56,40 @@ impl<'a> Input<'a> {
         let rename_all = serde_rename_all(&input.attrs);
         let shape = match &input.data {
             Data::Struct(data) => match &data.fields {
-                Fields::Named(named) => Shape::Struct {
-                    fields: named
-                        .named
-                        .iter()
-                        .filter_map(|field| {
-                            let ident = field.ident.as_ref()?;
-                            let wire_name = serde_rename(&field.attrs).unwrap_or_else(|| {
-                                let unraw = ident.unraw().to_string();
-                                match rename_all {
-                                    Some(rule) => rule.apply_to_field(&unraw),
-                                    None => unraw,
-                                }
-                            });
-                            Some(Field {
-                                ident,
-                                ty: &field.ty,
-                                wire_name,
-                                attrs: FieldAttrs::from_attrs(cx, &field.attrs),
+                Fields::Named(named) => {
+                    let transparent = serde_flag(&input.attrs, "transparent");
+                    Shape::Struct {
+                        fields: named
+                            .named
+                            .iter()
+                            .filter_map(|field| {
+                                let ident = field.ident.as_ref()?;
+                                let wire = if serde_skipped(&field.attrs) {
+                                    Wire::Skipped
+                                } else if transparent {
+                                    Wire::Inline
+                                } else if serde_flag(&field.attrs, "flatten") {
+                                    Wire::Flattened
+                                } else {
+                                    Wire::Named(serde_rename(&field.attrs).unwrap_or_else(|| {
+                                        let unraw = ident.unraw().to_string();
+                                        match rename_all {
+                                            Some(rule) => rule.apply_to_field(&unraw),
+                                            None => unraw,
+                                        }
+                                    }))
+                                };
+                                Some(Field {
+                                    ident,
+                                    ty: &field.ty,
+                                    wire,
+                                    attrs: FieldAttrs::from_attrs(cx, &field.attrs),
+                                })
                             })
-                        })
-                        .collect(),
-                    transparent: serde_flag(&input.attrs, "transparent"),
-                },
+                            .collect(),
+                        transparent,
+                    }
+                }
                 Fields::Unnamed(_) | Fields::Unit => {
                     cx.error_spanned_by(
                         &input.ident,
@@ -75,6 +101,7 @@ impl<'a> Input<'a> {
                 }
             },
             Data::Enum(data) => {
+                let tagging = Tagging::of(&input.attrs);
                 let mut variants = Vec::with_capacity(data.variants.len());
                 for variant in &data.variants {
                     let inner = match &variant.fields {
@@ -89,17 +116,29 @@ impl<'a> Input<'a> {
                             continue;
                         }
                     };
-                    let wire_name = serde_rename(&variant.attrs).unwrap_or_else(|| {
-                        let unraw = variant.ident.unraw().to_string();
-                        match rename_all {
-                            Some(rule) => rule.apply_to_variant(&unraw),
-                            None => unraw,
+                    let wire = if serde_skipped(&variant.attrs) {
+                        Wire::Skipped
+                    } else if serde_flag(&variant.attrs, "untagged") {
+                        Wire::Inline
+                    } else {
+                        match &tagging {
+                            Tagging::External => {
+                                Wire::Named(serde_rename(&variant.attrs).unwrap_or_else(|| {
+                                    let unraw = variant.ident.unraw().to_string();
+                                    match rename_all {
+                                        Some(rule) => rule.apply_to_variant(&unraw),
+                                        None => unraw,
+                                    }
+                                }))
+                            }
+                            Tagging::Adjacent { content } => Wire::Named(content.clone()),
+                            Tagging::Internal | Tagging::Untagged => Wire::Inline,
                         }
-                    });
+                    };
                     variants.push(Field {
                         ident: &variant.ident,
                         ty: &inner.ty,
-                        wire_name,
+                        wire,
                         attrs: FieldAttrs::from_attrs(cx, &variant.attrs),
                     });
                 }
@@ -127,6 +166,41 @@ impl<'a> Input<'a> {
             Shape::Union { variants } => variants,
         }
     }
+}
+
+/// How serde represents an enum's variants.
+enum Tagging {
+    /// `{"Variant": value}`, the default and Smithy's union.
+    External,
+    /// `#[serde(tag = "t", content = "c")]`: `{"t": "Variant", "c": value}`.
+    Adjacent { content: String },
+    /// `#[serde(tag = "t")]`: the value's own members beside `"t"`.
+    Internal,
+    /// `#[serde(untagged)]`: the value alone.
+    Untagged,
+}
+
+impl Tagging {
+    fn of(attrs: &[syn::Attribute]) -> Tagging {
+        let named = |name: &str| {
+            serde_metas(attrs)
+                .find(|meta| meta.path().is_ident(name))
+                .and_then(|meta| string_value(&meta))
+        };
+        if serde_flag(attrs, "untagged") {
+            return Tagging::Untagged;
+        }
+        match (named("tag"), named("content")) {
+            (Some(_), Some(content)) => Tagging::Adjacent { content },
+            (Some(_), None) => Tagging::Internal,
+            _ => Tagging::External,
+        }
+    }
+}
+
+/// Whether `#[serde(skip)]` or `#[serde(skip_deserializing)]` keeps a member off the wire.
+fn serde_skipped(attrs: &[syn::Attribute]) -> bool {
+    serde_flag(attrs, "skip") || serde_flag(attrs, "skip_deserializing")
 }
 
 /// The `serde(..)` attribute arguments. Serde reports malformed ones itself, so they are

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
-use crate::ast::{Field, Input, Shape};
+use crate::ast::{Field, Input, Shape, Wire};
 use crate::attr::{Len, Number, OneOf, PatternRule, Range, RuleKind, ValueRule};
 use crate::ctxt::Ctxt;
 
@@ -56,14 +56,11 @@ fn impl_validate(input: &Input) -> TokenStream {
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     let body = match &input.shape {
-        Shape::Struct {
-            fields,
-            transparent,
-        } => {
+        Shape::Struct { fields, .. } => {
             let checks = fields.iter().map(|field| {
                 let member = field.ident;
                 let value = quote_spanned!(field.ty.span()=> &self.#member);
-                member_checks(field, &value, *transparent)
+                member_checks(field, &value)
             });
             quote!(#(#checks)*)
         }
@@ -71,7 +68,7 @@ fn impl_validate(input: &Input) -> TokenStream {
             let arms = variants.iter().map(|variant| {
                 let name = variant.ident;
                 let value = quote_spanned!(variant.ty.span()=> __awsc_variant);
-                let checks = member_checks(variant, &value, false);
+                let checks = member_checks(variant, &value);
                 quote!(Self::#name(__awsc_variant) => { #checks })
             });
             quote! {
@@ -97,11 +94,16 @@ fn impl_validate(input: &Input) -> TokenStream {
     }
 }
 
-/// The checks of one member, whose value is the expression `value` (a reference). A
-/// transparent member stands at its container's location.
-fn member_checks(field: &Field, value: &TokenStream, transparent: bool) -> TokenStream {
-    let wire_name = &field.wire_name;
+/// The checks of one member, whose value is the expression `value` (a reference), at the
+/// place the wire has it.
+fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
     let sensitive = field.attrs.sensitive.is_some();
+    let location = match &field.wire {
+        Wire::Named(wire_name) => quote!(__awsc_at.member(#wire_name, #sensitive)),
+        Wire::Inline | Wire::Flattened => quote!(__awsc_at.with_sensitivity(#sensitive)),
+        // Validation refused rules on a member that is never read.
+        Wire::Skipped => return quote!(let _ = #value;),
+    };
     if field.attrs.rules.is_empty() {
         // Still bind the value, so that a union arm uses its binding.
         return quote!(let _ = #value;);
@@ -124,11 +126,6 @@ fn member_checks(field: &Field, value: &TokenStream, transparent: bool) -> Token
         RuleKind::Keys(rules) => entries(rules, &[], value, &at, span),
         RuleKind::Values(rules) => entries(&[], rules, value, &at, span),
     });
-    let location = if transparent {
-        quote!(__awsc_at.with_sensitivity(#sensitive))
-    } else {
-        quote!(__awsc_at.member(#wire_name, #sensitive))
-    };
     // The location is built only where a violation or a nested value needs it.
     quote! {
         {

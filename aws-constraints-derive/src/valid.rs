@@ -1,7 +1,7 @@
 //! Checks across the rules of a field, on parsed input; emits no tokens.
 
-use crate::ast::{Input, Shape};
-use crate::attr::{Rule, RuleKind, ValueRule, KEYS};
+use crate::ast::{Field, Input, Shape, Wire};
+use crate::attr::{Rule, RuleKind, ValueRule, KEYS, NESTED, VALUES};
 use crate::ctxt::Ctxt;
 
 impl Input<'_> {
@@ -9,6 +9,7 @@ impl Input<'_> {
         for field in self.members() {
             check_no_duplicates(cx, &field.attrs.rules);
             check_keys_are_strings(cx, &field.attrs.rules);
+            check_rules_have_a_place_on_the_wire(cx, field);
         }
         check_transparent_has_one_field(cx, self);
     }
@@ -41,6 +42,43 @@ fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
     }
 }
 
+/// A violation must be reported at a path the document has: a skipped member has none, and
+/// a flattened one has no name of its own, so only rules on what it holds (its members, its
+/// entries) can apply.
+fn check_rules_have_a_place_on_the_wire(cx: &Ctxt, field: &Field) {
+    match &field.wire {
+        Wire::Skipped => {
+            for rule in &field.attrs.rules {
+                cx.error_spanned_by(
+                    &rule.attr,
+                    "this member is never deserialized (#[serde(skip)] or \
+                     skip_deserializing): a constraint on it could not be reported at any path \
+                     of the document",
+                );
+            }
+        }
+        Wire::Flattened => {
+            for rule in &field.attrs.rules {
+                if !matches!(
+                    rule.kind,
+                    RuleKind::Nested | RuleKind::Keys(_) | RuleKind::Values(_)
+                ) {
+                    cx.error_spanned_by(
+                        &rule.attr,
+                        format!(
+                            "#[{}] cannot apply to a #[serde(flatten)] member: it has no name \
+                             in the document; only #[{NESTED}], #[{KEYS}(..)] and \
+                             #[{VALUES}(..)] apply to what it holds",
+                            rule_name(&rule.kind)
+                        ),
+                    );
+                }
+            }
+        }
+        Wire::Inline | Wire::Named(_) => {}
+    }
+}
+
 /// `#[serde(transparent)]` makes the single field stand for the struct; serde insists on
 /// exactly one field, and so does the path that validation reports.
 fn check_transparent_has_one_field(cx: &Ctxt, input: &Input) {
@@ -59,7 +97,7 @@ fn check_transparent_has_one_field(cx: &Ctxt, input: &Input) {
 }
 
 fn rule_name(kind: &RuleKind) -> &'static str {
-    use crate::attr::{EACH, NESTED, REQUIRED, UNIQUE, VALUES};
+    use crate::attr::{EACH, REQUIRED, UNIQUE};
     match kind {
         RuleKind::Required => REQUIRED,
         RuleKind::Nested => NESTED,

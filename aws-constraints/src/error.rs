@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::number::Number;
-use crate::path::{Path, PathSegment};
+use crate::path::{EntryKey, Path, PathSegment};
 
 /// Which constraint failed, with its parameters.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +139,7 @@ impl Violation {
     pub fn aws_message(&self) -> String {
         let value = match &self.echo {
             Echo::Null => "Value null".to_owned(),
-            Echo::Value(text) => format!("Value '{}'", escape_echo(text)),
+            Echo::Value(text) => format!("Value '{}'", neutralise(text)),
             Echo::Redacted | Echo::Omitted => "Value".to_owned(),
         };
         format!(
@@ -168,7 +168,7 @@ impl Violation {
     /// );
     /// ```
     pub fn smithy_message(&self) -> String {
-        let path = self.path.json_pointer();
+        let path = neutralise(&self.path.json_pointer());
         let between = |what: &str, min: Option<String>, max: Option<String>| match (min, max) {
             (Some(min), Some(max)) => {
                 format!("Member must {what}between {min} and {max}, inclusive")
@@ -202,20 +202,32 @@ impl Violation {
     }
 }
 
-/// Keeps an echoed value from forging message structure: a quote, a `;` that would start a
-/// second violation, and control characters are escaped.
-fn escape_echo(text: &str) -> String {
+/// Client text (a value, a map key) as it may appear in a message: the characters that
+/// structure a message are written as escapes, so that no client text can close a quote,
+/// start a second violation or break a line, even for a reader that splits on `"; "` or
+/// searches for `"' at '"`. A quote is `\u{27}`, a `;` is `\u{3b}`, a control character
+/// `\u{..}`, a backslash `\\`; everything else is kept.
+pub(crate) fn neutralise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    neutralise_into(&mut out, text);
+    out
+}
+
+/// [`neutralise`], appending to `out`.
+pub(crate) fn neutralise_into(out: &mut String, text: &str) {
+    use std::fmt::Write;
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
-            ';' => out.push_str("\\;"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            '\'' | ';' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Every violation found by one `validate()`, in a deterministic order: members in
@@ -298,11 +310,13 @@ impl ValidationErrors {
             return;
         }
         self.violations[start..].sort_by(|a, b| {
-            let key = |v: &Violation| match v.path.segments().get(depth) {
-                Some(PathSegment::MapKey(k) | PathSegment::MapValue(k)) => Some(k.clone()),
-                _ => None,
-            };
-            key(a).cmp(&key(b))
+            fn key(v: &Violation, depth: usize) -> Option<&EntryKey> {
+                match v.path.segments().get(depth) {
+                    Some(PathSegment::MapKey(k) | PathSegment::MapValue(k)) => Some(k),
+                    _ => None,
+                }
+            }
+            key(a, depth).cmp(&key(b, depth))
         });
     }
 

@@ -19,7 +19,7 @@ pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
 pub use error::{Bound, Echo, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};
-pub use path::{Location, Path, PathSegment};
+pub use path::{EntryKey, Location, Path, PathSegment, REDACTED};
 pub use traits::{HasLength, List, Map, Presence, StringValue};
 pub use validated::{InputError, Validated};
 

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::error::neutralise_into;
+
 /// The position being validated, as a chain of borrowed segments on the stack.
 ///
 /// Building a `Location` costs nothing; it is turned into an owned [`Path`] only when a
@@ -103,11 +105,13 @@ impl<'a> Location<'a> {
         let mut at = Some(self);
         while let Some(location) = at {
             if let Some(step) = location.segment {
+                // The key belongs to the map, whose sensitivity the entry inherits.
+                let key = |key: &str| EntryKey::new(key, location.sensitive);
                 segments.push(match step {
                     Step::Member(name) => PathSegment::Member(name),
                     Step::Index(index) => PathSegment::Index(index),
-                    Step::MapKey(key) => PathSegment::MapKey(key.to_owned()),
-                    Step::MapValue(key) => PathSegment::MapValue(key.to_owned()),
+                    Step::MapKey(k) => PathSegment::MapKey(key(k)),
+                    Step::MapValue(k) => PathSegment::MapValue(key(k)),
                 });
             }
             at = location.parent;
@@ -125,9 +129,66 @@ pub enum PathSegment {
     /// A list item, 0-based.
     Index(usize),
     /// The key of a map entry (a violation of a key constraint).
-    MapKey(String),
+    MapKey(EntryKey),
     /// The value of a map entry.
-    MapValue(String),
+    MapValue(EntryKey),
+}
+
+/// What every rendering shows instead of a key of a sensitive map: the words AWS's SDKs
+/// print for a sensitive value.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The key of a map entry in a [`Path`]: text a client chose.
+///
+/// A key of a sensitive map (or of any map below a sensitive member) is never shown: not by
+/// [`EntryKey::as_str`], not by any rendering, not by `Debug`. It is kept only so that a
+/// report orders a hash map's entries the same way every time.
+///
+/// ```
+/// use aws_constraints::{Location, PathSegment, REDACTED};
+///
+/// let root = Location::root();
+/// let env = root.member("secretEnv", true);
+/// let path = env.map_value("DB_PASSWORD=hunter2").to_path();
+/// let PathSegment::MapValue(key) = &path.segments()[1] else { unreachable!() };
+/// assert_eq!(key.as_str(), None);
+/// assert_eq!(path.aws_dotted(), format!("secretEnv.{REDACTED}.member"));
+/// assert!(!format!("{path:?}").contains("hunter2"));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntryKey {
+    text: String,
+    sensitive: bool,
+}
+
+impl EntryKey {
+    fn new(text: &str, sensitive: bool) -> Self {
+        EntryKey {
+            text: text.to_owned(),
+            sensitive,
+        }
+    }
+
+    /// The key as the client sent it; `None` when it is sensitive.
+    pub fn as_str(&self) -> Option<&str> {
+        (!self.sensitive).then_some(self.text.as_str())
+    }
+
+    /// Whether the key belongs to a sensitive map.
+    pub fn is_sensitive(&self) -> bool {
+        self.sensitive
+    }
+
+    /// What a rendering may show: the key, or [`REDACTED`].
+    fn shown(&self) -> &str {
+        self.as_str().unwrap_or(REDACTED)
+    }
+}
+
+impl fmt::Debug for EntryKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.shown(), f)
+    }
 }
 
 /// The owned path of a violation, from the top-level value down.
@@ -142,8 +203,11 @@ impl Path {
         &self.segments
     }
 
-    /// The path as a JSON pointer over wire names, the form Smithy servers report
-    /// (`/Tags/0/Key`). A map key constraint points at the map itself.
+    /// The path as a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`) over wire names, the
+    /// form Smithy servers report (`/Tags/0/Key`). A map key constraint points at the map
+    /// itself; a sensitive map's keys are [`REDACTED`]. The pointer holds a client's keys
+    /// verbatim: put it in a structured field (as `smithy_body` does), or neutralise it
+    /// before writing it into text.
     ///
     /// ```
     /// use aws_constraints::Location;
@@ -163,7 +227,7 @@ impl Path {
                     out.push_str(&index.to_string());
                 }
                 PathSegment::MapKey(_) => {}
-                PathSegment::MapValue(key) => push_pointer_token(&mut out, key),
+                PathSegment::MapValue(key) => push_pointer_token(&mut out, key.shown()),
             }
         }
         out
@@ -171,7 +235,9 @@ impl Path {
 
     /// The path as AWS services write it in messages: member names with the first letter
     /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
-    /// followed by `.member`; a map key constraint at the map.
+    /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
+    /// [`ValidationErrors`](crate::ValidationErrors)) so that a key cannot end the path and
+    /// forge a violation; a sensitive map's keys are [`REDACTED`].
     ///
     /// ```
     /// use aws_constraints::Location;
@@ -206,7 +272,7 @@ impl Path {
                 PathSegment::MapKey(_) => {}
                 PathSegment::MapValue(key) => {
                     dot(&mut out);
-                    out.push_str(key);
+                    neutralise_into(&mut out, key.shown());
                     out.push_str(".member");
                 }
             }

@@ -3,7 +3,9 @@
 //! `fuzz/` targets (cargo-fuzz) call it with libFuzzer's inputs; `tests/fuzz_smoke.rs`
 //! calls it on the seed corpus and random mutations of it in every test run.
 
-use aws_constraints::{InputError, Validate, Validated};
+use aws_constraints::{
+    Echo, InputError, Location, PathSegment, Validate, Validated, ValidationErrors,
+};
 use aws_constraints_models::{visit_operation, ErrorShape, Operation, OperationVisitor};
 
 /// Runs one input through `O`; panics only when an invariant is broken.
@@ -29,6 +31,11 @@ pub fn exercise<O: Operation>(data: &[u8]) {
                 n => format!("{n} validation errors detected: "),
             };
             assert!(aws.starts_with(&expected_start), "{aws}");
+            // However the client chose its values and keys, a reader that splits on "; "
+            // counts what the header states.
+            let (_, body) = aws.split_once(" detected: ").expect("a header");
+            assert_eq!(body.split("; ").count(), errors.len(), "{aws}");
+            assert!(!aws.chars().any(char::is_control), "{aws}");
             let smithy = errors.smithy_body();
             let field_list = smithy["fieldList"].as_array().map(Vec::len);
             assert_eq!(field_list, Some(errors.len()));
@@ -40,6 +47,25 @@ pub fn exercise<O: Operation>(data: &[u8]) {
         }
         Err(InputError::Malformed(e)) => {
             assert!(!e.to_string().is_empty());
+            return;
+        }
+    }
+    // Everything below a sensitive member is redacted: validated as if the whole input
+    // were sensitive, no violation may keep a value or a key the client sent.
+    let Ok(input) = serde_json::from_str::<O::Input>(text) else {
+        return;
+    };
+    let mut errors = ValidationErrors::new();
+    input.validate_at(&Location::root().with_sensitivity(true), &mut errors);
+    for violation in &errors {
+        assert!(
+            matches!(violation.echo(), Echo::Redacted | Echo::Null),
+            "{violation:?}"
+        );
+        for segment in violation.path().segments() {
+            if let PathSegment::MapKey(key) | PathSegment::MapValue(key) = segment {
+                assert_eq!(key.as_str(), None, "{violation:?}");
+            }
         }
     }
 }

@@ -52,6 +52,39 @@ struct Secret {
     map: BTreeMap<String, String>,
 }
 
+#[derive(Validate)]
+struct SensitiveMaps {
+    #[sensitive]
+    #[keys(len(max = 2), pattern("[a-z]*"))]
+    #[values(len(max = 1))]
+    env: HashMap<String, String>,
+    #[sensitive]
+    #[nested]
+    deep: Option<Inner>,
+}
+
+#[derive(Validate)]
+struct Inner {
+    #[nested]
+    items: BTreeMap<String, Leaf>,
+}
+
+#[derive(Validate)]
+struct Leaf {
+    #[required]
+    #[len(max = 2)]
+    value: Option<String>,
+}
+
+#[derive(Validate)]
+struct ClientText {
+    #[keys(len(max = 3))]
+    #[values(len(max = 3), pattern("[a-z]*"))]
+    tags: HashMap<String, String>,
+    #[nested]
+    entries: BTreeMap<String, Leaf>,
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -119,7 +152,52 @@ proptest! {
         let rendered = format!("{errors}\n{}\n{}\n{errors:?}", errors.smithy_body(), errors.to_json());
         prop_assert!(!rendered.contains(&value), "{}", rendered);
         prop_assert!(!rendered.contains(&entry), "{}", rendered);
-        // Keys are path segments, which AWS's own messages include; the value is the secret.
+        // The keys (lower-case ASCII, as likely in constraint text as anywhere) are checked
+        // with a disjoint alphabet below.
+    }
+
+    /// Keys and values of sensitive maps, at any depth, drawn from an alphabet (Cyrillic)
+    /// that no constraint text, member name or path syntax uses: not one of their
+    /// characters may appear in any rendering.
+    #[test]
+    fn nothing_of_a_sensitive_map_appears(
+        entries in prop::collection::hash_map("[\u{400}-\u{4ff}]{1,8}", "[\u{400}-\u{4ff}]{0,8}", 1..6),
+        deep in prop::collection::btree_map("[\u{400}-\u{4ff}]{1,8}", prop::option::of("[\u{400}-\u{4ff}]{0,8}"), 0..4),
+    ) {
+        let value = SensitiveMaps {
+            env: entries,
+            deep: Some(Inner { items: deep.into_iter().map(|(k, v)| (k, Leaf { value: v })).collect() }),
+        };
+        if let Err(errors) = value.validate() {
+            let rendered = format!("{errors}\n{}\n{}\n{errors:?}", errors.smithy_body(), errors.to_json());
+            prop_assert!(!rendered.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)), "{}", rendered);
+        }
+    }
+
+    /// Arbitrary keys and values: a reader that splits the AWS message on `"; "` finds as
+    /// many violations as its header states, and the Smithy body's message as many as its
+    /// field list has.
+    #[test]
+    fn client_text_never_changes_the_violation_count(
+        tags in prop::collection::hash_map(any_text(), any_text(), 0..6),
+        entries in prop::collection::btree_map(any_text(), prop::option::of(any_text()), 0..4),
+    ) {
+        let value = ClientText {
+            tags,
+            entries: entries.into_iter().map(|(k, v)| (k, Leaf { value: v })).collect(),
+        };
+        if let Err(errors) = value.validate() {
+            let message = errors.to_string();
+            let (header, body) = message.split_once(" detected: ").unwrap();
+            let stated: usize = header.split(' ').next().unwrap().parse().unwrap();
+            prop_assert_eq!(body.split("; ").count(), stated, "{}", message);
+            prop_assert!(!message.chars().any(char::is_control), "{}", message);
+            let smithy = errors.smithy_body();
+            let text = smithy["message"].as_str().unwrap();
+            let (_, listed) = text.split_once(" detected. ").unwrap();
+            let fields = smithy["fieldList"].as_array().unwrap().len();
+            prop_assert_eq!(listed.split("; ").count(), fields, "{}", text);
+        }
     }
 
     #[test]
