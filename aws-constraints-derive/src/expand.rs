@@ -111,7 +111,20 @@ fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
     // Trait errors ("`#[len]` cannot be applied to `u32`") point at the member's type.
     let span = field.ty.span();
     let at = quote!(__awsc_field_at);
-    let rules = field.attrs.rules.iter().map(|rule| match &rule.kind {
+    // AWS validates a map's keys before its values, whichever attribute comes first.
+    let mut ordered: Vec<&crate::attr::Rule> = field.attrs.rules.iter().collect();
+    let keys = ordered
+        .iter()
+        .position(|r| matches!(r.kind, RuleKind::Keys(_)));
+    let values = ordered
+        .iter()
+        .position(|r| matches!(r.kind, RuleKind::Values(_)));
+    if let (Some(keys), Some(values)) = (keys, values) {
+        if values < keys {
+            ordered.swap(keys, values);
+        }
+    }
+    let rules = ordered.into_iter().map(|rule| match &rule.kind {
         RuleKind::Required => quote_spanned! {span=>
             ::aws_constraints::__private::required(#value, #at, __awsc_errors);
         },
@@ -138,11 +151,10 @@ fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
 fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
     match rule {
         ValueRule::Len(Len { min, max }) => {
-            let bound = |n: u64| Literal::u64_suffixed(n).into_token_stream();
-            let min = option(min.map(bound));
-            let max = option(max.map(bound));
+            let (min, max) = length_bounds(*min, *max);
+            let echo = echo_probe(value);
             quote_spanned! {span=>
-                ::aws_constraints::__private::len(#value, #min, #max, #at, __awsc_errors);
+                ::aws_constraints::__private::len(#value, #min, #max, #at, || #echo, __awsc_errors);
             }
         }
         ValueRule::Pattern(rule) => pattern(rule, value, at, span),
@@ -182,21 +194,92 @@ fn pattern(rule: &PatternRule, value: &TokenStream, at: &TokenStream, span: Span
     }
 }
 
+/// `#[each(..)]`: every item checked at its own path, and the violations grouped as AWS
+/// reports a list's simple members (see `aws_constraints::Group`).
 fn each(rules: &[ValueRule], value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
     let item_at = quote!(__awsc_item_at);
     let item = quote!(__awsc_item);
     let checks = rules.iter().map(|r| value_rule(r, &item, &item_at, span));
+    let grouping = grouping(
+        quote!(ListMember),
+        rules,
+        value,
+        quote!(__awsc_list_at),
+        span,
+    );
     quote_spanned! {span=>
         {
             let __awsc_list_at = #at();
+            let __awsc_group = #grouping;
             for (__awsc_index, __awsc_item) in
                 ::aws_constraints::__private::List::items(#value).iter().enumerate()
             {
+                let __awsc_start = __awsc_errors.len();
                 let __awsc_item_at = || __awsc_list_at.index(__awsc_index);
                 #(#checks)*
+                __awsc_group.attach(__awsc_errors, __awsc_start);
             }
         }
     }
+}
+
+/// The `Grouping` of a collection whose members follow `rules`.
+fn grouping(
+    kind: TokenStream,
+    rules: &[ValueRule],
+    value: &TokenStream,
+    collection_at: TokenStream,
+    span: Span,
+) -> TokenStream {
+    let constraints = rules.iter().map(constraint);
+    let echo = echo_probe(value);
+    quote_spanned! {span=>
+        {
+            static __AWSC_CONSTRAINTS: &[::aws_constraints::Constraint] = &[#(#constraints),*];
+            ::aws_constraints::__private::Grouping::new(
+                ::aws_constraints::GroupKind::#kind,
+                __AWSC_CONSTRAINTS,
+                &#collection_at,
+                || #echo,
+            )
+        }
+    }
+}
+
+/// A rule as the `Constraint` a group lists.
+fn constraint(rule: &ValueRule) -> TokenStream {
+    match rule {
+        ValueRule::Len(Len { min, max }) => {
+            let (min, max) = length_bounds(*min, *max);
+            quote!(::aws_constraints::Constraint::Length { min: #min, max: #max })
+        }
+        ValueRule::Pattern(rule) => {
+            let lit = &rule.lit;
+            quote!(::aws_constraints::Constraint::Pattern(#lit))
+        }
+        ValueRule::Range(Range { min, max }) => {
+            let min = option(min.map(number));
+            let max = option(max.map(number));
+            quote!(::aws_constraints::Constraint::Range { min: #min, max: #max })
+        }
+        ValueRule::OneOf(OneOf { listed, .. }) => {
+            quote!(::aws_constraints::Constraint::OneOf(&[#(#listed),*]))
+        }
+    }
+}
+
+/// The whole value as AWS echoes it, when its type can be echoed (`Option<String>`).
+fn echo_probe(value: &TokenStream) -> TokenStream {
+    quote! {{
+        #[allow(unused_imports)]
+        use ::aws_constraints::__private::{ViaEchoText as _, ViaNothing as _};
+        (&&::aws_constraints::__private::EchoProbe(#value)).probe_echo()
+    }}
+}
+
+fn length_bounds(min: Option<u64>, max: Option<u64>) -> (TokenStream, TokenStream) {
+    let bound = |n: u64| Literal::u64_suffixed(n).into_token_stream();
+    (option(min.map(bound)), option(max.map(bound)))
 }
 
 fn entries(
@@ -214,15 +297,24 @@ fn entries(
     let value_checks = value_rules
         .iter()
         .map(|r| value_rule(r, &entry, &entry_at, span));
+    let map_at = quote!(__awsc_map_at);
+    let key_group = grouping(quote!(MapKeys), key_rules, value, map_at.clone(), span);
+    let value_group = grouping(quote!(MapValues), value_rules, value, map_at, span);
     quote_spanned! {span=>
         {
             let __awsc_map_at = #at();
             let __awsc_start = __awsc_errors.len();
+            let __awsc_key_group = #key_group;
+            let __awsc_value_group = #value_group;
             ::aws_constraints::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
                 let __awsc_key_at = || __awsc_map_at.map_key(__awsc_key);
                 let __awsc_value_at = || __awsc_map_at.map_value(__awsc_key);
+                let __awsc_entry_start = __awsc_errors.len();
                 #(#key_checks)*
+                __awsc_key_group.attach(__awsc_errors, __awsc_entry_start);
+                let __awsc_entry_start = __awsc_errors.len();
                 #(#value_checks)*
+                __awsc_value_group.attach(__awsc_errors, __awsc_entry_start);
             });
             ::aws_constraints::__private::sort_entries(
                 #value,

@@ -1,6 +1,7 @@
 //! Violations and the collection of them that `validate()` returns.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::number::Number;
 use crate::path::{EntryKey, Path, PathSegment};
@@ -68,18 +69,195 @@ pub enum Echo {
     Omitted,
 }
 
+/// A constraint as declared on the members of a list or map, for the message AWS sends
+/// about them as a whole (`Member must satisfy constraint: [..]`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Constraint {
+    /// `len(..)`.
+    Length { min: Option<u64>, max: Option<u64> },
+    /// `pattern(..)`, as written.
+    Pattern(&'static str),
+    /// `range(..)`.
+    Range {
+        min: Option<Number>,
+        max: Option<Number>,
+    },
+    /// `one_of(..)`: the listed values (internal ones are never shown).
+    OneOf(&'static [&'static str]),
+}
+
+/// Which members of a collection a [`Group`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupKind {
+    /// The items of a list (`#[each(..)]`).
+    ListMember,
+    /// The keys of a map (`#[keys(..)]`).
+    MapKeys,
+    /// The values of a map (`#[values(..)]`).
+    MapValues,
+}
+
+/// What AWS reports once for every list or map whose simple members break their
+/// constraints: the whole collection, echoed, and every constraint of its members.
+///
+/// AWS services (Coral) validate a list of strings, numbers or enums as one value: a bad
+/// item is reported at the list, echoing the list, with all of the member shape's
+/// constraints in brackets; a map's keys and values likewise, once each. The violations
+/// stay precise (each knows its item or entry, as the Smithy rendering needs); the AWS
+/// rendering groups those that share a group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    kind: GroupKind,
+    constraints: &'static [Constraint],
+    echo: Echo,
+    float: bool,
+}
+
+impl Group {
+    /// A group of `kind` over members declared with `constraints`; `echo` is the whole
+    /// collection's, `float` whether its members are floating-point numbers (whose bounds
+    /// AWS prints as doubles).
+    pub fn new(
+        kind: GroupKind,
+        constraints: &'static [Constraint],
+        echo: Echo,
+        float: bool,
+    ) -> Self {
+        Group {
+            kind,
+            constraints,
+            echo,
+            float,
+        }
+    }
+
+    /// Which members the group is about.
+    pub fn kind(&self) -> GroupKind {
+        self.kind
+    }
+
+    /// What may be shown of the whole collection.
+    pub fn echo(&self) -> &Echo {
+        &self.echo
+    }
+
+    /// The constraint as AWS phrases it:
+    /// `Member must satisfy constraint: [Member must have length less than or equal to 6, ..]`.
+    ///
+    /// Inside the brackets the order is fixed by the kind of constraint, as AWS's services
+    /// write it (Lambda, ACM, EventBridge, Cognito, IoT): length maximum, length minimum,
+    /// pattern, enum, value maximum, value minimum. Lambda alone adds a trailing
+    /// `Member must not be null`; the others, which are most, do not, and neither does
+    /// this.
+    pub fn aws_constraint(&self) -> String {
+        let bound = |n: &Number| {
+            if self.float {
+                crate::echo::java_double(n.as_f64())
+            } else {
+                n.to_string()
+            }
+        };
+        let mut texts: Vec<(u8, String)> = Vec::new();
+        for constraint in self.constraints {
+            match constraint {
+                Constraint::Length { min, max } => {
+                    if let Some(max) = max {
+                        texts.push((
+                            0,
+                            format!("Member must have length less than or equal to {max}"),
+                        ));
+                    }
+                    if let Some(min) = min {
+                        texts.push((
+                            1,
+                            format!("Member must have length greater than or equal to {min}"),
+                        ));
+                    }
+                }
+                Constraint::Pattern(pattern) => texts.push((
+                    2,
+                    format!("Member must satisfy regular expression pattern: {pattern}"),
+                )),
+                Constraint::OneOf(values) => texts.push((
+                    3,
+                    format!(
+                        "Member must satisfy enum value set: [{}]",
+                        values.join(", ")
+                    ),
+                )),
+                Constraint::Range { min, max } => {
+                    if let Some(max) = max {
+                        texts.push((
+                            4,
+                            format!(
+                                "Member must have value less than or equal to {}",
+                                bound(max)
+                            ),
+                        ));
+                    }
+                    if let Some(min) = min {
+                        texts.push((
+                            5,
+                            format!(
+                                "Member must have value greater than or equal to {}",
+                                bound(min)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        texts.sort_by_key(|(order, _)| *order);
+        let list: Vec<String> = texts.into_iter().map(|(_, text)| text).collect();
+        let subject = match self.kind {
+            GroupKind::ListMember => "Member must satisfy constraint",
+            GroupKind::MapKeys => "Map keys must satisfy constraint",
+            GroupKind::MapValues => "Map value must satisfy constraint",
+        };
+        format!("{subject}: [{}]", list.join(", "))
+    }
+}
+
 /// One failed constraint.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
     path: Path,
     rule: Rule,
     echo: Echo,
+    group: Option<Arc<Group>>,
 }
 
 impl Violation {
     /// Builds a violation; values at sensitive locations are redacted by the caller.
     pub fn new(path: Path, rule: Rule, echo: Echo) -> Self {
-        Violation { path, rule, echo }
+        Violation {
+            path,
+            rule,
+            echo,
+            group: None,
+        }
+    }
+
+    /// The same violation as one of the members of a list or map that AWS reports as a
+    /// whole.
+    pub fn in_group(mut self, group: Arc<Group>) -> Self {
+        self.group = Some(group);
+        self
+    }
+
+    /// The group AWS reports this violation in, if it is one of the simple members of a
+    /// list or map.
+    pub fn group(&self) -> Option<&Group> {
+        self.group.as_deref()
+    }
+
+    /// The path AWS reports the violation at: the collection's for a grouped member.
+    pub fn aws_path(&self) -> String {
+        match &self.group {
+            Some(_) => self.path.parent().aws_dotted(),
+            None => self.path.aws_dotted(),
+        }
     }
 
     /// Where the violation is.
@@ -135,17 +313,21 @@ impl Violation {
     }
 
     /// The violation as AWS services write it:
-    /// `Value 'ab!' at 'clientRequestToken' failed to satisfy constraint: ..`.
+    /// `Value 'ab!' at 'clientRequestToken' failed to satisfy constraint: ..`; for a simple
+    /// member of a list or map, the message about the whole collection (its [`Group`]).
     pub fn aws_message(&self) -> String {
-        let value = match &self.echo {
+        let (echo, constraint) = match &self.group {
+            Some(group) => (group.echo(), group.aws_constraint()),
+            None => (&self.echo, self.aws_constraint()),
+        };
+        let value = match echo {
             Echo::Null => "Value null".to_owned(),
             Echo::Value(text) => format!("Value '{}'", neutralise(text)),
             Echo::Redacted | Echo::Omitted => "Value".to_owned(),
         };
         format!(
-            "{value} at '{}' failed to satisfy constraint: {}",
-            self.path.aws_dotted(),
-            self.aws_constraint()
+            "{value} at '{}' failed to satisfy constraint: {constraint}",
+            self.aws_path()
         )
     }
 }
@@ -302,6 +484,13 @@ impl ValidationErrors {
         }
     }
 
+    /// Puts the violations recorded since `start` in `group`.
+    pub(crate) fn group_since(&mut self, start: usize, group: &Arc<Group>) {
+        for violation in &mut self.violations[start..] {
+            violation.group = Some(Arc::clone(group));
+        }
+    }
+
     /// Orders the violations recorded since `start` by the map key at segment `depth`,
     /// keeping the order of violations within one entry. Hash maps iterate in no fixed
     /// order; this makes their report deterministic without allocating when all is valid.
@@ -320,21 +509,27 @@ impl ValidationErrors {
         });
     }
 
+    /// The violations AWS reports as messages of their own: every one, except that the
+    /// simple members of one list or map that break its constraints are reported once, by
+    /// the first of them (see [`Group`]).
+    pub fn aws_reported(&self) -> impl Iterator<Item = &Violation> {
+        let mut reported_groups = std::collections::HashSet::new();
+        self.violations.iter().filter(move |v| match &v.group {
+            None => true,
+            Some(group) => reported_groups.insert((group.kind, v.path.parent())),
+        })
+    }
+
     /// The message AWS services send: `N validation error(s) detected: ` and every
-    /// violation, joined by `; `.
+    /// violation (grouped as [`ValidationErrors::aws_reported`] says), joined by `; `.
     pub fn aws_message(&self) -> String {
-        let n = self.violations.len();
-        let mut out = format!(
-            "{n} validation error{} detected: ",
-            if n == 1 { "" } else { "s" }
-        );
-        for (i, violation) in self.violations.iter().enumerate() {
-            if i > 0 {
-                out.push_str("; ");
-            }
-            out.push_str(&violation.aws_message());
-        }
-        out
+        let reported: Vec<String> = self.aws_reported().map(Violation::aws_message).collect();
+        let n = reported.len();
+        format!(
+            "{n} validation error{} detected: {}",
+            if n == 1 { "" } else { "s" },
+            reported.join("; ")
+        )
     }
 }
 
@@ -365,35 +560,48 @@ impl ValidationErrors {
         })
     }
 
-    /// A stable JSON array of the violations: `path` (JSON pointer over wire names),
-    /// `awsPath`, `rule`, the rule's parameters, and the AWS-format `message`.
+    /// A stable JSON array of the violations, with what a program needs to reproduce both
+    /// renderings: `path` (the precise JSON pointer over wire names), `rule` and its
+    /// parameters, `awsPath` and `message` (where and what AWS reports: for a simple
+    /// member of a list or map, the collection and the grouped message, shared by every
+    /// member of the group, which also carries `group`: `member`, `mapKeys` or
+    /// `mapValues`), and `smithyMessage`.
     pub fn to_json(&self) -> serde_json::Value {
         use serde_json::json;
         let entries = self.violations.iter().map(|v| {
-            let mut entry = json!({
-                "path": v.path.json_pointer(),
-                "awsPath": v.path.aws_dotted(),
-                "rule": v.rule.name(),
-            });
-            let params = match &v.rule {
+            let mut entry = serde_json::Map::new();
+            entry.insert("path".into(), json!(v.path.json_pointer()));
+            entry.insert("awsPath".into(), json!(v.aws_path()));
+            entry.insert("rule".into(), json!(v.rule.name()));
+            match &v.rule {
                 Rule::Length { min, max, actual } => {
-                    json!({"min": min, "max": max, "actual": actual})
+                    entry.insert("min".into(), json!(min));
+                    entry.insert("max".into(), json!(max));
+                    entry.insert("actual".into(), json!(actual));
                 }
-                Rule::Pattern { pattern } => json!({"pattern": pattern}),
-                Rule::Range { min, max, .. } => json!({
-                    "min": min.map(|n| n.to_string()),
-                    "max": max.map(|n| n.to_string()),
-                }),
-                Rule::OneOf { values } => json!({"values": values}),
-                Rule::Required | Rule::Unique => json!({}),
-            };
-            if let (Some(entry), serde_json::Value::Object(params)) =
-                (entry.as_object_mut(), params)
-            {
-                entry.extend(params);
-                entry.insert("message".into(), json!(v.aws_message()));
+                Rule::Pattern { pattern } => {
+                    entry.insert("pattern".into(), json!(pattern));
+                }
+                Rule::Range { min, max, .. } => {
+                    entry.insert("min".into(), json!(min.map(|n| n.to_string())));
+                    entry.insert("max".into(), json!(max.map(|n| n.to_string())));
+                }
+                Rule::OneOf { values } => {
+                    entry.insert("values".into(), json!(values));
+                }
+                Rule::Required | Rule::Unique => {}
             }
-            entry
+            if let Some(group) = &v.group {
+                let kind = match group.kind {
+                    GroupKind::ListMember => "member",
+                    GroupKind::MapKeys => "mapKeys",
+                    GroupKind::MapValues => "mapValues",
+                };
+                entry.insert("group".into(), json!(kind));
+            }
+            entry.insert("message".into(), json!(v.aws_message()));
+            entry.insert("smithyMessage".into(), json!(v.smithy_message()));
+            serde_json::Value::Object(entry)
         });
         serde_json::Value::Array(entries.collect())
     }

@@ -3,6 +3,7 @@
 // Lets this crate's own tests use the derive, whose output names `::aws_constraints`.
 extern crate self as aws_constraints;
 
+mod echo;
 mod error;
 mod number;
 mod path;
@@ -17,7 +18,8 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
-pub use error::{Bound, Echo, Rule, ValidationErrors, Violation};
+pub use echo::{java_double, EchoText};
+pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};
 pub use path::{EntryKey, Location, Path, PathSegment, REDACTED};
 pub use traits::{HasLength, List, Map, Presence, StringValue};

@@ -62,11 +62,23 @@ fn cmp_int_float(int: i128, float: f64) -> Option<Ordering> {
     }))
 }
 
+impl Number {
+    /// The nearest `f64`.
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Float(x) => x,
+        }
+    }
+}
+
 impl fmt::Display for Number {
+    /// An integer in decimal; a float as Java prints a `double` (`1.0`, `1.0E10`), which is
+    /// how AWS's messages print them.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Number::Int(i) => write!(f, "{i}"),
-            Number::Float(x) => write!(f, "{x}"),
+            Number::Float(x) => f.write_str(&crate::echo::java_double(*x)),
         }
     }
 }

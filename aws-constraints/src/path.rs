@@ -203,6 +203,14 @@ impl Path {
         &self.segments
     }
 
+    /// The path of the value that holds this one (the root's is the root).
+    pub fn parent(&self) -> Path {
+        let len = self.segments.len().saturating_sub(1);
+        Path {
+            segments: self.segments[..len].to_vec(),
+        }
+    }
+
     /// The path as a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`) over wire names, the
     /// form Smithy servers report (`/Tags/0/Key`). A map key constraint points at the map
     /// itself; a sensitive map's keys are [`REDACTED`]. The pointer holds a client's keys

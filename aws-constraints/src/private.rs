@@ -1,13 +1,17 @@
 //! What the derive's generated code calls. Not part of the public API: names and
 //! signatures change without notice.
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
 use crate::error::Bound;
 pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
-use crate::{Echo, Location, Number, Rule, ValidationErrors, Violation};
+use crate::{
+    Constraint, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors, Violation,
+};
 
 /// A pattern compiled on first use, once per call site.
 pub struct LazyPattern {
@@ -54,10 +58,12 @@ impl LazyPattern {
     }
 }
 
-fn echo(at: &Location<'_>, text: Option<&str>) -> Echo {
-    match text {
-        _ if at.is_sensitive() => Echo::Redacted,
-        Some(text) => Echo::Value(text.to_owned()),
+fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<String>) -> Echo {
+    if at.is_sensitive() {
+        return Echo::Redacted;
+    }
+    match text() {
+        Some(text) => Echo::Value(text),
         None => Echo::Omitted,
     }
 }
@@ -81,17 +87,22 @@ pub fn required<'a, T: Presence>(
     }
 }
 
+/// `echo` renders the whole value when its type can be echoed (the derive's
+/// [`EchoProbe`]); an empty collection that cannot is still echoed as `[]` or `{}`.
 #[inline]
 pub fn len<'a, T: HasLength + ?Sized>(
     value: &T,
     min: Option<u64>,
     max: Option<u64>,
     at: impl FnOnce() -> Location<'a>,
+    echo_text: impl FnOnce() -> Option<String>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(actual) = value.check_length(min.unwrap_or(0), max.unwrap_or(u64::MAX)) {
         let at = at();
-        let echo = echo(&at, value.echo_text());
+        let echo = echo(&at, || {
+            echo_text().or_else(|| value.empty_echo().map(str::to_owned))
+        });
         report(&at, Rule::Length { min, max, actual }, echo, errors);
     }
 }
@@ -109,7 +120,7 @@ pub fn pattern<'a, T: StringValue + ?Sized>(
                 pattern: pattern.source,
             };
             let at = at();
-            report(&at, rule, echo(&at, Some(text)), errors);
+            report(&at, rule, echo(&at, || Some(text.to_owned())), errors);
         }
     }
 }
@@ -133,10 +144,14 @@ pub fn range<'a, T: Numeric + ?Sized>(
     } else {
         return;
     };
-    let text = number.to_string();
+    // A float member's bounds are doubles, as AWS prints them (`1.0`, not `1`).
+    let (min, max) = match number {
+        Number::Float(_) => (min.map(as_float), max.map(as_float)),
+        Number::Int(_) => (min, max),
+    };
     let rule = Rule::Range { min, max, violated };
     let at = at();
-    report(&at, rule, echo(&at, Some(&text)), errors);
+    report(&at, rule, echo(&at, || Some(number.to_string())), errors);
 }
 
 #[inline]
@@ -150,7 +165,8 @@ pub fn one_of<'a, T: StringValue + ?Sized>(
     if let Some(text) = value.string_value() {
         if !values.contains(&text) && !internal.contains(&text) {
             let at = at();
-            report(&at, Rule::OneOf { values }, echo(&at, Some(text)), errors);
+            let echo = echo(&at, || Some(text.to_owned()));
+            report(&at, Rule::OneOf { values }, echo, errors);
         }
     }
 }
@@ -179,7 +195,7 @@ pub fn unique<'a, L: List + ?Sized>(
     };
     if duplicated {
         let at = at();
-        report(&at, Rule::Unique, echo(&at, None), errors);
+        report(&at, Rule::Unique, echo(&at, || None), errors);
     }
 }
 
@@ -194,5 +210,63 @@ pub fn sort_entries<M: Map + ?Sized>(
 ) {
     if M::UNORDERED {
         errors.sort_entries_since(start, at.depth());
+    }
+}
+
+fn as_float(bound: Number) -> Number {
+    Number::Float(bound.as_f64())
+}
+
+/// The group that the violations of one collection's simple members are reported in by
+/// AWS, built (with the collection's echo) at the first of them: a valid collection costs
+/// only a length comparison per item.
+pub struct Grouping<F> {
+    kind: GroupKind,
+    constraints: &'static [Constraint],
+    sensitive: bool,
+    echo_text: F,
+    built: OnceCell<Arc<Group>>,
+}
+
+impl<F: Fn() -> Option<String>> Grouping<F> {
+    #[inline]
+    pub fn new(
+        kind: GroupKind,
+        constraints: &'static [Constraint],
+        collection_at: &Location<'_>,
+        echo_text: F,
+    ) -> Self {
+        Grouping {
+            kind,
+            constraints,
+            sensitive: collection_at.is_sensitive(),
+            echo_text,
+            built: OnceCell::new(),
+        }
+    }
+
+    /// Puts the violations recorded since `start` in this group.
+    #[inline]
+    pub fn attach(&self, errors: &mut ValidationErrors, start: usize) {
+        if errors.len() > start {
+            self.attach_cold(errors, start);
+        }
+    }
+
+    #[cold]
+    fn attach_cold(&self, errors: &mut ValidationErrors, start: usize) {
+        let group = self.built.get_or_init(|| {
+            let echo = if self.sensitive {
+                Echo::Redacted
+            } else {
+                (self.echo_text)().map_or(Echo::Omitted, Echo::Value)
+            };
+            let float = errors.as_slice()[start..].iter().any(|v| {
+                matches!(v.rule(), Rule::Range { min, max, .. }
+                    if matches!(min, Some(Number::Float(_))) || matches!(max, Some(Number::Float(_))))
+            });
+            Arc::new(Group::new(self.kind, self.constraints, echo, float))
+        });
+        errors.group_since(start, group);
     }
 }

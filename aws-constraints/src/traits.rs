@@ -19,9 +19,10 @@ pub trait HasLength {
     /// `Ok` when the length is within `min..=max`; otherwise `Err` with the length.
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64>;
 
-    /// Whether the value can be echoed in a message (collections are not).
+    /// How AWS echoes the value when it is an empty collection (`[]`, `{}`), for
+    /// collections whose members cannot be echoed.
     #[doc(hidden)]
-    fn echo_text(&self) -> Option<&str> {
+    fn empty_echo(&self) -> Option<&'static str> {
         None
     }
 }
@@ -46,20 +47,12 @@ impl HasLength for str {
             Err(chars)
         }
     }
-
-    fn echo_text(&self) -> Option<&str> {
-        Some(self)
-    }
 }
 
 impl HasLength for String {
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         self.as_str().check_length(min, max)
-    }
-
-    fn echo_text(&self) -> Option<&str> {
-        Some(self)
     }
 }
 
@@ -73,6 +66,10 @@ fn count_within(len: usize, min: u64, max: u64) -> Result<(), u64> {
 }
 
 impl<T> HasLength for [T] {
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("[]")
+    }
+
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         count_within(self.len(), min, max)
@@ -80,6 +77,10 @@ impl<T> HasLength for [T] {
 }
 
 impl<T> HasLength for Vec<T> {
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("[]")
+    }
+
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         count_within(self.len(), min, max)
@@ -87,6 +88,10 @@ impl<T> HasLength for Vec<T> {
 }
 
 impl<K, V, S> HasLength for HashMap<K, V, S> {
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("{}")
+    }
+
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         count_within(self.len(), min, max)
@@ -94,6 +99,10 @@ impl<K, V, S> HasLength for HashMap<K, V, S> {
 }
 
 impl<K, V> HasLength for BTreeMap<K, V> {
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("{}")
+    }
+
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         count_within(self.len(), min, max)
@@ -106,8 +115,8 @@ impl<T: HasLength> HasLength for Option<T> {
         self.as_ref().map_or(Ok(()), |v| v.check_length(min, max))
     }
 
-    fn echo_text(&self) -> Option<&str> {
-        self.as_ref().and_then(HasLength::echo_text)
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.as_ref().and_then(HasLength::empty_echo)
     }
 }
 
@@ -117,8 +126,8 @@ impl<T: HasLength + ?Sized> HasLength for &T {
         (**self).check_length(min, max)
     }
 
-    fn echo_text(&self) -> Option<&str> {
-        (**self).echo_text()
+    fn empty_echo(&self) -> Option<&'static str> {
+        (**self).empty_echo()
     }
 }
 

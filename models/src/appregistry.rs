@@ -44,10 +44,11 @@ pub struct CreateApplicationRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The seed's key pattern, with its `aws:` look-ahead; botocore's is
-    /// `^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$`.
+    /// `^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$`. The seed gives values a maximum only; AWS's
+    /// Smithy model adds the minimum 0, which AWS's grouped message lists.
     #[len(0, 50)]
     #[keys(len(1, 128), pattern("(?!aws:)[a-zA-Z+-=._:/]+"))]
-    #[values(len(max = 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
+    #[values(len(0, 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<BTreeMap<String, String>>,
     /// The idempotency token.
@@ -93,11 +94,11 @@ pub struct Application {
     pub last_update_time: Option<String>,
     #[len(0, 50)]
     #[keys(len(1, 128), pattern(r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"))]
-    #[values(len(max = 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
+    #[values(len(0, 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<BTreeMap<String, String>>,
     #[keys(len(1, 128), pattern(r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"))]
-    #[values(len(max = 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
+    #[values(len(0, 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub application_tag: Option<BTreeMap<String, String>>,
 }

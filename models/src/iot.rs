@@ -52,13 +52,14 @@ pub struct CreateThingRequest {
     pub billing_group_name: Option<String>,
 }
 
-/// The seed names it only; its constraints are botocore's. The seed's "up to three
+/// The seed names it only; its constraints are AWS's Smithy model's (with the minimum
+/// lengths 0 that botocore drops and AWS's grouped messages list). The seed's "up to three
 /// name/value pairs" is prose, not a model constraint.
 #[derive(Clone, Debug, Default, PartialEq, Validate, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AttributePayload {
-    #[keys(len(max = 128), pattern("[a-zA-Z0-9_.,@/:#-]+"))]
-    #[values(len(max = 800), pattern(r"[a-zA-Z0-9_.,@/:#=\[\]-]*"))]
+    #[keys(len(0, 128), pattern("[a-zA-Z0-9_.,@/:#-]+"))]
+    #[values(len(0, 800), pattern(r"[a-zA-Z0-9_.,@/:#=\[\]-]*"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<BTreeMap<String, String>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -137,10 +137,11 @@ fn nothing_of_a_sensitive_map_appears_keys_included() {
             .iter()
             .map(|v| v.path().json_pointer())
             .collect::<Vec<_>>(),
+        // Keys are checked before values, as AWS does, whatever the attributes' order.
         [
-            format!("/secret_env/{REDACTED}"),
-            format!("/secret_env/{REDACTED}"),
             "/secret_env".to_owned(),
+            format!("/secret_env/{REDACTED}"),
+            format!("/secret_env/{REDACTED}"),
             format!("/deep/items/{REDACTED}/value"),
         ]
     );

@@ -1,0 +1,304 @@
+//! Values as AWS services echo them in messages: as Java's `toString` prints them, since
+//! AWS's services are Java. A list is `[a, b]` (strings unquoted), a map `{k=v, k2=v2}` in
+//! the order a `java.util.HashMap` iterates, a double `1.5`, `-2.0` or `1.0E10`.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+/// A value a message can echo, written as Java's `toString` writes it.
+///
+/// Implemented for strings, numbers, booleans, and lists, options and maps of them; the
+/// derive echoes a collection in full only when its items are `EchoText`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be echoed in an AWS message",
+    note = "strings, numbers, booleans and lists, maps and `Option`s of them can"
+)]
+pub trait EchoText {
+    /// Appends the Java rendering of the value to `out`.
+    fn write_echo(&self, out: &mut String);
+
+    /// The Java rendering of the value.
+    fn echo_text(&self) -> String {
+        let mut out = String::new();
+        self.write_echo(&mut out);
+        out
+    }
+}
+
+macro_rules! echo_as_str {
+    ($($t:ty),*) => {$(
+        impl EchoText for $t {
+            fn write_echo(&self, out: &mut String) {
+                out.push_str(self);
+            }
+        }
+    )*};
+}
+
+echo_as_str!(
+    str,
+    String,
+    Box<str>,
+    std::rc::Rc<str>,
+    std::sync::Arc<str>,
+    Cow<'_, str>
+);
+
+macro_rules! echo_as_display {
+    ($($t:ty),*) => {$(
+        impl EchoText for $t {
+            fn write_echo(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+
+echo_as_display!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, bool);
+
+impl EchoText for f64 {
+    fn write_echo(&self, out: &mut String) {
+        out.push_str(&java_double(*self));
+    }
+}
+
+impl EchoText for f32 {
+    fn write_echo(&self, out: &mut String) {
+        out.push_str(&java_double(f64::from(*self)));
+    }
+}
+
+impl<T: EchoText + ?Sized> EchoText for &T {
+    fn write_echo(&self, out: &mut String) {
+        (**self).write_echo(out);
+    }
+}
+
+impl<T: EchoText> EchoText for Option<T> {
+    fn write_echo(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_echo(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: EchoText> EchoText for [T] {
+    fn write_echo(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            item.write_echo(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: EchoText> EchoText for Vec<T> {
+    fn write_echo(&self, out: &mut String) {
+        self.as_slice().write_echo(out);
+    }
+}
+
+impl<K: AsRef<str>, V: EchoText, S> EchoText for HashMap<K, V, S> {
+    fn write_echo(&self, out: &mut String) {
+        write_map(self.iter().map(|(k, v)| (k.as_ref(), v)), out);
+    }
+}
+
+impl<K: AsRef<str>, V: EchoText> EchoText for BTreeMap<K, V> {
+    fn write_echo(&self, out: &mut String) {
+        write_map(self.iter().map(|(k, v)| (k.as_ref(), v)), out);
+    }
+}
+
+/// `{k=v, ..}` in `java.util.HashMap`'s iteration order.
+fn write_map<'a, V: EchoText + 'a>(
+    entries: impl Iterator<Item = (&'a str, &'a V)>,
+    out: &mut String,
+) {
+    let mut entries: Vec<(&str, &V)> = entries.collect();
+    // The order a client sent is gone (a Rust map does not keep it); entries that share a
+    // Java bucket are taken in key order, as if the client had sent them sorted.
+    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let order = java_hash_map_order(entries.iter().map(|(k, _)| *k));
+    out.push('{');
+    for (i, index) in order.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let (key, value) = entries[index];
+        out.push_str(key);
+        out.push('=');
+        value.write_echo(out);
+    }
+    out.push('}');
+}
+
+/// The order in which a `java.util.HashMap<String, _>` that received `keys` in this order
+/// iterates them: by bucket of the final table, then by insertion within a bucket (Java's
+/// resizing keeps that relative order). A real EventBridge message pins it:
+/// `{de onde?=.., Quem foi?=.., o que?=..}` for keys sent as `Quem foi?`, `o que?`,
+/// `de onde?`.
+pub(crate) fn java_hash_map_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let hashes: Vec<u32> = keys.map(java_spread_hash).collect();
+    // The table starts at 16 buckets and doubles whenever the size passes 3/4 of it.
+    let mut buckets: usize = 16;
+    while hashes.len() > buckets / 4 * 3 {
+        buckets *= 2;
+    }
+    let mask = (buckets - 1) as u32;
+    let mut order: Vec<usize> = (0..hashes.len()).collect();
+    order.sort_by_key(|&i| (hashes[i] & mask, i));
+    order
+}
+
+/// `String.hashCode()` (over UTF-16 code units) spread as `HashMap.hash` spreads it.
+fn java_spread_hash(key: &str) -> u32 {
+    let mut h: u32 = 0;
+    for unit in key.encode_utf16() {
+        h = h.wrapping_mul(31).wrapping_add(u32::from(unit));
+    }
+    h ^ (h >> 16)
+}
+
+/// A double as Java's `Double.toString` writes it (JDK 19 and later, which fixed the
+/// older JDKs' occasional extra digits): the shortest digits that round-trip, or the
+/// closest two when one would do (so `Double.MIN_VALUE` is `4.9E-324`), plain with at least
+/// one fractional digit for magnitudes in `[10^-3, 10^7)`, computerized scientific notation
+/// (`1.0E10`, `1.5E-5`) otherwise; `NaN`, `Infinity`, `-Infinity`.
+///
+/// ```
+/// use aws_constraints::java_double;
+///
+/// assert_eq!(java_double(1.0), "1.0");
+/// assert_eq!(java_double(-2.0), "-2.0");
+/// assert_eq!(java_double(0.001), "0.001");
+/// assert_eq!(java_double(1.0e7), "1.0E7");
+/// assert_eq!(java_double(1.5e-5), "1.5E-5");
+/// assert_eq!(java_double(f64::NEG_INFINITY), "-Infinity");
+/// assert_eq!(java_double(f64::MAX), "1.7976931348623157E308");
+/// ```
+pub fn java_double(x: f64) -> String {
+    if x.is_nan() {
+        return "NaN".to_owned();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_owned();
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits: `d.ddddde<exp>`.
+    let mut scientific = format!("{:e}", x.abs());
+    if !scientific.contains('.') {
+        scientific = format!("{:.1e}", x.abs());
+    }
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    let mut digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    while digits.len() > 1 && digits.ends_with('0') {
+        digits.pop();
+    }
+    let mut out = String::new();
+    if x < 0.0 {
+        out.push('-');
+    }
+    if (-3..7).contains(&exponent) {
+        let point = exponent + 1;
+        if point <= 0 {
+            out.push_str("0.");
+            out.extend(std::iter::repeat_n('0', (-point) as usize));
+            out.push_str(&digits);
+        } else {
+            let point = point as usize;
+            let (whole, fraction) = if digits.len() > point {
+                (&digits[..point], &digits[point..])
+            } else {
+                (digits.as_str(), "")
+            };
+            out.push_str(whole);
+            out.extend(std::iter::repeat_n('0', point.saturating_sub(digits.len())));
+            out.push('.');
+            out.push_str(if fraction.is_empty() { "0" } else { fraction });
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        out.push('.');
+        out.push_str(if rest.is_empty() { "0" } else { rest });
+        let _ = write!(out, "E{exponent}");
+    }
+    out
+}
+
+/// Chooses, at a derive's call site, the full echo of a value whose type is [`EchoText`],
+/// and nothing for any other type (autoref specialization: the call site names a concrete
+/// type, so method lookup finds the `EchoText` impl first when there is one).
+#[doc(hidden)]
+pub struct EchoProbe<'a, T: ?Sized>(pub &'a T);
+
+#[doc(hidden)]
+pub trait ViaEchoText {
+    fn probe_echo(&self) -> Option<String>;
+}
+
+impl<T: EchoText + ?Sized> ViaEchoText for &EchoProbe<'_, T> {
+    fn probe_echo(&self) -> Option<String> {
+        Some(self.0.echo_text())
+    }
+}
+
+#[doc(hidden)]
+pub trait ViaNothing {
+    fn probe_echo(&self) -> Option<String>;
+}
+
+impl<T: ?Sized> ViaNothing for EchoProbe<'_, T> {
+    fn probe_echo(&self) -> Option<String> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubles_print_as_java_prints_them() {
+        for (x, java) in [
+            (1.5, "1.5"),
+            (100.0, "100.0"),
+            (1234567.0, "1234567.0"),
+            (0.1, "0.1"),
+            (0.00123, "0.00123"),
+            (0.000123, "1.23E-4"),
+            (12345678.9, "1.23456789E7"),
+            (1e21, "1.0E21"),
+            (-0.0, "-0.0"),
+            (5e-324, "4.9E-324"),
+        ] {
+            assert_eq!(java_double(x), java, "{x}");
+        }
+    }
+
+    #[test]
+    fn hash_map_order_is_javas() {
+        let keys = ["Quem foi?", "de onde?", "o que?"];
+        let order = java_hash_map_order(keys.iter().copied());
+        let ordered: Vec<&str> = order.iter().map(|&i| keys[i]).collect();
+        assert_eq!(ordered, ["de onde?", "Quem foi?", "o que?"]);
+    }
+
+    #[test]
+    fn collections_print_as_java_prints_them() {
+        assert_eq!(vec!["GET", "POST"].echo_text(), "[GET, POST]");
+        assert_eq!(Vec::<String>::new().echo_text(), "[]");
+        assert_eq!(vec![Some(1.0), None].echo_text(), "[1.0, null]");
+        let map = BTreeMap::from([("a", 1)]);
+        assert_eq!(map.echo_text(), "{a=1}");
+    }
+}

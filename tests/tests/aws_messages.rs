@@ -1,0 +1,408 @@
+//! Messages real AWS services returned, reproduced with the DSL: each request type declares
+//! the members of the operation as AWS's model does, and the test feeds it the input that
+//! produced the message. The source of every message is in a comment above it.
+//!
+//! They pin the rules of the AWS rendering for collections: a list of simple members is
+//! reported once, at the list, echoing it (`[a, b]`), with every constraint of its members
+//! in brackets in a fixed order (length maximum, length minimum, pattern, enum, value
+//! maximum, value minimum); a map's keys and its values likewise, keys first, echoing the
+//! map (`{k=v}`) in the order a `java.util.HashMap` iterates; members that are structures
+//! keep their own paths.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aws_constraints::Validate;
+use serde::Deserialize;
+
+fn aws_message(value: &impl Validate) -> String {
+    value.validate().unwrap_err().to_string()
+}
+
+/// ACM `RequestCertificate`, as a user's tool logged it (a public repository's saved job
+/// log: "An error occurred (ValidationException) when calling the RequestCertificate
+/// operation: 2 validation errors detected: ..."). ACM reports the list before the domain
+/// name, so the members are declared in that order here.
+#[test]
+fn acm_request_certificate_subject_alternative_names() {
+    const DOMAIN: &str =
+        r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$";
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct RequestCertificateInput {
+        #[len(1, 100)]
+        #[each(len(1, 253), pattern(r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$"))]
+        subject_alternative_names: Option<Vec<String>>,
+        #[required]
+        #[len(1, 253)]
+        #[pattern(r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$")]
+        domain_name: Option<String>,
+    }
+    let input: RequestCertificateInput =
+        serde_json::from_str(r#"{"DomainName": "ccc", "SubjectAlternativeNames": ["ccc"]}"#)
+            .unwrap();
+    assert_eq!(
+        aws_message(&input),
+        format!(
+            "2 validation errors detected: Value '[ccc]' at 'subjectAlternativeNames' failed to \
+             satisfy constraint: Member must satisfy constraint: [Member must have length less \
+             than or equal to 253, Member must have length greater than or equal to 1, Member \
+             must satisfy regular expression pattern: {DOMAIN}]; Value 'ccc' at 'domainName' \
+             failed to satisfy constraint: Member must satisfy regular expression pattern: \
+             {DOMAIN}"
+        )
+    );
+}
+
+/// IoT `UpdateIndexingConfiguration`, as an emulator's test suite recorded it against IoT:
+/// a list of enum values, and a structure member of a list keeping its own path.
+#[test]
+fn iot_indexing_configuration_enum_list() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct UpdateIndexingConfigurationRequest {
+        #[nested]
+        thing_indexing_configuration: Option<ThingIndexingConfiguration>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct ThingIndexingConfiguration {
+        #[nested]
+        filter: Option<IndexingFilter>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct IndexingFilter {
+        #[nested]
+        connectivity: Option<Connectivity>,
+        #[nested]
+        geo_locations: Option<Vec<GeoLocation>>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Connectivity {
+        #[each(one_of("GET_THING_CONNECTIVITY_DATA"))]
+        include_socket_information: Option<Vec<String>>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct GeoLocation {
+        #[one_of("LatLon", "LonLat")]
+        order: Option<String>,
+    }
+    let input: UpdateIndexingConfigurationRequest = serde_json::from_str(
+        r#"{"thingIndexingConfiguration": {"filter": {
+            "connectivity": {"includeSocketInformation": ["GetConnection"]},
+            "geoLocations": [{"order": "BOGUS"}]}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        aws_message(&input),
+        "2 validation errors detected: Value '[GetConnection]' at \
+         'thingIndexingConfiguration.filter.connectivity.includeSocketInformation' failed to \
+         satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value \
+         set: [GET_THING_CONNECTIVITY_DATA]]; Value 'BOGUS' at \
+         'thingIndexingConfiguration.filter.geoLocations.1.member.order' failed to satisfy \
+         constraint: Member must satisfy enum value set: [LatLon, LonLat]"
+    );
+}
+
+/// EventBridge `PutTargets`, as a user quoted it in public notes ("1 validation error
+/// detected: Value '{de onde?=...}' ..."). The map is echoed in Java's `HashMap` order,
+/// which is not the order the keys were sent in (`Quem foi?`, `o que?`, `de onde?`). The
+/// pattern is written as the service's message writes it.
+#[test]
+fn eventbridge_put_targets_input_paths_map_keys() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct PutTargetsRequest {
+        #[nested]
+        targets: Vec<Target>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Target {
+        #[nested]
+        input_transformer: Option<InputTransformer>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct InputTransformer {
+        #[len(0, 100)]
+        #[keys(len(1, 256), pattern(r"[A-Za-z0-9\_\-]+"))]
+        #[values(len(0, 256))]
+        input_paths_map: Option<HashMap<String, String>>,
+    }
+    let input: PutTargetsRequest = serde_json::from_str(
+        r#"{"Targets": [{"InputTransformer": {"InputPathsMap": {
+            "Quem foi?": "$.detail.userIdentity.userName",
+            "o que?": "$.detail.eventName",
+            "de onde?": "$.detail.sourceIPAddress"}}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        aws_message(&input),
+        "1 validation error detected: Value '{de onde?=$.detail.sourceIPAddress, Quem \
+         foi?=$.detail.userIdentity.userName, o que?=$.detail.eventName}' at \
+         'targets.1.member.inputTransformer.inputPathsMap' failed to satisfy constraint: Map \
+         keys must satisfy constraint: [Member must have length less than or equal to 256, \
+         Member must have length greater than or equal to 1, Member must satisfy regular \
+         expression pattern: [A-Za-z0-9\\_\\-]+]"
+    );
+}
+
+/// Lambda `CreateFunctionUrlConfig`, from a user's CI log ("1 validation error detected:
+/// Value '[GET, POST, OPTIONS]' at 'cors.allowMethods' ..."). Lambda alone ends the bracket
+/// with `Member must not be null`; ACM, IoT, EventBridge, Cognito and CodePipeline do not,
+/// and neither does this crate: the message is Lambda's but for that tail.
+#[test]
+fn lambda_function_url_cors_methods() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct CreateFunctionUrlConfigRequest {
+        #[nested]
+        cors: Option<Cors>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Cors {
+        #[len(0, 6)]
+        #[each(len(0, 6), pattern(".*"))]
+        allow_methods: Option<Vec<String>>,
+    }
+    let input: CreateFunctionUrlConfigRequest =
+        serde_json::from_str(r#"{"Cors": {"AllowMethods": ["GET", "POST", "OPTIONS"]}}"#).unwrap();
+    let lambda = "1 validation error detected: Value '[GET, POST, OPTIONS]' at \
+                  'cors.allowMethods' failed to satisfy constraint: Member must satisfy \
+                  constraint: [Member must have length less than or equal to 6, Member must \
+                  have length greater than or equal to 0, Member must satisfy regular \
+                  expression pattern: .*, Member must not be null]";
+    assert_eq!(
+        aws_message(&input),
+        lambda.replace(", Member must not be null]", "]")
+    );
+}
+
+/// Lambda `CreateAlias`, as LocalStack (whose messages are checked against AWS) writes it:
+/// a map of doubles, bounds printed as Java prints doubles. As above, without Lambda's
+/// trailing `Member must not be null`.
+#[test]
+fn lambda_alias_routing_weights_are_doubles() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct AliasRoutingConfiguration {
+        #[keys(len(1, 1024), pattern("[0-9]+"))]
+        #[values(range(0.0, 1.0))]
+        additional_version_weights: Option<HashMap<String, f64>>,
+    }
+    let input: AliasRoutingConfiguration =
+        serde_json::from_str(r#"{"AdditionalVersionWeights": {"1": 1.5}}"#).unwrap();
+    assert_eq!(
+        aws_message(&input),
+        "1 validation error detected: Value '{1=1.5}' at 'additionalVersionWeights' failed to \
+         satisfy constraint: Map value must satisfy constraint: [Member must have value less \
+         than or equal to 1.0, Member must have value greater than or equal to 0.0]"
+    );
+}
+
+/// CloudFront `UpdateDistribution`, as the console showed it ("Failed to delete origin: 1
+/// validation error detected: Value '[]' at 'distributionConfig.origins.items' ..."): an
+/// empty list is echoed, even one of structures.
+#[test]
+fn cloudfront_empty_origins() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Origins {
+        #[len(min = 1)]
+        #[nested]
+        items: Vec<Origin>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Origin {
+        #[required]
+        id: Option<String>,
+    }
+    let input: Origins = serde_json::from_str(r#"{"Items": []}"#).unwrap();
+    assert_eq!(
+        aws_message(&input),
+        "1 validation error detected: Value '[]' at 'items' failed to satisfy constraint: \
+         Member must have length greater than or equal to 1"
+    );
+}
+
+// The rules the messages above demonstrate, on each kind of member.
+
+#[derive(Validate, Deserialize, Default)]
+struct Collections {
+    #[len(max = 2)]
+    #[each(len(1, 3), pattern("[a-z]*"))]
+    names: Vec<String>,
+    #[each(range(1, 10))]
+    counts: Vec<i64>,
+    #[each(range(min = -1.5, max = 2.5))]
+    ratios: Vec<f64>,
+    #[values(range(0, 100))]
+    scores: BTreeMap<String, u32>,
+    #[sensitive]
+    #[each(len(max = 2))]
+    secrets: Vec<String>,
+    #[len(max = 1)]
+    #[nested]
+    entries: Vec<Entry>,
+}
+
+#[derive(Validate, Deserialize, Default, Clone)]
+struct Entry {
+    #[len(max = 1)]
+    value: String,
+}
+
+fn messages(value: &impl Validate) -> Vec<String> {
+    let message = aws_message(value);
+    let (_, body) = message.split_once(" detected: ").unwrap();
+    body.split("; ").map(str::to_owned).collect()
+}
+
+#[test]
+fn a_list_of_strings_is_reported_once_with_every_constraint() {
+    let value = Collections {
+        names: vec!["ok".into(), "".into(), "TOO LONG".into()],
+        ..Default::default()
+    };
+    // Four violations (the list's length, the empty item, the long one's length and
+    // pattern), two messages.
+    assert_eq!(value.validate().unwrap_err().len(), 4);
+    assert_eq!(
+        messages(&value),
+        [
+            "Value '[ok, , TOO LONG]' at 'names' failed to satisfy constraint: Member must \
+             have length less than or equal to 2",
+            "Value '[ok, , TOO LONG]' at 'names' failed to satisfy constraint: Member must \
+             satisfy constraint: [Member must have length less than or equal to 3, Member \
+             must have length greater than or equal to 1, Member must satisfy regular \
+             expression pattern: [a-z]*]",
+        ]
+    );
+}
+
+#[test]
+fn lists_of_numbers_print_integers_and_doubles_as_java_does() {
+    let value = Collections {
+        counts: vec![0, 5, 11],
+        ratios: vec![-2.0, 1e10],
+        ..Default::default()
+    };
+    assert_eq!(
+        messages(&value),
+        [
+            "Value '[0, 5, 11]' at 'counts' failed to satisfy constraint: Member must satisfy \
+             constraint: [Member must have value less than or equal to 10, Member must have \
+             value greater than or equal to 1]",
+            "Value '[-2.0, 1.0E10]' at 'ratios' failed to satisfy constraint: Member must \
+             satisfy constraint: [Member must have value less than or equal to 2.5, Member \
+             must have value greater than or equal to -1.5]",
+        ]
+    );
+}
+
+#[test]
+fn a_map_of_numbers_is_reported_at_the_map() {
+    let value = Collections {
+        scores: BTreeMap::from([("a".into(), 101), ("b".into(), 7), ("c".into(), 200)]),
+        ..Default::default()
+    };
+    assert_eq!(
+        messages(&value),
+        [
+            "Value '{a=101, b=7, c=200}' at 'scores' failed to satisfy constraint: Map value \
+          must satisfy constraint: [Member must have value less than or equal to 100, Member \
+          must have value greater than or equal to 0]"
+        ]
+    );
+}
+
+#[test]
+fn a_sensitive_list_is_grouped_without_its_value() {
+    let value = Collections {
+        secrets: vec!["hunter2".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        messages(&value),
+        [
+            "Value at 'secrets' failed to satisfy constraint: Member must satisfy constraint: \
+          [Member must have length less than or equal to 2]"
+        ]
+    );
+}
+
+#[test]
+fn structure_members_keep_their_paths_and_lists_of_them_are_not_echoed() {
+    let entry = Entry { value: "ab".into() };
+    let value = Collections {
+        entries: vec![entry.clone(), entry],
+        ..Default::default()
+    };
+    assert_eq!(
+        messages(&value),
+        [
+            "Value at 'entries' failed to satisfy constraint: Member must have length less \
+             than or equal to 1",
+            "Value 'ab' at 'entries.1.member.value' failed to satisfy constraint: Member must \
+             have length less than or equal to 1",
+            "Value 'ab' at 'entries.2.member.value' failed to satisfy constraint: Member must \
+             have length less than or equal to 1",
+        ]
+    );
+}
+
+#[test]
+fn scalar_doubles_are_echoed_and_bounded_as_java_prints_them() {
+    #[derive(Validate)]
+    struct Weights {
+        #[range(0, 1)]
+        weight: f64,
+        #[range(max = 10)]
+        count: i32,
+    }
+    let value = Weights {
+        weight: -2.0,
+        count: 11,
+    };
+    assert_eq!(
+        messages(&value),
+        [
+            "Value '-2.0' at 'weight' failed to satisfy constraint: Member must have value \
+             greater than or equal to 0.0",
+            "Value '11' at 'count' failed to satisfy constraint: Member must have value less \
+             than or equal to 10",
+        ]
+    );
+}
+
+/// The violations stay precise: each knows its item, as the Smithy body and the JSON
+/// rendering show, while the AWS message groups them.
+#[test]
+fn grouping_changes_only_the_aws_rendering() {
+    let value = Collections {
+        names: vec!["A".into(), "B".into()],
+        ..Default::default()
+    };
+    let errors = value.validate().unwrap_err();
+    let paths: Vec<String> = errors.iter().map(|v| v.path().json_pointer()).collect();
+    assert_eq!(paths, ["/names/0", "/names/1"]);
+    let body = errors.smithy_body();
+    assert_eq!(body["fieldList"].as_array().unwrap().len(), 2);
+    let json = errors.to_json();
+    for entry in json.as_array().unwrap() {
+        assert_eq!(entry["awsPath"], "names");
+        assert_eq!(entry["group"], "member");
+        assert!(entry["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Value '[A, B]' at 'names'"));
+    }
+    assert!(errors
+        .to_string()
+        .starts_with("1 validation error detected: "));
+}
