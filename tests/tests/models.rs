@@ -114,9 +114,17 @@ fn create_app_instance() {
     assert!(check::<O>(&tags(51))
         .unwrap_err()
         .contains("at 'tags' failed"));
-    assert!(check::<O>(&tags(0))
+    // An empty list is echoed, as CloudFront's `Value '[]' at 'distributionConfig.origins.items'`
+    // shows; a non-empty list of structures is not.
+    assert_eq!(
+        check::<O>(&tags(0)),
+        Err("1 validation error detected: Value '[]' at 'tags' failed to satisfy constraint: \
+             Member must have length greater than or equal to 1"
+            .to_owned())
+    );
+    assert!(check::<O>(&tags(51))
         .unwrap_err()
-        .contains("greater than or equal to 1"));
+        .starts_with("1 validation error detected: Value at 'tags' failed"));
     let bad_tag = with(&minimal, "Tags", json!([{"Key": "", "Value": null}]));
     assert_eq!(
         check::<O>(&bad_tag),
