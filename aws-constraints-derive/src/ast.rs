@@ -5,13 +5,14 @@ use syn::ext::IdentExt;
 use syn::punctuated::Punctuated;
 use syn::{Data, DeriveInput, Fields, Meta, Token};
 
-use crate::attr::FieldAttrs;
+use crate::attr::{ContainerAttrs, FieldAttrs};
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Input<'a> {
     pub(crate) original: &'a DeriveInput,
     pub(crate) shape: Shape<'a>,
+    pub(crate) attrs: ContainerAttrs,
 }
 
 pub(crate) enum Shape<'a> {
@@ -156,6 +157,7 @@ impl<'a> Input<'a> {
         Some(Input {
             original: input,
             shape,
+            attrs: ContainerAttrs::from_attrs(cx, &input.attrs),
         })
     }
 

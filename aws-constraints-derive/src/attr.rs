@@ -22,9 +22,11 @@ pub(crate) const NESTED: &str = "nested";
 pub(crate) const SENSITIVE: &str = "sensitive";
 pub(crate) const ONE_OF: &str = "one_of";
 pub(crate) const UNIQUE: &str = "unique";
+pub(crate) const CUSTOM: &str = "custom";
+pub(crate) const VALIDATE: &str = "validate";
 
 /// Rules that may appear inside `#[each(..)]`, `#[keys(..)]` and `#[values(..)]`.
-const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`";
+const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`, `each`";
 
 /// The constraints on one field, in the order they are written.
 pub(crate) struct FieldAttrs {
@@ -47,6 +49,8 @@ pub(crate) enum RuleKind {
     Each(Vec<ValueRule>),
     Keys(Vec<ValueRule>),
     Values(Vec<ValueRule>),
+    /// `#[custom(path::to_fn)]`: a function of the member's value.
+    Custom(syn::Path),
 }
 
 /// A rule on a single value: the field itself, or an item, key or value inside it.
@@ -55,6 +59,8 @@ pub(crate) enum ValueRule {
     Pattern(PatternRule),
     Range(Range),
     OneOf(OneOf),
+    /// `each(..)` inside `each(..)` or `values(..)`: the items of a nested list.
+    Each(Vec<ValueRule>),
 }
 
 /// An enum value set: `listed` values appear in messages, `internal` ones are accepted but
@@ -71,6 +77,7 @@ impl ValueRule {
             ValueRule::Pattern(_) => PATTERN,
             ValueRule::Range(_) => RANGE,
             ValueRule::OneOf(_) => ONE_OF,
+            ValueRule::Each(_) => EACH,
         }
     }
 }
@@ -109,6 +116,56 @@ impl Number {
     }
 }
 
+/// The attributes of the type itself: struct-level custom rules, and
+/// `#[validate(crate = "..", bound = "..")]`.
+pub(crate) struct ContainerAttrs {
+    /// `#[custom(path::to_fn)]` on the type: functions of the whole value.
+    pub(crate) customs: Vec<syn::Path>,
+    /// `#[validate(crate = "path")]`: where the runtime is, when it is renamed.
+    pub(crate) krate: Option<syn::Path>,
+    /// `#[validate(bound = "T: Trait")]`: the impl's where-clause, instead of the inferred.
+    pub(crate) bound: Option<Punctuated<syn::WherePredicate, Token![,]>>,
+}
+
+impl ContainerAttrs {
+    pub(crate) fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+        let mut out = ContainerAttrs {
+            customs: Vec::new(),
+            krate: None,
+            bound: None,
+        };
+        for attr in attrs {
+            if attr.path().is_ident(CUSTOM) {
+                match with_list(attr, CUSTOM, |input| input.parse::<syn::Path>()) {
+                    Ok(path) => out.customs.push(path),
+                    Err(e) => cx.syn_error(e),
+                }
+            } else if attr.path().is_ident(VALIDATE) {
+                let parsed = attr.parse_nested_meta(|meta| {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    if meta.path.is_ident("crate") {
+                        out.krate = Some(lit.parse()?);
+                    } else if meta.path.is_ident("bound") {
+                        out.bound = Some(lit.parse_with(
+                            Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated,
+                        )?);
+                    } else {
+                        return Err(meta.error(
+                            "unknown #[validate(..)] option; expected `crate = \"path\"` or \
+                             `bound = \"T: Trait\"`",
+                        ));
+                    }
+                    Ok(())
+                });
+                if let Err(e) = parsed {
+                    cx.syn_error(e);
+                }
+            }
+        }
+        out
+    }
+}
+
 impl FieldAttrs {
     pub(crate) fn from_attrs(cx: &Ctxt, attrs: &[Attribute]) -> FieldAttrs {
         let mut out = FieldAttrs {
@@ -144,6 +201,15 @@ impl FieldAttrs {
                 },
                 LEN | PATTERN | RANGE | ONE_OF => with_list(attr, &name, |input| {
                     value_rule(&name, input).map(RuleKind::Value)
+                }),
+                CUSTOM => with_list(attr, &name, |input| {
+                    let path: syn::Path = input.parse()?;
+                    if !input.is_empty() {
+                        return Err(
+                            input.error("expected one function path: #[custom(path::to_fn)]")
+                        );
+                    }
+                    Ok(RuleKind::Custom(path))
                 }),
                 EACH | KEYS | VALUES => with_list(attr, &name, |input| {
                     let rules = item_rules(&name, input)?;
@@ -194,6 +260,7 @@ fn usage(name: &str) -> &'static str {
         PATTERN => "\"regex\"",
         RANGE => "min, max",
         ONE_OF => "\"A\", \"B\", ..",
+        CUSTOM => "path::to_fn",
         _ => "rule, ..",
     }
 }
@@ -201,6 +268,7 @@ fn usage(name: &str) -> &'static str {
 /// Parses the arguments of one value rule; the rule's name is already consumed.
 fn value_rule(name: &str, input: ParseStream) -> syn::Result<ValueRule> {
     match name {
+        EACH => item_rules(EACH, input).map(ValueRule::Each),
         LEN => parse_len(input).map(ValueRule::Len),
         PATTERN => parse_pattern(input).map(ValueRule::Pattern),
         RANGE => parse_range(input).map(ValueRule::Range),
@@ -219,7 +287,7 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
     while !input.is_empty() {
         let ident: Ident = input.parse()?;
         let name = ident.to_string();
-        if ![LEN, PATTERN, RANGE, ONE_OF].contains(&name.as_str()) {
+        if ![LEN, PATTERN, RANGE, ONE_OF, EACH].contains(&name.as_str()) {
             push_error(syn::Error::new(
                 ident.span(),
                 format!("unknown rule `{name}` in #[{outer}(..)]; expected one of {ITEM_RULES}"),

@@ -1,5 +1,7 @@
 //! Code generation from validated input.
 
+use std::cell::RefCell;
+
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -36,31 +38,49 @@ fn fallback(input: &DeriveInput, errors: syn::Error) -> TokenStream {
     let compile_errors = errors.to_compile_error();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    quote! {
-        #compile_errors
+    let krate = quote!(::aws_constraints);
+    let implementation = quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
-        impl #impl_generics ::aws_constraints::Validate for #ident #ty_generics #where_clause {
+        impl #impl_generics __awsc_crate::Validate for #ident #ty_generics #where_clause {
             fn validate_at(
                 &self,
-                _: &::aws_constraints::Location<'_>,
-                _: &mut ::aws_constraints::ValidationErrors,
+                _: &__awsc_crate::Location<'_>,
+                _: &mut __awsc_crate::ValidationErrors,
             ) {
                 ::core::unreachable!()
             }
         }
+    };
+    quote! {
+        #compile_errors
+        const _: () = {
+            use #krate as __awsc_crate;
+            #implementation
+        };
     }
 }
 
 fn impl_validate(input: &Input) -> TokenStream {
     let ident = &input.original.ident;
-    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
+    let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
+    let where_clause = where_clause(input);
+    let krate = match &input.attrs.krate {
+        Some(path) => quote!(#path),
+        None => quote!(::aws_constraints),
+    };
+    let customs = input.attrs.customs.iter().map(|path| {
+        quote! {
+            __awsc_crate::__private::custom_of_value(#path(self), __awsc_at, __awsc_errors);
+        }
+    });
+    let patterns = Patterns::default();
     let body = match &input.shape {
         Shape::Struct { fields, .. } => {
             let checks = fields.iter().map(|field| {
                 let member = field.ident;
                 let value = quote_spanned!(field.ty.span()=> &self.#member);
-                member_checks(field, &value)
+                member_checks(field, &value, &patterns)
             });
             quote!(#(#checks)*)
         }
@@ -68,7 +88,7 @@ fn impl_validate(input: &Input) -> TokenStream {
             let arms = variants.iter().map(|variant| {
                 let name = variant.ident;
                 let value = quote_spanned!(variant.ty.span()=> __awsc_variant);
-                let checks = member_checks(variant, &value);
+                let checks = member_checks(variant, &value, &patterns);
                 quote!(Self::#name(__awsc_variant) => { #checks })
             });
             quote! {
@@ -78,25 +98,107 @@ fn impl_validate(input: &Input) -> TokenStream {
             }
         }
     };
+    let pattern_array = patterns.array();
+    let is_structure = matches!(
+        &input.shape,
+        Shape::Struct {
+            transparent: false,
+            ..
+        }
+    );
+    let nested_types = input.members().iter().filter(|member| {
+        member
+            .attrs
+            .rules
+            .iter()
+            .any(|r| matches!(r.kind, RuleKind::Nested))
+    });
+    let nested_types = nested_types.map(|member| member.ty);
     quote! {
-        #[automatically_derived]
-        #[allow(unused_qualifications)]
-        impl #impl_generics ::aws_constraints::Validate for #ident #ty_generics #where_clause {
-            #[inline]
-            fn validate_at(
-                &self,
-                __awsc_at: &::aws_constraints::Location<'_>,
-                __awsc_errors: &mut ::aws_constraints::ValidationErrors,
-            ) {
-                #body
+        const _: () = {
+            use #krate as __awsc_crate;
+            #pattern_array
+            #[automatically_derived]
+            #[allow(unused_qualifications)]
+            impl #impl_generics __awsc_crate::Validate for #ident #ty_generics #where_clause {
+                #[inline]
+                fn validate_at(
+                    &self,
+                    __awsc_at: &__awsc_crate::Location<'_>,
+                    __awsc_errors: &mut __awsc_crate::ValidationErrors,
+                ) {
+                    #body
+                    #(#customs)*
+                }
+
+                const IS_STRUCTURE: bool = #is_structure;
+
+                fn compile_patterns() -> usize {
+                    // A recursive type reaches itself again: its patterns are compiled once.
+                    static __AWSC_VISITING: ::core::sync::atomic::AtomicBool =
+                        ::core::sync::atomic::AtomicBool::new(false);
+                    if __AWSC_VISITING.swap(true, ::core::sync::atomic::Ordering::AcqRel) {
+                        return 0;
+                    }
+                    let compiled = __AWSC_PATTERNS.iter().map(|p| p.compile()).count()
+                        #(+ <#nested_types as __awsc_crate::Validate>::compile_patterns())*;
+                    __AWSC_VISITING.store(false, ::core::sync::atomic::Ordering::Release);
+                    compiled
+                }
+            }
+        };
+    }
+}
+
+/// The impl's where-clause: the type's own, plus `#[validate(bound = "..")]` when given,
+/// or else, as serde infers its bounds, `FieldType: Validate` for each `#[nested]` member
+/// whose type names a type parameter.
+fn where_clause(input: &Input) -> TokenStream {
+    let generics = &input.original.generics;
+    let mut predicates: Vec<TokenStream> = generics
+        .where_clause
+        .iter()
+        .flat_map(|w| w.predicates.iter().map(ToTokens::to_token_stream))
+        .collect();
+    match &input.attrs.bound {
+        Some(bound) => predicates.extend(bound.iter().map(ToTokens::to_token_stream)),
+        None => {
+            let params: Vec<String> = generics
+                .type_params()
+                .map(|p| p.ident.to_string())
+                .collect();
+            for member in input.members() {
+                let nested = member
+                    .attrs
+                    .rules
+                    .iter()
+                    .any(|r| matches!(r.kind, RuleKind::Nested));
+                if nested && mentions_any(member.ty.to_token_stream(), &params) {
+                    let ty = member.ty;
+                    predicates.push(quote!(#ty: __awsc_crate::Validate));
+                }
             }
         }
     }
+    if predicates.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#predicates),*)
+    }
+}
+
+/// Whether `tokens` name any of `params`.
+fn mentions_any(tokens: TokenStream, params: &[String]) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(ident) => params.iter().any(|p| ident == p),
+        proc_macro2::TokenTree::Group(group) => mentions_any(group.stream(), params),
+        _ => false,
+    })
 }
 
 /// The checks of one member, whose value is the expression `value` (a reference), at the
 /// place the wire has it.
-fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
+fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> TokenStream {
     let sensitive = field.attrs.sensitive.is_some();
     let location = match &field.wire {
         Wire::Named(wire_name) => quote!(__awsc_at.member(#wire_name, #sensitive)),
@@ -126,18 +228,24 @@ fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
     }
     let rules = ordered.into_iter().map(|rule| match &rule.kind {
         RuleKind::Required => quote_spanned! {span=>
-            ::aws_constraints::__private::required(#value, #at, __awsc_errors);
+            __awsc_crate::__private::required(#value, #at, __awsc_errors);
         },
         RuleKind::Nested => quote_spanned! {span=>
-            ::aws_constraints::Validate::validate_at(#value, &#at(), __awsc_errors);
+            __awsc_crate::Validate::validate_at(#value, &#at(), __awsc_errors);
         },
         RuleKind::Unique => quote_spanned! {span=>
-            ::aws_constraints::__private::unique(#value, #at, __awsc_errors);
+            __awsc_crate::__private::unique(#value, #at, __awsc_errors);
         },
-        RuleKind::Value(rule) => value_rule(rule, value, &at, span),
-        RuleKind::Each(rules) => each(rules, value, &at, span),
-        RuleKind::Keys(rules) => entries(rules, &[], value, &at, span),
-        RuleKind::Values(rules) => entries(&[], rules, value, &at, span),
+        RuleKind::Value(rule) => value_rule(rule, value, &at, span, patterns),
+        RuleKind::Each(rules) => each(rules, value, &at, span, patterns),
+        RuleKind::Keys(rules) => entries(rules, &[], value, &at, span, patterns),
+        RuleKind::Values(rules) => entries(&[], rules, value, &at, span, patterns),
+        RuleKind::Custom(path) => {
+            let echo = echo_probe(value);
+            quote_spanned! {span=>
+                __awsc_crate::__private::custom(#path(#value), #at, || #echo, __awsc_errors);
+            }
+        }
     });
     // The location is built only where a violation or a nested value needs it.
     quote! {
@@ -148,25 +256,32 @@ fn member_checks(field: &Field, value: &TokenStream) -> TokenStream {
     }
 }
 
-fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+fn value_rule(
+    rule: &ValueRule,
+    value: &TokenStream,
+    at: &TokenStream,
+    span: Span,
+    patterns: &Patterns,
+) -> TokenStream {
     match rule {
         ValueRule::Len(Len { min, max }) => {
             let (min, max) = length_bounds(*min, *max);
             let echo = echo_probe(value);
             quote_spanned! {span=>
-                ::aws_constraints::__private::len(#value, #min, #max, #at, || #echo, __awsc_errors);
+                __awsc_crate::__private::len(#value, #min, #max, #at, || #echo, __awsc_errors);
             }
         }
-        ValueRule::Pattern(rule) => pattern(rule, value, at, span),
+        ValueRule::Pattern(rule) => pattern(rule, value, at, span, patterns),
         ValueRule::Range(Range { min, max }) => {
             let min = option(min.map(number));
             let max = option(max.map(number));
             quote_spanned! {span=>
-                ::aws_constraints::__private::range(#value, #min, #max, #at, __awsc_errors);
+                __awsc_crate::__private::range(#value, #min, #max, #at, __awsc_errors);
             }
         }
+        ValueRule::Each(rules) => each(rules, value, at, span, patterns),
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
-            ::aws_constraints::__private::one_of(
+            __awsc_crate::__private::one_of(
                 #value,
                 &[#(#listed),*],
                 &[#(#internal),*],
@@ -177,29 +292,64 @@ fn value_rule(rule: &ValueRule, value: &TokenStream, at: &TokenStream, span: Spa
     }
 }
 
-fn pattern(rule: &PatternRule, value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
-    let lit = &rule.lit;
-    let constructor = if rule.backtracking {
-        quote!(with_backtracking)
-    } else {
-        quote!(new)
-    };
+fn pattern(
+    rule: &PatternRule,
+    value: &TokenStream,
+    at: &TokenStream,
+    span: Span,
+    patterns: &Patterns,
+) -> TokenStream {
+    let index = patterns.add(rule);
     quote_spanned! {span=>
-        {
-            // Compiled on first use, once for this call site.
-            static __AWSC_PATTERN: ::aws_constraints::__private::LazyPattern =
-                ::aws_constraints::__private::LazyPattern::#constructor(#lit);
-            ::aws_constraints::__private::pattern(#value, &__AWSC_PATTERN, #at, __awsc_errors);
+        __awsc_crate::__private::pattern(#value, &__AWSC_PATTERNS[#index], #at, __awsc_errors);
+    }
+}
+
+/// The patterns of one type, compiled on first use into one static array that
+/// `validate_at` indexes and `compile_patterns` walks.
+#[derive(Default)]
+struct Patterns {
+    constructors: RefCell<Vec<TokenStream>>,
+}
+
+impl Patterns {
+    /// Adds a pattern; its index in the array.
+    fn add(&self, rule: &PatternRule) -> usize {
+        let lit = &rule.lit;
+        let constructor = if rule.backtracking {
+            quote!(with_backtracking)
+        } else {
+            quote!(new)
+        };
+        let mut constructors = self.constructors.borrow_mut();
+        constructors.push(quote!(__awsc_crate::__private::LazyPattern::#constructor(#lit)));
+        constructors.len() - 1
+    }
+
+    /// The static array.
+    fn array(&self) -> TokenStream {
+        let constructors = self.constructors.borrow();
+        let n = constructors.len();
+        quote! {
+            static __AWSC_PATTERNS: [__awsc_crate::__private::LazyPattern; #n] = [#(#constructors),*];
         }
     }
 }
 
 /// `#[each(..)]`: every item checked at its own path, and the violations grouped as AWS
 /// reports a list's simple members (see `aws_constraints::Group`).
-fn each(rules: &[ValueRule], value: &TokenStream, at: &TokenStream, span: Span) -> TokenStream {
+fn each(
+    rules: &[ValueRule],
+    value: &TokenStream,
+    at: &TokenStream,
+    span: Span,
+    patterns: &Patterns,
+) -> TokenStream {
     let item_at = quote!(__awsc_item_at);
     let item = quote!(__awsc_item);
-    let checks = rules.iter().map(|r| value_rule(r, &item, &item_at, span));
+    let checks = rules
+        .iter()
+        .map(|r| value_rule(r, &item, &item_at, span, patterns));
     let grouping = grouping(
         quote!(ListMember),
         rules,
@@ -211,14 +361,12 @@ fn each(rules: &[ValueRule], value: &TokenStream, at: &TokenStream, span: Span) 
         {
             let __awsc_list_at = #at();
             let __awsc_group = #grouping;
-            for (__awsc_index, __awsc_item) in
-                ::aws_constraints::__private::List::items(#value).iter().enumerate()
-            {
+            __awsc_crate::__private::List::for_each_item(#value, |__awsc_index, __awsc_item| {
                 let __awsc_start = __awsc_errors.len();
                 let __awsc_item_at = || __awsc_list_at.index(__awsc_index);
                 #(#checks)*
                 __awsc_group.attach(__awsc_errors, __awsc_start);
-            }
+            });
         }
     }
 }
@@ -231,13 +379,13 @@ fn grouping(
     collection_at: TokenStream,
     span: Span,
 ) -> TokenStream {
-    let constraints = rules.iter().map(constraint);
+    let constraints = rules.iter().filter_map(constraint);
     let echo = echo_probe(value);
     quote_spanned! {span=>
         {
-            static __AWSC_CONSTRAINTS: &[::aws_constraints::Constraint] = &[#(#constraints),*];
-            ::aws_constraints::__private::Grouping::new(
-                ::aws_constraints::GroupKind::#kind,
+            static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];
+            __awsc_crate::__private::Grouping::new(
+                __awsc_crate::GroupKind::#kind,
                 __AWSC_CONSTRAINTS,
                 &#collection_at,
                 || #echo,
@@ -246,34 +394,35 @@ fn grouping(
     }
 }
 
-/// A rule as the `Constraint` a group lists.
-fn constraint(rule: &ValueRule) -> TokenStream {
-    match rule {
+/// A rule as the `Constraint` a group lists; a nested list's rules are its own group's.
+fn constraint(rule: &ValueRule) -> Option<TokenStream> {
+    Some(match rule {
         ValueRule::Len(Len { min, max }) => {
             let (min, max) = length_bounds(*min, *max);
-            quote!(::aws_constraints::Constraint::Length { min: #min, max: #max })
+            quote!(__awsc_crate::Constraint::Length { min: #min, max: #max })
         }
         ValueRule::Pattern(rule) => {
             let lit = &rule.lit;
-            quote!(::aws_constraints::Constraint::Pattern(#lit))
+            quote!(__awsc_crate::Constraint::Pattern(#lit))
         }
         ValueRule::Range(Range { min, max }) => {
             let min = option(min.map(number));
             let max = option(max.map(number));
-            quote!(::aws_constraints::Constraint::Range { min: #min, max: #max })
+            quote!(__awsc_crate::Constraint::Range { min: #min, max: #max })
         }
         ValueRule::OneOf(OneOf { listed, .. }) => {
-            quote!(::aws_constraints::Constraint::OneOf(&[#(#listed),*]))
+            quote!(__awsc_crate::Constraint::OneOf(&[#(#listed),*]))
         }
-    }
+        ValueRule::Each(_) => return None,
+    })
 }
 
 /// The whole value as AWS echoes it, when its type can be echoed (`Option<String>`).
 fn echo_probe(value: &TokenStream) -> TokenStream {
     quote! {{
         #[allow(unused_imports)]
-        use ::aws_constraints::__private::{ViaEchoText as _, ViaNothing as _};
-        (&&::aws_constraints::__private::EchoProbe(#value)).probe_echo()
+        use __awsc_crate::__private::{ViaEchoText as _, ViaNothing as _};
+        (&&__awsc_crate::__private::EchoProbe(#value)).probe_echo()
     }}
 }
 
@@ -288,15 +437,18 @@ fn entries(
     value: &TokenStream,
     at: &TokenStream,
     span: Span,
+    patterns: &Patterns,
 ) -> TokenStream {
     let key_at = quote!(__awsc_key_at);
     let key = quote!(__awsc_key);
     let entry_at = quote!(__awsc_value_at);
     let entry = quote!(__awsc_value);
-    let key_checks = key_rules.iter().map(|r| value_rule(r, &key, &key_at, span));
+    let key_checks = key_rules
+        .iter()
+        .map(|r| value_rule(r, &key, &key_at, span, patterns));
     let value_checks = value_rules
         .iter()
-        .map(|r| value_rule(r, &entry, &entry_at, span));
+        .map(|r| value_rule(r, &entry, &entry_at, span, patterns));
     let map_at = quote!(__awsc_map_at);
     let key_group = grouping(quote!(MapKeys), key_rules, value, map_at.clone(), span);
     let value_group = grouping(quote!(MapValues), value_rules, value, map_at, span);
@@ -306,7 +458,7 @@ fn entries(
             let __awsc_start = __awsc_errors.len();
             let __awsc_key_group = #key_group;
             let __awsc_value_group = #value_group;
-            ::aws_constraints::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
+            __awsc_crate::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
                 let __awsc_key_at = || __awsc_map_at.map_key(__awsc_key);
                 let __awsc_value_at = || __awsc_map_at.map_value(__awsc_key);
                 let __awsc_entry_start = __awsc_errors.len();
@@ -316,7 +468,7 @@ fn entries(
                 #(#value_checks)*
                 __awsc_value_group.attach(__awsc_errors, __awsc_entry_start);
             });
-            ::aws_constraints::__private::sort_entries(
+            __awsc_crate::__private::sort_entries(
                 #value,
                 __awsc_start,
                 &__awsc_map_at,
@@ -337,11 +489,11 @@ fn number(n: Number) -> TokenStream {
     match n {
         Number::Int(i) => {
             let lit = Literal::i128_suffixed(i);
-            quote!(::aws_constraints::Number::Int(#lit))
+            quote!(__awsc_crate::Number::Int(#lit))
         }
         Number::Float(f) => {
             let lit = Literal::f64_suffixed(f);
-            quote!(::aws_constraints::Number::Float(#lit))
+            quote!(__awsc_crate::Number::Float(#lit))
         }
     }
 }

@@ -17,7 +17,8 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(
     Validate,
     attributes(
-        len, pattern, required, range, each, keys, values, nested, sensitive, one_of, unique
+        len, pattern, required, range, each, keys, values, nested, sensitive, one_of, unique,
+        custom, validate
     )
 )]
 pub fn derive_validate(input: TokenStream) -> TokenStream {

@@ -18,6 +18,10 @@ impl Input<'_> {
 /// Each attribute appears at most once on a field; the second is the one reported.
 fn check_no_duplicates(cx: &Ctxt, rules: &[Rule]) {
     for (i, rule) in rules.iter().enumerate() {
+        if matches!(rule.kind, RuleKind::Custom(_)) {
+            // Several custom functions on one member are several rules.
+            continue;
+        }
         let name = rule_name(&rule.kind);
         if rules[..i]
             .iter()
@@ -32,10 +36,16 @@ fn check_no_duplicates(cx: &Ctxt, rules: &[Rule]) {
 fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
     for rule in rules {
         if let RuleKind::Keys(inner) = &rule.kind {
-            if inner.iter().any(|r| matches!(r, ValueRule::Range(_))) {
+            if let Some(rule_inside) = inner
+                .iter()
+                .find(|r| matches!(r, ValueRule::Range(_) | ValueRule::Each(_)))
+            {
                 cx.error_spanned_by(
                     &rule.attr,
-                    format!("`range` cannot apply inside #[{KEYS}(..)]: map keys are strings"),
+                    format!(
+                        "`{}` cannot apply inside #[{KEYS}(..)]: map keys are strings",
+                        rule_inside.name()
+                    ),
                 );
             }
         }
@@ -106,5 +116,6 @@ fn rule_name(kind: &RuleKind) -> &'static str {
         RuleKind::Each(_) => EACH,
         RuleKind::Keys(_) => KEYS,
         RuleKind::Values(_) => VALUES,
+        RuleKind::Custom(_) => crate::attr::CUSTOM,
     }
 }

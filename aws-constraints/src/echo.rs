@@ -65,7 +65,7 @@ impl EchoText for f64 {
 
 impl EchoText for f32 {
     fn write_echo(&self, out: &mut String) {
-        out.push_str(&java_double(f64::from(*self)));
+        out.push_str(&java_float(*self));
     }
 }
 
@@ -100,6 +100,19 @@ impl<T: EchoText> EchoText for [T] {
 impl<T: EchoText> EchoText for Vec<T> {
     fn write_echo(&self, out: &mut String) {
         self.as_slice().write_echo(out);
+    }
+}
+
+impl<T: EchoText, const N: usize> EchoText for [T; N] {
+    fn write_echo(&self, out: &mut String) {
+        self.as_slice().write_echo(out);
+    }
+}
+
+impl<T: EchoText> EchoText for std::collections::BTreeSet<T> {
+    fn write_echo(&self, out: &mut String) {
+        let items: Vec<&T> = self.iter().collect();
+        items.write_echo(out);
     }
 }
 
@@ -183,6 +196,35 @@ fn java_spread_hash(key: &str) -> u32 {
 /// assert_eq!(java_double(f64::MAX), "1.7976931348623157E308");
 /// ```
 pub fn java_double(x: f64) -> String {
+    java_decimal(
+        x,
+        || format!("{:e}", x.abs()),
+        || format!("{:.1e}", x.abs()),
+    )
+}
+
+/// A float as Java's `Float.toString` writes it: as [`java_double`], with the shortest
+/// digits of the `f32` (`1.6f32` is `1.6`, not `1.600000023841858`).
+///
+/// ```
+/// assert_eq!(aws_constraints::java_float(1.6), "1.6");
+/// assert_eq!(aws_constraints::java_float(1.0e10), "1.0E10");
+/// ```
+pub fn java_float(x: f32) -> String {
+    java_decimal(
+        f64::from(x),
+        || format!("{:e}", x.abs()),
+        || format!("{:.1e}", x.abs()),
+    )
+}
+
+/// Java's decimal layout of `x`, from its shortest scientific digits and, when those are one
+/// digit, its closest two.
+fn java_decimal(
+    x: f64,
+    shortest: impl FnOnce() -> String,
+    two_digits: impl FnOnce() -> String,
+) -> String {
     if x.is_nan() {
         return "NaN".to_owned();
     }
@@ -193,9 +235,9 @@ pub fn java_double(x: f64) -> String {
         return if x.is_sign_negative() { "-0.0" } else { "0.0" }.to_owned();
     }
     // Rust's `{:e}` gives the shortest round-trip digits: `d.ddddde<exp>`.
-    let mut scientific = format!("{:e}", x.abs());
+    let mut scientific = shortest();
     if !scientific.contains('.') {
-        scientific = format!("{:.1e}", x.abs());
+        scientific = two_digits();
     }
     let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);

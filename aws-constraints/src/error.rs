@@ -30,6 +30,8 @@ pub enum Rule {
     OneOf { values: &'static [&'static str] },
     /// `#[unique]`: the list has duplicate items.
     Unique,
+    /// `#[custom(..)]`: a user's function said no, with `constraint` in AWS's wording.
+    Custom { constraint: String },
 }
 
 impl Rule {
@@ -43,6 +45,7 @@ impl Rule {
             Rule::Range { .. } => "range",
             Rule::OneOf { .. } => "enum",
             Rule::Unique => "unique",
+            Rule::Custom { .. } => "custom",
         }
     }
 }
@@ -309,6 +312,7 @@ impl Violation {
                 )
             }
             Rule::Unique => "Member must have unique values".to_owned(),
+            Rule::Custom { constraint } => neutralise(constraint),
         }
     }
 
@@ -484,10 +488,46 @@ impl ValidationErrors {
         }
     }
 
-    /// Puts the violations recorded since `start` in `group`.
+    /// Puts the violations recorded since `start` in `group`, except those that a nested
+    /// collection's group already holds.
     pub(crate) fn group_since(&mut self, start: usize, group: &Arc<Group>) {
         for violation in &mut self.violations[start..] {
-            violation.group = Some(Arc::clone(group));
+            violation.group.get_or_insert_with(|| Arc::clone(group));
+        }
+    }
+
+    /// Adds `other`'s violations as found below `at`: their paths are prefixed with its
+    /// path, and below a sensitive location their values and keys are redacted. This is how
+    /// a hand-written [`Validate`](crate::Validate) impl reports what it checked elsewhere.
+    ///
+    /// ```
+    /// use aws_constraints::{Location, Validate, ValidationErrors};
+    ///
+    /// #[derive(Validate)]
+    /// struct Tag {
+    ///     #[len(max = 3)]
+    ///     key: String,
+    /// }
+    ///
+    /// let inner = Tag { key: "long".into() }.validate().unwrap_err();
+    /// let root = Location::root();
+    /// let tags = root.member("tags", false);
+    /// let mut errors = ValidationErrors::new();
+    /// errors.merge_at(&tags.index(0), inner);
+    /// assert_eq!(
+    ///     errors.to_string(),
+    ///     "1 validation error detected: Value 'long' at 'tags.1.member.key' failed to \
+    ///      satisfy constraint: Member must have length less than or equal to 3"
+    /// );
+    /// ```
+    pub fn merge_at(&mut self, at: &crate::Location<'_>, other: ValidationErrors) {
+        let prefix = at.to_path();
+        for mut violation in other.violations {
+            violation.path = prefix.join(&violation.path, at.is_sensitive());
+            if at.is_sensitive() && matches!(violation.echo, Echo::Value(_)) {
+                violation.echo = Echo::Redacted;
+            }
+            self.violations.push(violation);
         }
     }
 
@@ -589,6 +629,9 @@ impl ValidationErrors {
                 Rule::OneOf { values } => {
                     entry.insert("values".into(), json!(values));
                 }
+                Rule::Custom { constraint } => {
+                    entry.insert("constraint".into(), json!(constraint));
+                }
                 Rule::Required | Rule::Unique => {}
             }
             if let Some(group) = &v.group {
@@ -607,6 +650,13 @@ impl ValidationErrors {
     }
 }
 
+impl serde::Serialize for ValidationErrors {
+    /// The same array as [`ValidationErrors::to_json`] (`--format json`).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(serializer)
+    }
+}
+
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.aws_message())
@@ -620,6 +670,35 @@ impl<'a> IntoIterator for &'a ValidationErrors {
     type IntoIter = std::slice::Iter<'a, Violation>;
     fn into_iter(self) -> Self::IntoIter {
         self.violations.iter()
+    }
+}
+
+impl Extend<Violation> for ValidationErrors {
+    fn extend<I: IntoIterator<Item = Violation>>(&mut self, violations: I) {
+        self.violations.extend(violations);
+    }
+}
+
+impl FromIterator<Violation> for ValidationErrors {
+    /// Collects violations built by hand, in the order given.
+    ///
+    /// ```
+    /// use aws_constraints::{Echo, Location, Rule, ValidationErrors, Violation};
+    ///
+    /// let root = Location::root();
+    /// let errors: ValidationErrors = ["a", "b"]
+    ///     .into_iter()
+    ///     .map(|member| {
+    ///         let at = root.member(member, false);
+    ///         Violation::new(at.to_path(), Rule::Required, Echo::Null)
+    ///     })
+    ///     .collect();
+    /// assert_eq!(errors.len(), 2);
+    /// ```
+    fn from_iter<I: IntoIterator<Item = Violation>>(violations: I) -> Self {
+        ValidationErrors {
+            violations: violations.into_iter().collect(),
+        }
     }
 }
 

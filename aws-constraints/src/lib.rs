@@ -1,8 +1,9 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
 
 // Lets this crate's own tests use the derive, whose output names `::aws_constraints`.
 extern crate self as aws_constraints;
 
+mod custom;
 mod echo;
 mod error;
 mod number;
@@ -18,7 +19,8 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
-pub use echo::{java_double, EchoText};
+pub use custom::CustomError;
+pub use echo::{java_double, java_float, EchoText};
 pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};
 pub use path::{EntryKey, Location, Path, PathSegment, REDACTED};
@@ -40,6 +42,20 @@ pub trait Validate {
     /// Checks every constraint of a value found at `at`, appending violations to `errors`.
     /// This is how a containing shape validates a `#[nested]` one.
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors);
+
+    /// Whether the value is a structure, read from a JSON object (what the derive says of
+    /// a struct with named fields); [`Validated`] refuses other JSON for it.
+    const IS_STRUCTURE: bool = false;
+
+    /// Compiles every pattern this type (and the types it nests) uses now, rather than on
+    /// first use: for a server to pay that cost at startup, or a test to prove it works.
+    /// Returns how many patterns were compiled.
+    fn compile_patterns() -> usize
+    where
+        Self: Sized,
+    {
+        0
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for &T {
@@ -54,6 +70,8 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         (**self).validate_at(at, errors);
     }
+    // `compile_patterns` cannot reach through a `Box<T>` of an unsized `T`: what a box
+    // holds compiles its patterns on first use (a recursive type's root has them anyway).
 }
 
 impl<T: Validate> Validate for Option<T> {
@@ -62,6 +80,10 @@ impl<T: Validate> Validate for Option<T> {
         if let Some(value) = self {
             value.validate_at(at, errors);
         }
+    }
+
+    fn compile_patterns() -> usize {
+        T::compile_patterns()
     }
 }
 
@@ -79,6 +101,10 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         self.as_slice().validate_at(at, errors);
     }
+
+    fn compile_patterns() -> usize {
+        T::compile_patterns()
+    }
 }
 
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
@@ -90,6 +116,10 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
         }
         errors.sort_entries_since(start, at.depth());
     }
+
+    fn compile_patterns() -> usize {
+        V::compile_patterns()
+    }
 }
 
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
@@ -98,5 +128,9 @@ impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
         for (key, value) in self {
             value.validate_at(&at.map_value(key.as_ref()), errors);
         }
+    }
+
+    fn compile_patterns() -> usize {
+        V::compile_patterns()
     }
 }

@@ -18,9 +18,15 @@ use std::fmt;
 /// assert_eq!(Number::Float(f64::NAN).partial_cmp(&Number::Int(0)), None);
 /// ```
 #[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
 pub enum Number {
     Int(i128),
+    /// A `u128` beyond `i128::MAX`.
+    BigUint(u128),
     Float(f64),
+    /// An `f32` member's value: compared with bounds rounded to `f32` and printed as Java
+    /// prints a `float`, so that `0.1f32` is within `max = 0.1` and echoes as `0.1`.
+    Float32(f32),
 }
 
 impl PartialEq for Number {
@@ -32,12 +38,36 @@ impl PartialEq for Number {
 impl PartialOrd for Number {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         match (*self, *other) {
+            // An `f32` compares with the other side rounded to `f32`.
+            (Number::Float32(a), other) => a.partial_cmp(&(other.as_f64() as f32)),
+            (other, Number::Float32(b)) => (other.as_f64() as f32).partial_cmp(&b),
             (Number::Int(a), Number::Int(b)) => Some(a.cmp(&b)),
             (Number::Float(a), Number::Float(b)) => a.partial_cmp(&b),
             (Number::Int(a), Number::Float(b)) => cmp_int_float(a, b),
             (Number::Float(a), Number::Int(b)) => cmp_int_float(b, a).map(Ordering::reverse),
+            (Number::BigUint(a), Number::BigUint(b)) => Some(a.cmp(&b)),
+            (Number::BigUint(_), Number::Int(_)) => Some(Ordering::Greater),
+            (Number::Int(_), Number::BigUint(_)) => Some(Ordering::Less),
+            (Number::BigUint(a), Number::Float(b)) => cmp_big_float(a, b),
+            (Number::Float(a), Number::BigUint(b)) => cmp_big_float(b, a).map(Ordering::reverse),
         }
     }
+}
+
+/// Compares a `u128` above `i128::MAX` (so at least 2^127) with a float, exactly.
+fn cmp_big_float(big: u128, float: f64) -> Option<Ordering> {
+    const TWO_127: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0;
+    if float.is_nan() {
+        return None;
+    }
+    if float < TWO_127 {
+        return Some(Ordering::Greater);
+    }
+    if float >= TWO_127 * 2.0 {
+        return Some(Ordering::Less);
+    }
+    // In [2^127, 2^128) a float is an integer that a u128 holds exactly.
+    Some(big.cmp(&(float as u128)))
 }
 
 /// Compares an integer with a float by value, without rounding the integer.
@@ -67,7 +97,9 @@ impl Number {
     pub fn as_f64(self) -> f64 {
         match self {
             Number::Int(i) => i as f64,
+            Number::BigUint(u) => u as f64,
             Number::Float(x) => x,
+            Number::Float32(x) => f64::from(x),
         }
     }
 }
@@ -78,7 +110,9 @@ impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Number::Int(i) => write!(f, "{i}"),
+            Number::BigUint(u) => write!(f, "{u}"),
             Number::Float(x) => f.write_str(&crate::echo::java_double(*x)),
+            Number::Float32(x) => f.write_str(&crate::echo::java_float(*x)),
         }
     }
 }
@@ -106,7 +140,18 @@ macro_rules! numeric {
 }
 
 numeric!(Int as i128: i8, i16, i32, i64, i128, u8, u16, u32, u64);
-numeric!(Float as f64: f32, f64);
+numeric!(Float as f64: f64);
+numeric!(Float32 as f32: f32);
+
+impl Numeric for u128 {
+    #[inline]
+    fn to_number(&self) -> Option<Number> {
+        Some(match i128::try_from(*self) {
+            Ok(i) => Number::Int(i),
+            Err(_) => Number::BigUint(*self),
+        })
+    }
+}
 
 impl Numeric for isize {
     #[inline]

@@ -179,6 +179,13 @@ impl EntryKey {
         self.sensitive
     }
 
+    fn redacted(&self) -> EntryKey {
+        EntryKey {
+            text: self.text.clone(),
+            sensitive: true,
+        }
+    }
+
     /// What a rendering may show: the key, or [`REDACTED`].
     fn shown(&self) -> &str {
         self.as_str().unwrap_or(REDACTED)
@@ -201,6 +208,17 @@ impl Path {
     /// The segments, outermost first.
     pub fn segments(&self) -> &[PathSegment] {
         &self.segments
+    }
+
+    /// `rest` below this path; with `sensitive`, `rest`'s map keys become sensitive too.
+    pub(crate) fn join(&self, rest: &Path, sensitive: bool) -> Path {
+        let mut segments = self.segments.clone();
+        segments.extend(rest.segments.iter().map(|segment| match segment {
+            PathSegment::MapKey(key) if sensitive => PathSegment::MapKey(key.redacted()),
+            PathSegment::MapValue(key) if sensitive => PathSegment::MapValue(key.redacted()),
+            other => other.clone(),
+        }));
+        Path { segments }
     }
 
     /// The path of the value that holds this one (the root's is the root).

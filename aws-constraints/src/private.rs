@@ -10,7 +10,8 @@ use crate::error::Bound;
 pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{
-    Constraint, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors, Violation,
+    Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
+    Violation,
 };
 
 /// A pattern compiled on first use, once per call site.
@@ -36,6 +37,11 @@ impl LazyPattern {
             backtracking: true,
             compiled: OnceLock::new(),
         }
+    }
+
+    /// Compiles the pattern now, if it is not yet.
+    pub fn compile(&self) {
+        self.get();
     }
 
     #[inline]
@@ -147,7 +153,8 @@ pub fn range<'a, T: Numeric + ?Sized>(
     // A float member's bounds are doubles, as AWS prints them (`1.0`, not `1`).
     let (min, max) = match number {
         Number::Float(_) => (min.map(as_float), max.map(as_float)),
-        Number::Int(_) => (min, max),
+        Number::Float32(_) => (min.map(as_float32), max.map(as_float32)),
+        _ => (min, max),
     };
     let rule = Rule::Range { min, max, violated };
     let at = at();
@@ -171,10 +178,6 @@ pub fn one_of<'a, T: StringValue + ?Sized>(
     }
 }
 
-/// Lists up to this long are checked pairwise, which allocates nothing; longer ones with a
-/// hash set, which keeps hostile sizes linear.
-const PAIRWISE_UNIQUE_MAX: usize = 32;
-
 #[inline]
 pub fn unique<'a, L: List + ?Sized>(
     value: &L,
@@ -183,17 +186,7 @@ pub fn unique<'a, L: List + ?Sized>(
 ) where
     L::Item: Eq + std::hash::Hash,
 {
-    let items = value.items();
-    let duplicated = if items.len() <= PAIRWISE_UNIQUE_MAX {
-        items
-            .iter()
-            .enumerate()
-            .any(|(i, a)| items[i + 1..].contains(a))
-    } else {
-        let mut seen = std::collections::HashSet::with_capacity(items.len());
-        !items.iter().all(|item| seen.insert(item))
-    };
-    if duplicated {
+    if value.has_duplicates() {
         let at = at();
         report(&at, Rule::Unique, echo(&at, || None), errors);
     }
@@ -215,6 +208,10 @@ pub fn sort_entries<M: Map + ?Sized>(
 
 fn as_float(bound: Number) -> Number {
     Number::Float(bound.as_f64())
+}
+
+fn as_float32(bound: Number) -> Number {
+    Number::Float32(bound.as_f64() as f32)
 }
 
 /// The group that the violations of one collection's simple members are reported in by
@@ -263,10 +260,42 @@ impl<F: Fn() -> Option<String>> Grouping<F> {
             };
             let float = errors.as_slice()[start..].iter().any(|v| {
                 matches!(v.rule(), Rule::Range { min, max, .. }
-                    if matches!(min, Some(Number::Float(_))) || matches!(max, Some(Number::Float(_))))
+                    if [min, max].iter().any(|b| matches!(b, Some(Number::Float(_) | Number::Float32(_)))))
             });
             Arc::new(Group::new(self.kind, self.constraints, echo, float))
         });
         errors.group_since(start, group);
     }
+}
+
+/// `#[custom(..)]` on a member: `result` is what the user's function returned.
+#[inline]
+pub fn custom<'a, E: Into<CustomError>>(
+    result: Result<(), E>,
+    at: impl FnOnce() -> Location<'a>,
+    echo_text: impl FnOnce() -> Option<String>,
+    errors: &mut ValidationErrors,
+) {
+    if let Err(error) = result {
+        let error = error.into();
+        let at = at();
+        match error.member {
+            Some(member) => {
+                let at = at.member(member, false);
+                report(&at, error.rule(), echo(&at, || None), errors);
+            }
+            None => report(&at, error.rule(), echo(&at, echo_text), errors),
+        }
+    }
+}
+
+/// `#[custom(..)]` on a type: the user's function of the whole value, reported at the
+/// value or at the member the error names, never echoing a value.
+#[inline]
+pub fn custom_of_value<E: Into<CustomError>>(
+    result: Result<(), E>,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    custom(result, || *at, || None, errors);
 }

@@ -2,7 +2,8 @@
 //! sense on, and for `Option` of them (an absent value passes every rule but
 //! `#[required]`), so applying a rule to the wrong type is a clear compile error.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::Hash;
 
 use aws_constraints_pattern::count_chars;
 
@@ -13,7 +14,7 @@ use aws_constraints_pattern::count_chars;
 #[diagnostic::on_unimplemented(
     message = "`#[len]` cannot be applied to `{Self}`",
     label = "has no length",
-    note = "`#[len]` applies to strings, `Vec`s, slices, maps and `Option`s of them"
+    note = "`#[len]` applies to strings, `Vec`s, slices, arrays, sets, maps and `Option`s of them"
 )]
 pub trait HasLength {
     /// `Ok` when the length is within `min..=max`; otherwise `Err` with the length.
@@ -49,12 +50,31 @@ impl HasLength for str {
     }
 }
 
-impl HasLength for String {
-    #[inline]
-    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
-        self.as_str().check_length(min, max)
-    }
+macro_rules! string_like {
+    ($($t:ty),*) => {$(
+        impl HasLength for $t {
+            #[inline]
+            fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+                str::check_length(self, min, max)
+            }
+        }
+
+        impl StringValue for $t {
+            #[inline]
+            fn string_value(&self) -> Option<&str> {
+                Some(self)
+            }
+        }
+    )*};
 }
+
+string_like!(
+    String,
+    Box<str>,
+    std::rc::Rc<str>,
+    std::sync::Arc<str>,
+    std::borrow::Cow<'_, str>
+);
 
 fn count_within(len: usize, min: u64, max: u64) -> Result<(), u64> {
     let len = len as u64;
@@ -84,6 +104,39 @@ impl<T> HasLength for Vec<T> {
     #[inline]
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         count_within(self.len(), min, max)
+    }
+}
+
+impl<T, const N: usize> HasLength for [T; N] {
+    #[inline]
+    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+        count_within(N, min, max)
+    }
+
+    fn empty_echo(&self) -> Option<&'static str> {
+        (N == 0).then_some("[]")
+    }
+}
+
+impl<T, S> HasLength for HashSet<T, S> {
+    #[inline]
+    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+        count_within(self.len(), min, max)
+    }
+
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("[]")
+    }
+}
+
+impl<T> HasLength for BTreeSet<T> {
+    #[inline]
+    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+        count_within(self.len(), min, max)
+    }
+
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("[]")
     }
 }
 
@@ -135,7 +188,7 @@ impl<T: HasLength + ?Sized> HasLength for &T {
 #[diagnostic::on_unimplemented(
     message = "`#[pattern]` and `#[one_of]` cannot be applied to `{Self}`",
     label = "not a string",
-    note = "`#[pattern]` and `#[one_of]` apply to `String`, `str`, `Cow<str>` and `Option`s of them"
+    note = "`#[pattern]` and `#[one_of]` apply to `String`, `str`, `Box<str>`, `Rc<str>`, `Arc<str>`, `Cow<str>` and `Option`s of them"
 )]
 pub trait StringValue {
     /// The string, or `None` when absent.
@@ -143,27 +196,6 @@ pub trait StringValue {
 }
 
 impl StringValue for str {
-    #[inline]
-    fn string_value(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl StringValue for String {
-    #[inline]
-    fn string_value(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl StringValue for std::borrow::Cow<'_, str> {
-    #[inline]
-    fn string_value(&self) -> Option<&str> {
-        Some(self)
-    }
-}
-
-impl StringValue for Box<str> {
     #[inline]
     fn string_value(&self) -> Option<&str> {
         Some(self)
@@ -205,35 +237,112 @@ impl<T> Presence for Option<T> {
 #[diagnostic::on_unimplemented(
     message = "`#[each(..)]` and `#[unique]` cannot be applied to `{Self}`",
     label = "not a list",
-    note = "they apply to `Vec<T>`, slices and `Option`s of them"
+    note = "they apply to `Vec<T>`, slices, arrays, `BTreeSet`, `HashSet` (of `Ord` items) and `Option`s of them"
 )]
 pub trait List {
     type Item;
-    /// The items, or an empty slice when absent.
-    fn items(&self) -> &[Self::Item];
+    /// Calls `f` with every item and its 0-based index, in the list's order (a `HashSet`'s
+    /// items in sorted order, so that reports are deterministic).
+    fn for_each_item(&self, f: impl FnMut(usize, &Self::Item));
+    /// Whether two items are equal.
+    fn has_duplicates(&self) -> bool
+    where
+        Self::Item: Eq + Hash;
 }
 
-impl<T> List for Vec<T> {
-    type Item = T;
-    #[inline]
-    fn items(&self) -> &[T] {
-        self
+/// Lists up to this long are checked pairwise, which allocates nothing; longer ones with a
+/// hash set, which keeps hostile sizes linear.
+const PAIRWISE_UNIQUE_MAX: usize = 32;
+
+fn slice_has_duplicates<T: Eq + Hash>(items: &[T]) -> bool {
+    if items.len() <= PAIRWISE_UNIQUE_MAX {
+        items
+            .iter()
+            .enumerate()
+            .any(|(i, a)| items[i + 1..].contains(a))
+    } else {
+        let mut seen = HashSet::with_capacity(items.len());
+        !items.iter().all(|item| seen.insert(item))
     }
 }
 
-impl<T> List for [T] {
+macro_rules! slice_list {
+    ($([$($generics:tt)*] $t:ty),*) => {$(
+        impl<$($generics)*> List for $t {
+            type Item = T;
+            #[inline]
+            fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
+                self.iter().enumerate().for_each(|(i, item)| f(i, item));
+            }
+            #[inline]
+            fn has_duplicates(&self) -> bool
+            where
+                T: Eq + Hash,
+            {
+                slice_has_duplicates(self)
+            }
+        }
+    )*};
+}
+
+slice_list!([T] Vec<T>, [T] [T], [T, const N: usize] [T; N]);
+
+impl<T> List for BTreeSet<T> {
     type Item = T;
     #[inline]
-    fn items(&self) -> &[T] {
-        self
+    fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
+        self.iter().enumerate().for_each(|(i, item)| f(i, item));
+    }
+    fn has_duplicates(&self) -> bool {
+        false
+    }
+}
+
+impl<T: Ord, S> List for HashSet<T, S> {
+    type Item = T;
+    /// Sorts the items first (allocating a vector of references), for a deterministic
+    /// report.
+    fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
+        let mut items: Vec<&T> = self.iter().collect();
+        items.sort_unstable();
+        items
+            .into_iter()
+            .enumerate()
+            .for_each(|(i, item)| f(i, item));
+    }
+    fn has_duplicates(&self) -> bool {
+        false
+    }
+}
+
+impl<L: List + ?Sized> List for &L {
+    type Item = L::Item;
+    #[inline]
+    fn for_each_item(&self, f: impl FnMut(usize, &L::Item)) {
+        (**self).for_each_item(f);
+    }
+    fn has_duplicates(&self) -> bool
+    where
+        L::Item: Eq + Hash,
+    {
+        (**self).has_duplicates()
     }
 }
 
 impl<L: List> List for Option<L> {
     type Item = L::Item;
     #[inline]
-    fn items(&self) -> &[L::Item] {
-        self.as_ref().map_or(&[], List::items)
+    fn for_each_item(&self, f: impl FnMut(usize, &L::Item)) {
+        if let Some(list) = self {
+            list.for_each_item(f);
+        }
+    }
+    #[inline]
+    fn has_duplicates(&self) -> bool
+    where
+        L::Item: Eq + Hash,
+    {
+        self.as_ref().is_some_and(List::has_duplicates)
     }
 }
 

@@ -3,14 +3,17 @@
 use std::fmt;
 use std::ops::Deref;
 
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
 use crate::{Validate, ValidationErrors};
 
 /// A `T` that has passed validation; invalid input never becomes one.
 ///
-/// It deserializes like `T` and then validates, so it can stand directly in a request
-/// handler's signature.
+/// It is made at the top of a document: [`Validated::from_json`] (or `_reader`, `_slice`,
+/// `_value`) parses and validates in one step, so violations are reported at the paths the
+/// document has. It deliberately does not implement `Deserialize`: as a member of another
+/// type it would report its violations without the member's path. Validate the outer type
+/// instead (`#[nested]`). It serializes as `T` does and dereferences to `T`.
 ///
 /// ```
 /// use aws_constraints::{InputError, Validate, Validated};
@@ -50,12 +53,36 @@ impl<T: Validate> Validated<T> {
         Ok(Validated(value))
     }
 
-    /// Parses a JSON document and validates it.
+    /// Parses a JSON document and validates it. A structure must be a JSON object: serde
+    /// would also read one from an array of its members in order, which no AWS protocol
+    /// sends.
     pub fn from_json<'de>(json: &'de str) -> Result<Self, InputError>
     where
         T: Deserialize<'de>,
     {
-        let value: T = serde_json::from_str(json).map_err(InputError::Malformed)?;
+        Self::from_json_slice(json.as_bytes())
+    }
+
+    /// [`Validated::from_json`] on bytes.
+    pub fn from_json_slice<'de>(json: &'de [u8]) -> Result<Self, InputError>
+    where
+        T: Deserialize<'de>,
+    {
+        expect_object::<T>(json)?;
+        let value: T = serde_json::from_slice(json).map_err(InputError::Malformed)?;
+        Validated::new(value).map_err(InputError::Invalid)
+    }
+
+    /// Validates an already parsed JSON value.
+    pub fn from_value(json: serde_json::Value) -> Result<Self, InputError>
+    where
+        T: serde::de::DeserializeOwned,
+    {
+        if T::IS_STRUCTURE && !json.is_object() {
+            let error = serde_json::from_value::<JsonObject>(json).err();
+            return Err(InputError::Malformed(error.unwrap_or_else(not_an_object)));
+        }
+        let value: T = serde_json::from_value(json).map_err(InputError::Malformed)?;
         Validated::new(value).map_err(InputError::Invalid)
     }
 
@@ -89,10 +116,55 @@ impl<T> AsRef<T> for Validated<T> {
     }
 }
 
-impl<'de, T: Deserialize<'de> + Validate> Deserialize<'de> for Validated<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = T::deserialize(deserializer)?;
-        Validated::new(value).map_err(serde::de::Error::custom)
+impl<T: serde::Serialize> serde::Serialize for Validated<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// Rejects a document that is not a JSON object where `T` is a structure.
+fn expect_object<T: Validate>(json: &[u8]) -> Result<(), InputError> {
+    if !T::IS_STRUCTURE {
+        return Ok(());
+    }
+    match json.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') | None => Ok(()),
+        // Parsed again as "an object only", serde_json says what it found, and where.
+        Some(_) => Err(InputError::Malformed(
+            serde_json::from_slice::<JsonObject>(json)
+                .err()
+                .unwrap_or_else(not_an_object),
+        )),
+    }
+}
+
+fn not_an_object() -> serde_json::Error {
+    <serde_json::Error as serde::de::Error>::custom(EXPECTED_OBJECT)
+}
+
+const EXPECTED_OBJECT: &str = "a JSON object (a structure is never read from an array)";
+
+/// Any JSON object, and nothing else.
+struct JsonObject;
+
+impl<'de> Deserialize<'de> for JsonObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = JsonObject;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED_OBJECT)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<JsonObject, A::Error> {
+                use serde::de::IgnoredAny;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(JsonObject)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
     }
 }
 

@@ -45,6 +45,11 @@ enum Command {
     Pattern {
         /// The pattern, as AWS writes it.
         pattern: String,
+        /// Run a pattern with back-references on the bounded backtracking matcher (the
+        /// library's `#[pattern("..", backtracking)]`); a value it cannot decide within its
+        /// step budget is answered `false`.
+        #[arg(long)]
+        backtracking: bool,
     },
     /// Serve the five operations over HTTP (restJson1), as AWS would answer them, until
     /// Ctrl-C. Prints the address on the first line; logs one line per request.
@@ -87,7 +92,10 @@ fn main() -> ExitCode {
             file,
             format,
         } => validate(&operation, file.as_deref(), format),
-        Command::Pattern { pattern } => match_pattern(&pattern),
+        Command::Pattern {
+            pattern,
+            backtracking,
+        } => match_pattern(&pattern, backtracking),
         Command::Serve {
             addr,
             connect_instances,
@@ -169,8 +177,13 @@ fn serve(addr: SocketAddr, connect_instances: Vec<String>) -> Result<ExitCode, U
     Ok(ExitCode::SUCCESS)
 }
 
-fn match_pattern(source: &str) -> Result<ExitCode, Usage> {
-    let pattern = Pattern::new(source).map_err(|e| Usage(format!("unsupported pattern: {e}")))?;
+fn match_pattern(source: &str, backtracking: bool) -> Result<ExitCode, Usage> {
+    let pattern = if backtracking {
+        Pattern::with_backtracking(source)
+    } else {
+        Pattern::new(source)
+    };
+    let pattern = pattern.map_err(|e| Usage(format!("unsupported pattern: {e}")))?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     for (n, line) in io::stdin().lock().lines().enumerate() {
         let line = line.map_err(|e| Usage(format!("cannot read standard input: {e}")))?;

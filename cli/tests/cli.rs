@@ -130,6 +130,18 @@ fn pattern_prints_one_answer_a_line() {
     assert_eq!(text(&out.stdout), "true\nfalse\nfalse\n");
 }
 
+/// Back-references need the opt-in, as in the library: without it a clear usage error.
+#[test]
+fn pattern_backtracking_runs_back_references() {
+    let values = "\"abab\"\n\"abba\"\n";
+    let refused = run(&["pattern", "(ab)\\1"], values);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("backtracking"));
+    let out = run(&["pattern", "--backtracking", "(ab)\\1"], values);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "true\nfalse\n");
+}
+
 /// Hostile sizes: each is answered with a clear message, never a crash. The figures
 /// (time, peak memory) for the README come from `/usr/bin/time` around these commands.
 #[test]

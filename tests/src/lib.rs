@@ -3,3 +3,8 @@
 
 pub mod fuzz;
 pub mod smithy;
+
+/// The project README's examples, run as doctests (the published crates carry READMEs of
+/// their own, so the repository's is tested here).
+#[doc = include_str!("../../README.md")]
+mod readme {}

@@ -118,9 +118,11 @@ fn create_app_instance() {
     // shows; a non-empty list of structures is not.
     assert_eq!(
         check::<O>(&tags(0)),
-        Err("1 validation error detected: Value '[]' at 'tags' failed to satisfy constraint: \
+        Err(
+            "1 validation error detected: Value '[]' at 'tags' failed to satisfy constraint: \
              Member must have length greater than or equal to 1"
-            .to_owned())
+                .to_owned()
+        )
     );
     assert!(check::<O>(&tags(51))
         .unwrap_err()
