@@ -89,16 +89,33 @@ pub(crate) struct PatternRule {
     pub(crate) backtracking: bool,
 }
 
-/// Inclusive length bounds, `min <= max`.
+/// Inclusive length bounds, `min <= max` where both are literals.
 pub(crate) struct Len {
-    pub(crate) min: Option<u64>,
-    pub(crate) max: Option<u64>,
+    pub(crate) min: Option<Bound<u64>>,
+    pub(crate) max: Option<Bound<u64>>,
 }
 
-/// Inclusive numeric bounds, `min <= max`.
+/// Inclusive numeric bounds, `min <= max` where both are literals.
 pub(crate) struct Range {
-    pub(crate) min: Option<Number>,
-    pub(crate) max: Option<Number>,
+    pub(crate) min: Option<Bound<Number>>,
+    pub(crate) max: Option<Bound<Number>>,
+}
+
+/// A bound: a literal, checked here, or a named constant (`MAX_NAME`), checked by the
+/// compiler where it can be.
+#[derive(Clone)]
+pub(crate) enum Bound<T> {
+    Literal(T),
+    Const(syn::Path),
+}
+
+impl<T: Copy> Bound<T> {
+    pub(crate) fn literal(&self) -> Option<T> {
+        match self {
+            Bound::Literal(value) => Some(*value),
+            Bound::Const(_) => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
@@ -326,26 +343,47 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
     }
 }
 
-/// A bound: an optionally negated integer or float literal.
+/// A bound as written: an optionally negated integer or float literal, or the path of a
+/// constant.
 #[derive(Clone)]
 struct NumberArg {
     span: Span,
     negative: bool,
-    lit: syn::Lit,
+    value: ArgValue,
+}
+
+#[derive(Clone)]
+enum ArgValue {
+    Lit(syn::Lit),
+    Const(syn::Path),
 }
 
 impl Parse for NumberArg {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let minus: Option<Token![-]> = input.parse()?;
-        let lit: syn::Lit = input.parse()?;
+        let (value, value_span) = if input.peek(syn::Lit) {
+            let lit: syn::Lit = input.parse()?;
+            let span = lit.span();
+            (ArgValue::Lit(lit), span)
+        } else {
+            let path: syn::Path = input.parse()?;
+            let span = syn::spanned::Spanned::span(&path);
+            if minus.is_some() {
+                return Err(syn::Error::new(
+                    span,
+                    "a constant bound cannot be negated here; negate it in its definition",
+                ));
+            }
+            (ArgValue::Const(path), span)
+        };
         let span = match &minus {
-            Some(m) => m.span.join(lit.span()).unwrap_or_else(|| lit.span()),
-            None => lit.span(),
+            Some(m) => m.span.join(value_span).unwrap_or(value_span),
+            None => value_span,
         };
         Ok(NumberArg {
             span,
             negative: minus.is_some(),
-            lit,
+            value,
         })
     }
 }
@@ -446,9 +484,13 @@ fn parse_bounds(
 
 fn parse_len(input: ParseStream) -> syn::Result<Len> {
     let (min, max) = parse_bounds(input, LEN)?;
-    let length = |arg: Option<NumberArg>| -> syn::Result<Option<(u64, Span)>> {
+    let length = |arg: Option<NumberArg>| -> syn::Result<Option<(Bound<u64>, Span)>> {
         let Some(arg) = arg else { return Ok(None) };
-        let syn::Lit::Int(lit) = &arg.lit else {
+        let lit = match &arg.value {
+            ArgValue::Const(path) => return Ok(Some((Bound::Const(path.clone()), arg.span))),
+            ArgValue::Lit(lit) => lit,
+        };
+        let syn::Lit::Int(lit) = lit else {
             return Err(syn::Error::new(
                 arg.span,
                 "length bounds must be non-negative integers",
@@ -460,11 +502,14 @@ fn parse_len(input: ParseStream) -> syn::Result<Len> {
                 "length bounds must be non-negative integers",
             ));
         }
-        Ok(Some((lit.base10_parse::<u64>()?, arg.span)))
+        Ok(Some((Bound::Literal(lit.base10_parse::<u64>()?), arg.span)))
     };
     let min = length(min)?;
     let max = length(max)?;
-    if let (Some((lo, _)), Some((hi, span))) = (min, max) {
+    let literal = |b: &Option<(Bound<u64>, Span)>| {
+        b.as_ref().and_then(|(b, span)| Some((b.literal()?, *span)))
+    };
+    if let (Some((lo, _)), Some((hi, span))) = (literal(&min), literal(&max)) {
         if lo > hi {
             return Err(syn::Error::new(
                 span,
@@ -473,18 +518,22 @@ fn parse_len(input: ParseStream) -> syn::Result<Len> {
         }
     }
     Ok(Len {
-        min: min.map(|(v, _)| v),
-        max: max.map(|(v, _)| v),
+        min: min.map(|(b, _)| b),
+        max: max.map(|(b, _)| b),
     })
 }
 
 fn parse_range(input: ParseStream) -> syn::Result<Range> {
     let (min, max) = parse_bounds(input, RANGE)?;
-    let number = |arg: Option<NumberArg>| -> syn::Result<Option<(Number, Span)>> {
+    let number = |arg: Option<NumberArg>| -> syn::Result<Option<(Bound<Number>, Span)>> {
         let Some(arg) = arg else { return Ok(None) };
         let sign = if arg.negative { "-" } else { "" };
+        let lit = match &arg.value {
+            ArgValue::Const(path) => return Ok(Some((Bound::Const(path.clone()), arg.span))),
+            ArgValue::Lit(lit) => lit,
+        };
         let value =
-            match &arg.lit {
+            match lit {
                 syn::Lit::Int(lit) => {
                     // Parsed as text so that no integer passes through `f64`.
                     let text = format!("{sign}{}", lit.base10_digits());
@@ -508,11 +557,14 @@ fn parse_range(input: ParseStream) -> syn::Result<Range> {
                     ))
                 }
             };
-        Ok(Some((value, arg.span)))
+        Ok(Some((Bound::Literal(value), arg.span)))
     };
     let min = number(min)?;
     let max = number(max)?;
-    if let (Some((lo, _)), Some((hi, span))) = (min, max) {
+    let literal = |b: &Option<(Bound<Number>, Span)>| {
+        b.as_ref().and_then(|(b, span)| Some((b.literal()?, *span)))
+    };
+    if let (Some((lo, _)), Some((hi, span))) = (literal(&min), literal(&max)) {
         let greater = match (lo, hi) {
             (Number::Int(a), Number::Int(b)) => a > b,
             (a, b) => a.as_f64() > b.as_f64(),
@@ -525,8 +577,8 @@ fn parse_range(input: ParseStream) -> syn::Result<Range> {
         }
     }
     Ok(Range {
-        min: min.map(|(v, _)| v),
-        max: max.map(|(v, _)| v),
+        min: min.map(|(b, _)| b),
+        max: max.map(|(b, _)| b),
     })
 }
 

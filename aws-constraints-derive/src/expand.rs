@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use syn::DeriveInput;
 
 use crate::ast::{Field, Input, Shape, Wire};
-use crate::attr::{Len, Number, OneOf, PatternRule, Range, RuleKind, ValueRule};
+use crate::attr::{Bound, Len, Number, OneOf, PatternRule, Range, RuleKind, ValueRule};
 use crate::ctxt::Ctxt;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -265,16 +265,18 @@ fn value_rule(
 ) -> TokenStream {
     match rule {
         ValueRule::Len(Len { min, max }) => {
-            let (min, max) = length_bounds(*min, *max);
+            let (min_tokens, max_tokens) = length_bounds(min, max);
             let echo = echo_probe(value);
+            let check = const_bounds_check(min, max);
             quote_spanned! {span=>
-                __awsc_crate::__private::len(#value, #min, #max, #at, || #echo, __awsc_errors);
+                #check
+                __awsc_crate::__private::len(#value, #min_tokens, #max_tokens, #at, || #echo, __awsc_errors);
             }
         }
         ValueRule::Pattern(rule) => pattern(rule, value, at, span, patterns),
         ValueRule::Range(Range { min, max }) => {
-            let min = option(min.map(number));
-            let max = option(max.map(number));
+            let min = option(min.as_ref().map(number_bound));
+            let max = option(max.as_ref().map(number_bound));
             quote_spanned! {span=>
                 __awsc_crate::__private::range(#value, #min, #max, #at, __awsc_errors);
             }
@@ -379,14 +381,29 @@ fn grouping(
     collection_at: TokenStream,
     span: Span,
 ) -> TokenStream {
-    let constraints = rules.iter().filter_map(constraint);
+    let constraints: Vec<TokenStream> = rules.iter().filter_map(constraint).collect();
     let echo = echo_probe(value);
+    // A constant range bound is read through a trait, which a static cannot call.
+    let all_literal = rules.iter().all(|rule| match rule {
+        ValueRule::Range(Range { min, max }) => [min, max]
+            .iter()
+            .all(|b| b.as_ref().is_none_or(|b| b.literal().is_some())),
+        _ => true,
+    });
+    let (storage, constraints) = if all_literal {
+        (
+            quote!(static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];),
+            quote!(__AWSC_CONSTRAINTS),
+        )
+    } else {
+        (quote!(), quote!([#(#constraints),*]))
+    };
     quote_spanned! {span=>
         {
-            static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];
+            #storage
             __awsc_crate::__private::Grouping::new(
                 __awsc_crate::GroupKind::#kind,
-                __AWSC_CONSTRAINTS,
+                #constraints,
                 &#collection_at,
                 || #echo,
             )
@@ -398,7 +415,7 @@ fn grouping(
 fn constraint(rule: &ValueRule) -> Option<TokenStream> {
     Some(match rule {
         ValueRule::Len(Len { min, max }) => {
-            let (min, max) = length_bounds(*min, *max);
+            let (min, max) = length_bounds(min, max);
             quote!(__awsc_crate::Constraint::Length { min: #min, max: #max })
         }
         ValueRule::Pattern(rule) => {
@@ -406,8 +423,8 @@ fn constraint(rule: &ValueRule) -> Option<TokenStream> {
             quote!(__awsc_crate::Constraint::Pattern(#lit))
         }
         ValueRule::Range(Range { min, max }) => {
-            let min = option(min.map(number));
-            let max = option(max.map(number));
+            let min = option(min.as_ref().map(number_bound));
+            let max = option(max.as_ref().map(number_bound));
             quote!(__awsc_crate::Constraint::Range { min: #min, max: #max })
         }
         ValueRule::OneOf(OneOf { listed, .. }) => {
@@ -426,9 +443,51 @@ fn echo_probe(value: &TokenStream) -> TokenStream {
     }}
 }
 
-fn length_bounds(min: Option<u64>, max: Option<u64>) -> (TokenStream, TokenStream) {
-    let bound = |n: u64| Literal::u64_suffixed(n).into_token_stream();
-    (option(min.map(bound)), option(max.map(bound)))
+/// Length bounds as `Option<u64>` expressions; a constant is cast, so that any unsigned or
+/// signed integer constant serves.
+fn length_bounds(
+    min: &Option<Bound<u64>>,
+    max: &Option<Bound<u64>>,
+) -> (TokenStream, TokenStream) {
+    let bound = |b: &Bound<u64>| match b {
+        Bound::Literal(n) => Literal::u64_suffixed(*n).into_token_stream(),
+        Bound::Const(path) => quote!((#path as u64)),
+    };
+    (
+        option(min.as_ref().map(bound)),
+        option(max.as_ref().map(bound)),
+    )
+}
+
+/// Where a length bound is a constant, the compiler checks `min <= max` (literals were
+/// checked when parsed).
+fn const_bounds_check(min: &Option<Bound<u64>>, max: &Option<Bound<u64>>) -> TokenStream {
+    match (min, max) {
+        (Some(min), Some(max)) if min.literal().is_none() || max.literal().is_none() => {
+            // The error points at the constant.
+            let span = match (min, max) {
+                (Bound::Const(path), _) | (_, Bound::Const(path)) => path.span(),
+                _ => Span::call_site(),
+            };
+            let (min, max) = length_bounds(&Some(min.clone()), &Some(max.clone()));
+            quote_spanned! {span=>
+                const _: () = ::core::assert!(
+                    ::core::matches!((#min, #max), (::core::option::Option::Some(min), ::core::option::Option::Some(max)) if min <= max),
+                    "#[len]: `min` must be <= `max`"
+                );
+            }
+        }
+        _ => quote!(),
+    }
+}
+
+/// A range bound as a `Number` expression: a literal exactly, a constant through
+/// `Numeric`, which keeps its type's precision.
+fn number_bound(bound: &Bound<Number>) -> TokenStream {
+    match bound {
+        Bound::Literal(n) => number(*n),
+        Bound::Const(path) => quote!(__awsc_crate::__private::const_bound(&#path)),
+    }
 }
 
 fn entries(

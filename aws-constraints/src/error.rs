@@ -112,7 +112,7 @@ pub enum GroupKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     kind: GroupKind,
-    constraints: &'static [Constraint],
+    constraints: Vec<Constraint>,
     echo: Echo,
     float: bool,
 }
@@ -121,15 +121,10 @@ impl Group {
     /// A group of `kind` over members declared with `constraints`; `echo` is the whole
     /// collection's, `float` whether its members are floating-point numbers (whose bounds
     /// AWS prints as doubles).
-    pub fn new(
-        kind: GroupKind,
-        constraints: &'static [Constraint],
-        echo: Echo,
-        float: bool,
-    ) -> Self {
+    pub fn new(kind: GroupKind, constraints: &[Constraint], echo: Echo, float: bool) -> Self {
         Group {
             kind,
-            constraints,
+            constraints: constraints.to_vec(),
             echo,
             float,
         }
@@ -162,7 +157,7 @@ impl Group {
             }
         };
         let mut texts: Vec<(u8, String)> = Vec::new();
-        for constraint in self.constraints {
+        for constraint in &self.constraints {
             match constraint {
                 Constraint::Length { min, max } => {
                     if let Some(max) = max {

@@ -217,19 +217,19 @@ fn as_float32(bound: Number) -> Number {
 /// The group that the violations of one collection's simple members are reported in by
 /// AWS, built (with the collection's echo) at the first of them: a valid collection costs
 /// only a length comparison per item.
-pub struct Grouping<F> {
+pub struct Grouping<F, C = &'static [Constraint]> {
     kind: GroupKind,
-    constraints: &'static [Constraint],
+    constraints: C,
     sensitive: bool,
     echo_text: F,
     built: OnceCell<Arc<Group>>,
 }
 
-impl<F: Fn() -> Option<String>> Grouping<F> {
+impl<F: Fn() -> Option<String>, C: AsRef<[Constraint]>> Grouping<F, C> {
     #[inline]
     pub fn new(
         kind: GroupKind,
-        constraints: &'static [Constraint],
+        constraints: C,
         collection_at: &Location<'_>,
         echo_text: F,
     ) -> Self {
@@ -262,7 +262,7 @@ impl<F: Fn() -> Option<String>> Grouping<F> {
                 matches!(v.rule(), Rule::Range { min, max, .. }
                     if [min, max].iter().any(|b| matches!(b, Some(Number::Float(_) | Number::Float32(_)))))
             });
-            Arc::new(Group::new(self.kind, self.constraints, echo, float))
+            Arc::new(Group::new(self.kind, self.constraints.as_ref(), echo, float))
         });
         errors.group_since(start, group);
     }
@@ -298,4 +298,11 @@ pub fn custom_of_value<E: Into<CustomError>>(
     errors: &mut ValidationErrors,
 ) {
     custom(result, || *at, || None, errors);
+}
+
+/// A range bound given as a constant, of any numeric type.
+#[inline]
+pub fn const_bound<T: Numeric>(value: &T) -> Number {
+    // `Numeric` answers `None` only for an absent `Option`, which a constant is not.
+    value.to_number().unwrap_or(Number::Float(f64::NAN))
 }

@@ -330,3 +330,42 @@ fn patterns_compile_up_front() {
         3
     );
 }
+
+const MAX_NAME: usize = 3;
+const MIN_NAME: u8 = 1;
+const LIMIT: f64 = 2.5;
+const MAX_COUNT: i64 = 10;
+
+#[derive(Validate)]
+struct FromConstants {
+    #[len(MIN_NAME, MAX_NAME)]
+    name: String,
+    #[range(max = LIMIT)]
+    ratio: f64,
+    #[each(range(min = 0, max = MAX_COUNT))]
+    counts: Vec<i64>,
+}
+
+#[test]
+fn bounds_from_constants() {
+    let value = FromConstants {
+        name: "abcd".into(),
+        ratio: 2.6,
+        counts: vec![11],
+    };
+    assert_eq!(
+        value.validate().unwrap_err().to_string(),
+        "3 validation errors detected: Value 'abcd' at 'name' failed to satisfy constraint: \
+         Member must have length less than or equal to 3; Value '2.6' at 'ratio' failed to \
+         satisfy constraint: Member must have value less than or equal to 2.5; Value '[11]' \
+         at 'counts' failed to satisfy constraint: Member must satisfy constraint: [Member \
+         must have value less than or equal to 10, Member must have value greater than or \
+         equal to 0]"
+    );
+    let ok = FromConstants {
+        name: "a".into(),
+        ratio: 2.5,
+        counts: vec![10],
+    };
+    assert!(ok.validate().is_ok());
+}
