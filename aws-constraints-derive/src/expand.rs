@@ -445,10 +445,7 @@ fn echo_probe(value: &TokenStream) -> TokenStream {
 
 /// Length bounds as `Option<u64>` expressions; a constant is cast, so that any unsigned or
 /// signed integer constant serves.
-fn length_bounds(
-    min: &Option<Bound<u64>>,
-    max: &Option<Bound<u64>>,
-) -> (TokenStream, TokenStream) {
+fn length_bounds(min: &Option<Bound<u64>>, max: &Option<Bound<u64>>) -> (TokenStream, TokenStream) {
     let bound = |b: &Bound<u64>| match b {
         Bound::Literal(n) => Literal::u64_suffixed(*n).into_token_stream(),
         Bound::Const(path) => quote!((#path as u64)),

@@ -389,13 +389,19 @@ fn build(hir: &Hir) -> Result<meta::Regex, PatternError> {
     meta::Builder::new()
         .configure(config)
         .build_from_hir(hir)
-        .map_err(|e| {
-            let kind = if e.size_limit().is_some() {
-                PatternErrorKind::TooLarge
-            } else {
-                PatternErrorKind::Unsupported
-            };
-            PatternError::without_offset(kind, format!("cannot compile pattern: {e}"))
+        .map_err(|e| match e.size_limit() {
+            Some(limit) => PatternError::without_offset(
+                PatternErrorKind::TooLarge,
+                format!(
+                    "pattern too large: its automaton would exceed the size limit of {} MiB \
+                     (counted repetitions multiply: shrink a `{{n,m}}`)",
+                    limit >> 20
+                ),
+            ),
+            None => PatternError::without_offset(
+                PatternErrorKind::Unsupported,
+                format!("cannot compile pattern: {e}"),
+            ),
         })
 }
 

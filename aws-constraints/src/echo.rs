@@ -128,6 +128,15 @@ impl<K: AsRef<str>, V: EchoText> EchoText for BTreeMap<K, V> {
     }
 }
 
+#[cfg(feature = "indexmap")]
+impl<K: AsRef<str>, V: EchoText, S> EchoText for indexmap::IndexMap<K, V, S> {
+    /// In Java's `HashMap` order, with the entries of one bucket in the order the client
+    /// sent them (which an `IndexMap` keeps), as AWS echoes them.
+    fn write_echo(&self, out: &mut String) {
+        write_map_in_order(self.iter().map(|(k, v)| (k.as_ref(), v)).collect(), out);
+    }
+}
+
 /// `{k=v, ..}` in `java.util.HashMap`'s iteration order.
 fn write_map<'a, V: EchoText + 'a>(
     entries: impl Iterator<Item = (&'a str, &'a V)>,
@@ -137,6 +146,11 @@ fn write_map<'a, V: EchoText + 'a>(
     // The order a client sent is gone (a Rust map does not keep it); entries that share a
     // Java bucket are taken in key order, as if the client had sent them sorted.
     entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    write_map_in_order(entries, out);
+}
+
+/// `{k=v, ..}` for entries in the order a client sent them.
+fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
     let order = java_hash_map_order(entries.iter().map(|(k, _)| *k));
     out.push('{');
     for (i, index) in order.into_iter().enumerate() {

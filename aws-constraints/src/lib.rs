@@ -122,6 +122,20 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     }
 }
 
+#[cfg(feature = "indexmap")]
+impl<K: AsRef<str>, V: Validate, S> Validate for indexmap::IndexMap<K, V, S> {
+    #[inline]
+    fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
+        for (key, value) in self {
+            value.validate_at(&at.map_value(key.as_ref()), errors);
+        }
+    }
+
+    fn compile_patterns() -> usize {
+        V::compile_patterns()
+    }
+}
+
 impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {

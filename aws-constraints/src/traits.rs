@@ -388,3 +388,25 @@ impl<M: Map> Map for Option<M> {
         }
     }
 }
+
+#[cfg(feature = "indexmap")]
+impl<K, V, S> HasLength for indexmap::IndexMap<K, V, S> {
+    #[inline]
+    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+        count_within(self.len(), min, max)
+    }
+
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.is_empty().then_some("{}")
+    }
+}
+
+#[cfg(feature = "indexmap")]
+impl<K: AsRef<str>, V, S> Map for indexmap::IndexMap<K, V, S> {
+    type Value = V;
+    const UNORDERED: bool = false;
+    #[inline]
+    fn for_each_entry(&self, mut f: impl FnMut(&str, &V)) {
+        self.iter().for_each(|(k, v)| f(k.as_ref(), v));
+    }
+}

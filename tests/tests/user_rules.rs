@@ -369,3 +369,23 @@ fn bounds_from_constants() {
     };
     assert!(ok.validate().is_ok());
 }
+
+/// An `IndexMap` keeps the order the client sent, which Java's `HashMap` order falls back
+/// on within one bucket.
+#[test]
+fn index_maps() {
+    #[derive(Validate, Deserialize)]
+    struct Tagged {
+        #[len(max = 1)]
+        #[values(len(max = 1))]
+        tags: indexmap::IndexMap<String, String>,
+    }
+    let tagged: Tagged = serde_json::from_str(r#"{"tags": {"b": "xx", "a": "y"}}"#).unwrap();
+    assert_eq!(
+        tagged.validate().unwrap_err().to_string(),
+        "2 validation errors detected: Value '{a=y, b=xx}' at 'tags' failed to satisfy \
+         constraint: Member must have length less than or equal to 1; Value '{a=y, b=xx}' at \
+         'tags' failed to satisfy constraint: Map value must satisfy constraint: [Member must \
+         have length less than or equal to 1]"
+    );
+}
