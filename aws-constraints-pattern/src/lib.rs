@@ -364,15 +364,27 @@ fn build_dense(hir: &Hir) -> Option<dense::DFA<Vec<u32>>> {
         .ok()
 }
 
+/// Bytes stepped between two checks for the dead state: it is absorbing, so checking less
+/// often changes no answer, and keeps the per-byte loop to one dependent load.
+const DEAD_CHECK_EVERY: usize = 32;
+
 /// Whether `dfa` (anchored at both ends) accepts all of `value`.
 #[inline]
 fn dense_full_match(dfa: &dense::DFA<Vec<u32>>, value: &str) -> bool {
-    let input = Input::new(value).anchored(Anchored::Yes);
-    let Ok(mut state) = dfa.start_state_forward(&input) else {
-        return false;
+    // The anchored start state of a pattern without look-behind at its start is the same for
+    // every input: no need to compute it from the input's context.
+    let start = match dfa.universal_start_state(Anchored::Yes) {
+        Some(start) => start,
+        None => match dfa.start_state_forward(&Input::new(value).anchored(Anchored::Yes)) {
+            Ok(start) => start,
+            Err(_) => return false,
+        },
     };
-    for &byte in value.as_bytes() {
-        state = dfa.next_state(state, byte);
+    let mut state = start;
+    for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
+        for &byte in chunk {
+            state = dfa.next_state(state, byte);
+        }
         if dfa.is_dead_state(state) {
             return false;
         }

@@ -20,7 +20,7 @@ pub trait EchoText {
 
     /// The Java rendering of the value.
     fn echo_text(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(64);
         self.write_echo(&mut out);
         out
     }
@@ -139,25 +139,47 @@ impl<K: AsRef<str>, V: EchoText, S> EchoText for indexmap::IndexMap<K, V, S> {
 
 /// `{k=v, ..}` in `java.util.HashMap`'s iteration order.
 fn write_map<'a, V: EchoText + 'a>(
+    entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
+    out: &mut String,
+) {
+    // The order a client sent is gone (a Rust map does not keep it); entries that share a
+    // Java bucket are taken in key order, as if the client had sent them sorted.
+    if entries.len() <= 1 {
+        return write_entries(entries, out);
+    }
+    let mask = java_table_mask(entries.len());
+    let mut ordered: Vec<(u32, &str, &V)> = entries
+        .map(|(key, value)| (java_spread_hash(key) & mask, key, value))
+        .collect();
+    ordered.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    write_entries(ordered.into_iter().map(|(_, key, value)| (key, value)), out);
+}
+
+/// `{k=v, ..}` for entries in the order a client sent them, as a Java `HashMap` holding
+/// them iterates: by bucket, and in the sent order within one.
+fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
+    let mask = java_table_mask(entries.len());
+    let mut ordered: Vec<(u32, usize, &str, &V)> = entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, (key, value))| (java_spread_hash(key) & mask, i, key, value))
+        .collect();
+    ordered.sort_unstable_by_key(|&(bucket, i, _, _)| (bucket, i));
+    write_entries(
+        ordered.into_iter().map(|(_, _, key, value)| (key, value)),
+        out,
+    );
+}
+
+fn write_entries<'a, V: EchoText + 'a>(
     entries: impl Iterator<Item = (&'a str, &'a V)>,
     out: &mut String,
 ) {
-    let mut entries: Vec<(&str, &V)> = entries.collect();
-    // The order a client sent is gone (a Rust map does not keep it); entries that share a
-    // Java bucket are taken in key order, as if the client had sent them sorted.
-    entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    write_map_in_order(entries, out);
-}
-
-/// `{k=v, ..}` for entries in the order a client sent them.
-fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
-    let order = java_hash_map_order(entries.iter().map(|(k, _)| *k));
     out.push('{');
-    for (i, index) in order.into_iter().enumerate() {
+    for (i, (key, value)) in entries.enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        let (key, value) = entries[index];
         out.push_str(key);
         out.push('=');
         value.write_echo(out);
@@ -165,19 +187,25 @@ fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
     out.push('}');
 }
 
+/// The bucket mask of the table a `java.util.HashMap` has after `len` insertions: 16
+/// buckets, doubled whenever the size passes three quarters of them.
+fn java_table_mask(len: usize) -> u32 {
+    let mut buckets: usize = 16;
+    while len > buckets / 4 * 3 {
+        buckets *= 2;
+    }
+    (buckets - 1) as u32
+}
+
 /// The order in which a `java.util.HashMap<String, _>` that received `keys` in this order
 /// iterates them: by bucket of the final table, then by insertion within a bucket (Java's
 /// resizing keeps that relative order). A real EventBridge message pins it:
 /// `{de onde?=.., Quem foi?=.., o que?=..}` for keys sent as `Quem foi?`, `o que?`,
 /// `de onde?`.
+#[cfg(test)]
 pub(crate) fn java_hash_map_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let hashes: Vec<u32> = keys.map(java_spread_hash).collect();
-    // The table starts at 16 buckets and doubles whenever the size passes 3/4 of it.
-    let mut buckets: usize = 16;
-    while hashes.len() > buckets / 4 * 3 {
-        buckets *= 2;
-    }
-    let mask = (buckets - 1) as u32;
+    let mask = java_table_mask(hashes.len());
     let mut order: Vec<usize> = (0..hashes.len()).collect();
     order.sort_by_key(|&i| (hashes[i] & mask, i));
     order

@@ -112,7 +112,7 @@ pub enum GroupKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
     kind: GroupKind,
-    constraints: Vec<Constraint>,
+    constraints: std::borrow::Cow<'static, [Constraint]>,
     echo: Echo,
     float: bool,
 }
@@ -121,10 +121,15 @@ impl Group {
     /// A group of `kind` over members declared with `constraints`; `echo` is the whole
     /// collection's, `float` whether its members are floating-point numbers (whose bounds
     /// AWS prints as doubles).
-    pub fn new(kind: GroupKind, constraints: &[Constraint], echo: Echo, float: bool) -> Self {
+    pub fn new(
+        kind: GroupKind,
+        constraints: impl Into<std::borrow::Cow<'static, [Constraint]>>,
+        echo: Echo,
+        float: bool,
+    ) -> Self {
         Group {
             kind,
-            constraints: constraints.to_vec(),
+            constraints: constraints.into(),
             echo,
             float,
         }
@@ -157,7 +162,7 @@ impl Group {
             }
         };
         let mut texts: Vec<(u8, String)> = Vec::new();
-        for constraint in &self.constraints {
+        for constraint in self.constraints.iter() {
             match constraint {
                 Constraint::Length { min, max } => {
                     if let Some(max) = max {

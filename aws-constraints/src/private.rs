@@ -225,7 +225,25 @@ pub struct Grouping<F, C = &'static [Constraint]> {
     built: OnceCell<Arc<Group>>,
 }
 
-impl<F: Fn() -> Option<String>, C: AsRef<[Constraint]>> Grouping<F, C> {
+/// The constraints of a group's members: a static list, or one with constant bounds read
+/// at run time.
+pub trait MemberConstraints {
+    fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]>;
+}
+
+impl MemberConstraints for &'static [Constraint] {
+    fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]> {
+        std::borrow::Cow::Borrowed(self)
+    }
+}
+
+impl<const N: usize> MemberConstraints for [Constraint; N] {
+    fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]> {
+        std::borrow::Cow::Owned(self.to_vec())
+    }
+}
+
+impl<F: Fn() -> Option<String>, C: MemberConstraints> Grouping<F, C> {
     #[inline]
     pub fn new(
         kind: GroupKind,
@@ -262,7 +280,7 @@ impl<F: Fn() -> Option<String>, C: AsRef<[Constraint]>> Grouping<F, C> {
                 matches!(v.rule(), Rule::Range { min, max, .. }
                     if [min, max].iter().any(|b| matches!(b, Some(Number::Float(_) | Number::Float32(_)))))
             });
-            Arc::new(Group::new(self.kind, self.constraints.as_ref(), echo, float))
+            Arc::new(Group::new(self.kind, self.constraints.to_cow(), echo, float))
         });
         errors.group_since(start, group);
     }
