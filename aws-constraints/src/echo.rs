@@ -157,6 +157,7 @@ fn write_map<'a, V: EchoText + 'a>(
 
 /// `{k=v, ..}` for entries in the order a client sent them, as a Java `HashMap` holding
 /// them iterates: by bucket, and in the sent order within one.
+#[cfg(feature = "indexmap")]
 fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
     let mask = java_table_mask(entries.len());
     let mut ordered: Vec<(u32, usize, &str, &V)> = entries

@@ -82,11 +82,59 @@ fn long_strings(c: &mut Criterion) {
     group.finish();
 }
 
+/// The headline case against the hand-written floor, in the same run.
+fn floor(c: &mut Criterion) {
+    use aws_constraints_models::chime::CreateAppInstanceRequest;
+    let case = cases()
+        .into_iter()
+        .find(|c| c.name == "CreateAppInstance/valid-50-tags")
+        .expect("the headline case");
+    let request: CreateAppInstanceRequest = serde_json::from_value(case.document).unwrap();
+    assert!(aws_constraints_benches::hand_written::is_valid(&request));
+    let mut group = c.benchmark_group("floor/CreateAppInstance-valid-50-tags");
+    group.bench_function("aws-constraints", |b| {
+        b.iter(|| aws_constraints::Validate::validate(black_box(&request)).is_ok())
+    });
+    group.bench_function("hand-written", |b| {
+        b.iter(|| aws_constraints_benches::hand_written::is_valid(black_box(&request)))
+    });
+    group.finish();
+}
+
+/// What validation adds to deserialization, the cost a user pays: `Validated::from_json`
+/// against `serde_json::from_str` alone, on each operation's valid document.
+fn deserialize_then_validate(c: &mut Criterion) {
+    macro_rules! pair {
+        ($ty:ty, $case:expr) => {{
+            let text = serde_json::to_string(&$case.document).unwrap();
+            let mut group = c.benchmark_group(format!("from-json/{}", $case.name));
+            group.bench_function("serde_json", |b| {
+                b.iter(|| serde_json::from_str::<$ty>(black_box(&text)).is_ok())
+            });
+            group.bench_function("validated", |b| {
+                b.iter(|| aws_constraints::Validated::<$ty>::from_json(black_box(&text)).is_ok())
+            });
+            group.finish();
+        }};
+    }
+    use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot};
+    for case in cases().into_iter().filter(|c| c.valid && !c.name.starts_with("Metadata/")) {
+        match case.operation {
+            "CreateAppInstance" => pair!(chime::CreateAppInstanceRequest, case),
+            "CreateApplication" => pair!(appregistry::CreateApplicationRequest, case),
+            "ReplicateInstance" => pair!(connect::ReplicateInstanceRequest, case),
+            "CreateSchema" => pair!(clouddirectory::CreateSchemaRequest, case),
+            "CreateThing" => pair!(iot::CreateThingRequest, case),
+            other => panic!("no shape for {other}"),
+        }
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = three_way, long_strings
+    targets = three_way, long_strings, floor, deserialize_then_validate
 }
 criterion_main!(benches);

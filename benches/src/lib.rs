@@ -467,3 +467,82 @@ macro_rules! with_shapes {
         }
     };
 }
+
+/// The floor: `CreateAppInstance` validated by hand, as fast as a person would write it for
+/// this one shape (byte-length fast paths, byte tables for the ASCII patterns), answering
+/// only valid or not. No library can do less work for the same verdict.
+pub mod hand_written {
+    use aws_constraints_models::chime::CreateAppInstanceRequest;
+
+    /// `[-_a-zA-Z0-9]`.
+    static TOKEN: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+            b += 1;
+        }
+        table
+    };
+
+    /// Length in chars within `min..=max`, deciding from the byte length when it can.
+    #[inline]
+    fn chars_within(s: &str, min: usize, max: usize) -> bool {
+        let bytes = s.len();
+        if bytes >= min && bytes <= max && bytes.div_ceil(4) >= min {
+            return true;
+        }
+        (min..=max).contains(&s.chars().count())
+    }
+
+    /// The Chime name class: tab, LF, CR, printable ASCII, U+0085, and everything from
+    /// U+00A0 up but U+FFFE and U+FFFF (surrogates cannot occur in a `str`).
+    #[inline]
+    fn chime_name(s: &str) -> bool {
+        if s.is_ascii() {
+            return s
+                .bytes()
+                .all(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E));
+        }
+        s.chars().all(|c| {
+            matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7E}' | '\u{85}')
+                || (c >= '\u{A0}' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+    }
+
+    /// `.*`: no line terminator.
+    #[inline]
+    fn no_line_terminator(s: &str) -> bool {
+        if s.is_ascii() {
+            return !s.bytes().any(|b| b == b'\n' || b == b'\r');
+        }
+        !s.chars()
+            .any(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+    }
+
+    pub fn is_valid(request: &CreateAppInstanceRequest) -> bool {
+        let Some(name) = &request.name else {
+            return false;
+        };
+        let Some(token) = &request.client_request_token else {
+            return false;
+        };
+        chars_within(name, 1, 256)
+            && chime_name(name)
+            && token.len() >= 2
+            && token.len() <= 64
+            && token.bytes().all(|b| TOKEN[b as usize])
+            && request
+                .metadata
+                .as_deref()
+                .is_none_or(|m| chars_within(m, 0, 1024) && no_line_terminator(m))
+            && request.tags.as_deref().is_none_or(|tags| {
+                (1..=50).contains(&tags.len())
+                    && tags.iter().all(|tag| {
+                        tag.key.as_deref().is_some_and(|k| chars_within(k, 1, 128))
+                            && tag.value.as_deref().is_some_and(|v| chars_within(v, 1, 256))
+                    })
+            })
+    }
+}

@@ -24,3 +24,23 @@ fn all_three_agree_on_every_case() {
         assert_eq!(ours, case.valid, "{}", case.name);
     }
 }
+
+/// The hand-written floor gives our verdict on every `CreateAppInstance` data set, so the
+/// floor comparison is of equal work.
+#[test]
+fn the_hand_written_floor_agrees() {
+    use aws_constraints::Validate;
+    use aws_constraints_models::chime::CreateAppInstanceRequest;
+    for case in aws_constraints_benches::cases() {
+        if case.operation != "CreateAppInstance" {
+            continue;
+        }
+        let request: CreateAppInstanceRequest = serde_json::from_value(case.document).unwrap();
+        assert_eq!(
+            aws_constraints_benches::hand_written::is_valid(&request),
+            request.validate().is_ok(),
+            "{}",
+            case.name
+        );
+    }
+}
