@@ -6,6 +6,11 @@
 //! table (one load and one branch per byte) while the bytes are ASCII; past the first
 //! non-ASCII byte, a decoding loop looks each character up in a 64 Ki-bit bitmap of the
 //! Basic Multilingual Plane, and in the class's sorted ranges above it.
+//!
+//! A class that excludes only a few characters (`.` excludes the five line terminators,
+//! `[^\s]` six) is matched without decoding: one table lookup per byte finds the lead bytes
+//! of the excluded characters, each candidate is compared with their encodings, and the
+//! characters are counted eight bytes at a time only when the byte length cannot decide.
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
@@ -19,8 +24,71 @@ pub(crate) struct ClassRun {
     bmp: Option<Box<[u64; 1024]>>,
     /// The class's ranges from U+10000, sorted and disjoint.
     astral: Box<[(u32, u32)]>,
+    /// The characters outside the class, when they are few.
+    excluded: Option<Box<Excluded>>,
     min: u64,
     max: Option<u64>,
+}
+
+/// A class told by the few characters it leaves out.
+#[derive(Clone, Debug)]
+struct Excluded {
+    /// `lead[b]`: some excluded character's UTF-8 encoding starts with byte `b`.
+    lead: [bool; 256],
+    /// The excluded characters' encodings.
+    encodings: Vec<Vec<u8>>,
+}
+
+/// A class leaving out at most this many characters is matched by [`Excluded`].
+const FEW_EXCLUDED: u32 = 8;
+
+impl Excluded {
+    /// The characters not in `ranges` (sorted, disjoint), if there are few.
+    fn of(ranges: &[(char, char)]) -> Option<Excluded> {
+        let mut missing: Vec<char> = Vec::new();
+        let mut next = 0u32;
+        let gaps = ranges
+            .iter()
+            .map(|&(lo, hi)| (lo as u32, hi as u32 + 1))
+            .chain(std::iter::once((0x11_0000, 0x11_0000)));
+        for (lo, after) in gaps {
+            for c in next..lo {
+                // Surrogates are not characters: a `str` never holds them.
+                if let Some(c) = char::from_u32(c) {
+                    if missing.len() as u32 == FEW_EXCLUDED {
+                        return None;
+                    }
+                    missing.push(c);
+                }
+            }
+            next = after;
+        }
+        let mut lead = [false; 256];
+        let encodings = missing
+            .iter()
+            .map(|c| {
+                let mut buffer = [0u8; 4];
+                let bytes = c.encode_utf8(&mut buffer).as_bytes().to_vec();
+                lead[bytes[0] as usize] = true;
+                bytes
+            })
+            .collect();
+        Some(Excluded { lead, encodings })
+    }
+
+    /// Whether `bytes` holds none of the excluded characters.
+    #[inline]
+    fn absent_from(&self, bytes: &[u8]) -> bool {
+        let mut from = 0;
+        while let Some(offset) = bytes[from..].iter().position(|&b| self.lead[b as usize]) {
+            let at = from + offset;
+            if self.encodings.iter().any(|e| bytes[at..].starts_with(e)) {
+                return false;
+            }
+            from = at + 1;
+        }
+        true
+    }
 }
 
 impl ClassRun {
@@ -70,6 +138,7 @@ impl ClassRun {
             ascii,
             bmp,
             astral: astral.into_boxed_slice(),
+            excluded: Excluded::of(&ranges).map(Box::new),
             min,
             max,
         })
@@ -106,6 +175,15 @@ impl ClassRun {
         // keeps a huge value from being scanned against a small maximum.
         if len < self.min || len.div_ceil(4) > max {
             return false;
+        }
+        if let Some(excluded) = &self.excluded {
+            // The byte length decides the count when every character could be one byte
+            // and none could push it below the minimum; otherwise count.
+            let count_fits = (len <= max && len.div_ceil(4) >= self.min) || {
+                let chars = crate::count_chars(value);
+                chars >= self.min && chars <= max
+            };
+            return count_fits && excluded.absent_from(bytes);
         }
         let ascii_run = bytes
             .iter()

@@ -118,7 +118,10 @@ fn deserialize_then_validate(c: &mut Criterion) {
         }};
     }
     use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot};
-    for case in cases().into_iter().filter(|c| c.valid && !c.name.starts_with("Metadata/")) {
+    for case in cases()
+        .into_iter()
+        .filter(|c| c.valid && !c.name.starts_with("Metadata/"))
+    {
         match case.operation {
             "CreateAppInstance" => pair!(chime::CreateAppInstanceRequest, case),
             "CreateApplication" => pair!(appregistry::CreateApplicationRequest, case),

@@ -541,7 +541,10 @@ pub mod hand_written {
                 (1..=50).contains(&tags.len())
                     && tags.iter().all(|tag| {
                         tag.key.as_deref().is_some_and(|k| chars_within(k, 1, 128))
-                            && tag.value.as_deref().is_some_and(|v| chars_within(v, 1, 256))
+                            && tag
+                                .value
+                                .as_deref()
+                                .is_some_and(|v| chars_within(v, 1, 256))
                     })
             })
     }
