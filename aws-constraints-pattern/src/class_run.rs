@@ -37,7 +37,15 @@ struct Excluded {
     lead: [bool; 256],
     /// The excluded characters' encodings.
     encodings: Vec<Vec<u8>>,
+    /// Each distinct lead byte repeated in all eight bytes of a word, for scanning eight
+    /// bytes at a time; empty when there are too many to be worth it.
+    lead_words: Vec<u64>,
 }
+
+/// Up to this many distinct lead bytes are searched eight bytes at a time.
+const SWAR_LEADS: usize = 6;
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// A class leaving out at most this many characters is matched by [`Excluded`].
 const FEW_EXCLUDED: u32 = 8;
@@ -73,21 +81,52 @@ impl Excluded {
                 bytes
             })
             .collect();
-        Some(Excluded { lead, encodings })
+        let leads: Vec<u64> = (0..=255u8)
+            .filter(|&b| lead[b as usize])
+            .map(|b| u64::from(b) * ONES)
+            .collect();
+        let lead_words = if leads.len() <= SWAR_LEADS {
+            leads
+        } else {
+            Vec::new()
+        };
+        Some(Excluded {
+            lead,
+            encodings,
+            lead_words,
+        })
     }
 
     /// Whether `bytes` holds none of the excluded characters.
     #[inline]
     fn absent_from(&self, bytes: &[u8]) -> bool {
         let mut from = 0;
-        while let Some(offset) = bytes[from..].iter().position(|&b| self.lead[b as usize]) {
-            let at = from + offset;
-            if self.encodings.iter().any(|e| bytes[at..].starts_with(e)) {
-                return false;
+        if !self.lead_words.is_empty() {
+            // Eight bytes at a time: a word with none of the lead bytes is skipped whole.
+            let mut words = bytes.chunks_exact(8);
+            for word in &mut words {
+                let mut buffer = [0u8; 8];
+                buffer.copy_from_slice(word);
+                let w = u64::from_le_bytes(buffer);
+                let hit = self.lead_words.iter().fold(0, |hit, &lead| {
+                    let x = w ^ lead;
+                    hit | (x.wrapping_sub(ONES) & !x & HIGHS)
+                });
+                if hit != 0 && !self.absent_in(bytes, from, from + 8) {
+                    return false;
+                }
+                from += 8;
             }
-            from = at + 1;
         }
-        true
+        self.absent_in(bytes, from, bytes.len())
+    }
+
+    /// Whether no excluded character starts in `bytes[start..end]`.
+    fn absent_in(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        (start..end).all(|at| {
+            !self.lead[bytes[at] as usize]
+                || !self.encodings.iter().any(|e| bytes[at..].starts_with(e))
+        })
     }
 }
 

@@ -60,7 +60,10 @@ impl<T: Validate> Validated<T> {
     where
         T: Deserialize<'de>,
     {
-        Self::from_json_slice(json.as_bytes())
+        expect_object::<T>(json.as_bytes())?;
+        // From `str`, not bytes: the text is already known to be UTF-8.
+        let value: T = serde_json::from_str(json).map_err(InputError::Malformed)?;
+        Validated::new(value).map_err(InputError::Invalid)
     }
 
     /// [`Validated::from_json`] on bytes.
