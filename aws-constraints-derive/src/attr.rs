@@ -142,6 +142,8 @@ pub(crate) struct ContainerAttrs {
     pub(crate) krate: Option<syn::Path>,
     /// `#[validate(bound = "T: Trait")]`: the impl's where-clause, instead of the inferred.
     pub(crate) bound: Option<Punctuated<syn::WherePredicate, Token![,]>>,
+    /// `#[sensitive]` on the type: everything in it is sensitive, wherever it is used.
+    pub(crate) sensitive: bool,
 }
 
 impl ContainerAttrs {
@@ -150,9 +152,15 @@ impl ContainerAttrs {
             customs: Vec::new(),
             krate: None,
             bound: None,
+            sensitive: false,
         };
         for attr in attrs {
-            if attr.path().is_ident(CUSTOM) {
+            if attr.path().is_ident(SENSITIVE) {
+                if attr.meta.require_path_only().is_err() {
+                    cx.error_spanned_by(&attr.meta, "#[sensitive] takes no arguments");
+                }
+                out.sensitive = true;
+            } else if attr.path().is_ident(CUSTOM) {
                 match with_list(attr, CUSTOM, |input| input.parse::<syn::Path>()) {
                     Ok(path) => out.customs.push(path),
                     Err(e) => cx.syn_error(e),

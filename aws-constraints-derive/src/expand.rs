@@ -99,6 +99,15 @@ fn impl_validate(input: &Input) -> TokenStream {
         }
     };
     let pattern_array = patterns.array();
+    // A sensitive type redacts everything below wherever it is used.
+    let sensitive_type = if input.attrs.sensitive {
+        quote! {
+            let __awsc_sensitive_at = __awsc_at.with_sensitivity(true);
+            let __awsc_at = &__awsc_sensitive_at;
+        }
+    } else {
+        quote!()
+    };
     let is_structure = matches!(
         &input.shape,
         Shape::Struct {
@@ -127,6 +136,11 @@ fn impl_validate(input: &Input) -> TokenStream {
                     __awsc_at: &__awsc_crate::Location<'_>,
                     __awsc_errors: &mut __awsc_crate::ValidationErrors,
                 ) {
+                    if __awsc_at.depth() > __awsc_crate::__private::MAX_DEPTH {
+                        __awsc_crate::__private::too_deep(__awsc_at, __awsc_errors);
+                        return;
+                    }
+                    #sensitive_type
                     #body
                     #(#customs)*
                 }

@@ -3,6 +3,7 @@
 // Lets this crate's own tests use the derive, whose output names `::aws_constraints`.
 extern crate self as aws_constraints;
 
+mod blob;
 mod custom;
 mod echo;
 mod error;
@@ -19,7 +20,11 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
+pub use blob::Blob;
 pub use custom::CustomError;
+
+/// An untyped JSON member (Smithy's `document`): no constraint applies to it.
+pub type Document = serde_json::Value;
 pub use echo::{java_double, java_float, EchoText};
 pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};

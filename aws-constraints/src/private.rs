@@ -324,3 +324,17 @@ pub fn const_bound<T: Numeric>(value: &T) -> Number {
     // `Numeric` answers `None` only for an absent `Option`, which a constant is not.
     value.to_number().unwrap_or(Number::Float(f64::NAN))
 }
+
+/// Deeper than this (in path segments), a structure is not validated further: a value built
+/// in code can nest deeper than any parser allows (serde_json stops at 128), and validation
+/// must not overflow the stack on it.
+pub const MAX_DEPTH: usize = 512;
+
+/// Reports a value nested deeper than [`MAX_DEPTH`].
+#[cold]
+pub fn too_deep(at: &Location<'_>, errors: &mut ValidationErrors) {
+    let rule = Rule::Custom {
+        constraint: format!("Member must not be nested deeper than {MAX_DEPTH} levels"),
+    };
+    report(at, rule, Echo::Omitted, errors);
+}
