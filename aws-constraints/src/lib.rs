@@ -127,29 +127,24 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     }
 }
 
-#[cfg(feature = "indexmap")]
-impl<K: AsRef<str>, V: Validate, S> Validate for indexmap::IndexMap<K, V, S> {
-    #[inline]
-    fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        for (key, value) in self {
-            value.validate_at(&at.map_value(key.as_ref()), errors);
-        }
-    }
+/// Maps that iterate in a fixed order: their entries are reported in it.
+macro_rules! ordered_map {
+    ($(#[$attr:meta])* [$($generics:tt)*] $map:ty) => {
+        $(#[$attr])*
+        impl<K: AsRef<str>, V: Validate, $($generics)*> Validate for $map {
+            #[inline]
+            fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
+                for (key, value) in self {
+                    value.validate_at(&at.map_value(key.as_ref()), errors);
+                }
+            }
 
-    fn compile_patterns() -> usize {
-        V::compile_patterns()
-    }
+            fn compile_patterns() -> usize {
+                V::compile_patterns()
+            }
+        }
+    };
 }
 
-impl<K: AsRef<str>, V: Validate> Validate for BTreeMap<K, V> {
-    #[inline]
-    fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        for (key, value) in self {
-            value.validate_at(&at.map_value(key.as_ref()), errors);
-        }
-    }
-
-    fn compile_patterns() -> usize {
-        V::compile_patterns()
-    }
-}
+ordered_map!([] BTreeMap<K, V>);
+ordered_map!(#[cfg(feature = "indexmap")] [S] indexmap::IndexMap<K, V, S>);
