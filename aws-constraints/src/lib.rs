@@ -9,6 +9,7 @@ mod echo;
 mod error;
 mod number;
 mod path;
+pub mod timestamp;
 mod traits;
 mod validated;
 
@@ -22,6 +23,7 @@ pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
 pub use blob::Blob;
 pub use custom::CustomError;
+pub use timestamp::{Timestamp, TimestampError};
 
 /// An untyped JSON member (Smithy's `document`): no constraint applies to it.
 pub type Document = serde_json::Value;
