@@ -6,6 +6,7 @@ extern crate self as aws_constraints;
 mod blob;
 mod custom;
 mod echo;
+mod enums;
 mod error;
 mod number;
 mod path;

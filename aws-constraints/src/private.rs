@@ -13,6 +13,8 @@ use crate::{
     Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
     Violation,
 };
+/// For the enum macros' expansions, which must not require the user's crate to name serde.
+pub use serde;
 
 /// A pattern compiled on first use, once per call site.
 pub struct LazyPattern {

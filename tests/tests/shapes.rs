@@ -222,3 +222,57 @@ fn recursive_shapes_validate_to_any_parsed_depth_and_stop_at_a_bound() {
     assert_eq!(errors.as_slice()[0].rule().name(), "custom");
     assert!(errors.to_string().contains("nested deeper than 512 levels"));
 }
+
+aws_constraints::string_enum! {
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum KeyUsage {
+        EncryptDecrypt = "ENCRYPT_DECRYPT",
+        SignVerify = "SIGN_VERIFY",
+        #[internal]
+        Internal = "INTERNAL_ONLY",
+        ..Unknown
+    }
+}
+
+aws_constraints::int_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Level {
+        One = 1,
+        Two = 2,
+        ..Unknown
+    }
+}
+
+#[derive(Validate, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct CreateKey {
+    #[nested]
+    key_usage: Option<KeyUsage>,
+    #[nested]
+    level: Option<Level>,
+}
+
+#[test]
+fn enums_are_rust_enums_that_report_unknown_values_like_one_of() {
+    let known: CreateKey =
+        serde_json::from_str(r#"{"KeyUsage": "SIGN_VERIFY", "Level": 2}"#).unwrap();
+    assert_eq!(known.key_usage, Some(KeyUsage::SignVerify));
+    assert_eq!(known.level, Some(Level::Two));
+    assert!(known.validate().is_ok());
+    let internal: CreateKey = serde_json::from_str(r#"{"KeyUsage": "INTERNAL_ONLY"}"#).unwrap();
+    assert!(internal.validate().is_ok(), "internal values are accepted");
+    let unknown: CreateKey =
+        serde_json::from_str(r#"{"KeyUsage": "ENCRYPT", "Level": 7}"#).unwrap();
+    assert_eq!(
+        unknown.validate().unwrap_err().to_string(),
+        "2 validation errors detected: Value 'ENCRYPT' at 'keyUsage' failed to satisfy \
+         constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY]; \
+         Value '7' at 'level' failed to satisfy constraint: Member must satisfy enum value \
+         set: [1, 2]"
+    );
+    assert_eq!(
+        serde_json::to_string(&KeyUsage::from("SIGN_VERIFY")).unwrap(),
+        r#""SIGN_VERIFY""#
+    );
+    assert_eq!(KeyUsage::VALUES, ["ENCRYPT_DECRYPT", "SIGN_VERIFY"]);
+}
