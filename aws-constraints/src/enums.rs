@@ -64,6 +64,8 @@ macro_rules! string_enum {
             $unknown(::std::string::String),
         }
 
+        const _: () = $crate::__private::assert_distinct(&[$($value),*]);
+
         impl $name {
             /// The values the model lists, in model order (internal ones left out).
             pub const VALUES: &'static [&'static str] =
@@ -177,6 +179,8 @@ macro_rules! int_enum {
             /// A value the model does not list, kept as sent; it fails validation.
             $unknown(i32),
         }
+
+        const _: () = $crate::__private::assert_distinct(&[$(::core::stringify!($value)),*]);
 
         impl $name {
             /// The values the model lists, in model order (internal ones left out).

@@ -133,11 +133,68 @@ fn deserialize_then_validate(c: &mut Criterion) {
     }
 }
 
+/// Shapes beyond the five operations: a batch of blobs and a recursive document, valid.
+/// The peers have no blob or union shape to compare with.
+fn shapes(c: &mut Criterion) {
+    use aws_constraints::{Blob, Validate};
+    use std::collections::HashMap;
+
+    #[derive(Validate)]
+    struct Entry {
+        #[required]
+        #[len(0, 1048576)]
+        data: Option<Blob>,
+        #[required]
+        #[len(1, 256)]
+        partition_key: Option<String>,
+    }
+    #[derive(Validate)]
+    struct Batch {
+        #[len(1, 500)]
+        #[nested]
+        records: Vec<Entry>,
+    }
+    #[derive(Validate)]
+    enum Value {
+        S(String),
+        #[keys(len(0, 65535))]
+        #[nested]
+        M(HashMap<String, Value>),
+        #[nested]
+        L(Vec<Value>),
+    }
+
+    let batch = Batch {
+        records: (0..100)
+            .map(|i| Entry {
+                data: Some(Blob(vec![7; 1024])),
+                partition_key: Some(format!("key-{i}")),
+            })
+            .collect(),
+    };
+    let mut item = Value::S("leaf".into());
+    for depth in 0..10 {
+        item = if depth % 2 == 0 {
+            Value::L(vec![item, Value::S("x".into())])
+        } else {
+            Value::M(HashMap::from([("k".to_owned(), item)]))
+        };
+    }
+    let mut group = c.benchmark_group("shapes");
+    group.bench_function("blobs-100x1KiB", |b| {
+        b.iter(|| black_box(&batch).validate().is_ok())
+    });
+    group.bench_function("recursive-depth-10", |b| {
+        b.iter(|| black_box(&item).validate().is_ok())
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = three_way, long_strings, floor, deserialize_then_validate
+    targets = three_way, long_strings, floor, deserialize_then_validate, shapes
 }
 criterion_main!(benches);
