@@ -339,7 +339,11 @@ pub mod date_time {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Timestamp::parse_date_time(&text).map_err(serde::de::Error::custom)
+        parse(&text).map_err(serde::de::Error::custom)
+    }
+
+    pub(crate) fn parse(text: &str) -> Result<Timestamp, TimestampError> {
+        Timestamp::parse_date_time(text)
     }
 }
 
@@ -353,7 +357,11 @@ pub mod http_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Timestamp::parse_http_date(&text).map_err(serde::de::Error::custom)
+        parse(&text).map_err(serde::de::Error::custom)
+    }
+
+    pub(crate) fn parse(text: &str) -> Result<Timestamp, TimestampError> {
+        Timestamp::parse_http_date(text)
     }
 }
 
@@ -424,4 +432,41 @@ mod tests {
             assert!(Timestamp::from_epoch_seconds(bad).is_err(), "{bad}");
         }
     }
+}
+
+/// The same formats for `Option<Timestamp>` members (absent or `null` is `None`):
+/// `#[serde(default, with = "aws_constraints::timestamp::optional::date_time")]`.
+pub mod optional {
+    macro_rules! optional_format {
+        ($name:ident) => {
+            /// As the format of the same name, for an optional member.
+            pub mod $name {
+                use serde::{Deserialize, Deserializer, Serializer};
+
+                use crate::Timestamp;
+
+                pub fn serialize<S: Serializer>(
+                    value: &Option<Timestamp>,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    match value {
+                        Some(value) => super::super::$name::serialize(value, serializer),
+                        None => serializer.serialize_none(),
+                    }
+                }
+
+                pub fn deserialize<'de, D: Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Option<Timestamp>, D::Error> {
+                    let text = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                    text.map(|text| super::super::$name::parse(&text))
+                        .transpose()
+                        .map_err(serde::de::Error::custom)
+                }
+            }
+        };
+    }
+
+    optional_format!(date_time);
+    optional_format!(http_date);
 }

@@ -40,6 +40,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Aws)]
         format: Format,
     },
+    /// Write Rust types annotated for aws-constraints from an AWS Smithy model (JSON AST):
+    /// the input of each operation (every operation when none is named) and every shape it
+    /// reaches. Exit 2 with the reason when the model cannot be imported.
+    Import {
+        /// The model file (Smithy JSON AST).
+        model: String,
+        /// An operation to import, by name; repeatable.
+        #[arg(long = "operation")]
+        operations: Vec<String>,
+        /// Where to write the module; standard output when absent.
+        #[arg(long)]
+        output: Option<String>,
+    },
     /// Read values from standard input, one JSON string a line, and print whether each
     /// matches the whole pattern: `true` or `false`, a line.
     Pattern {
@@ -96,6 +109,11 @@ fn main() -> ExitCode {
             pattern,
             backtracking,
         } => match_pattern(&pattern, backtracking),
+        Command::Import {
+            model,
+            operations,
+            output,
+        } => import(&model, operations, output.as_deref()),
         Command::Serve {
             addr,
             connect_instances,
@@ -105,6 +123,24 @@ fn main() -> ExitCode {
         eprintln!("error: {message}");
         ExitCode::from(2)
     })
+}
+
+fn import(model: &str, operations: Vec<String>, output: Option<&str>) -> Result<ExitCode, Usage> {
+    let text =
+        std::fs::read_to_string(model).map_err(|e| Usage(format!("cannot read {model}: {e}")))?;
+    let builder = operations.into_iter().fold(
+        aws_constraints_codegen::Builder::new().model_json(text),
+        aws_constraints_codegen::Builder::operation,
+    );
+    let result = match output {
+        Some(path) => builder.write_to(path),
+        None => builder.generate().map(|code| {
+            let _ = print(&code);
+        }),
+    };
+    result
+        .map(|()| ExitCode::SUCCESS)
+        .map_err(|e| Usage(format!("{model}: {e}")))
 }
 
 fn print(text: &str) -> Result<(), Usage> {

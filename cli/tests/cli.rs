@@ -270,3 +270,28 @@ fn serve_answers_over_http_and_stops_on_ctrl_c() {
     );
     assert!(log.contains("shutting down"), "{log}");
 }
+
+/// `import` writes the types of an operation from AWS's Smithy model, and refuses an
+/// unknown operation naming the closest ones.
+#[test]
+fn import_writes_annotated_types() {
+    let model = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/reference/aws-smithy-models/clouddirectory-2017-01-11.json"
+    );
+    let out = run(&["import", model, "--operation", "CreateSchema"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let code = text(&out.stdout);
+    assert!(code.contains("pub struct CreateSchemaRequest {"), "{code}");
+    assert!(
+        code.contains("#[pattern(r\"^[a-zA-Z0-9._-]*$\")]"),
+        "{code}"
+    );
+    let unknown = run(&["import", model, "--operation", "CreateSchemas"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown.stderr).contains("closest: CreateSchema"),
+        "{}",
+        text(&unknown.stderr)
+    );
+}
