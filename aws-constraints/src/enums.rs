@@ -8,8 +8,8 @@
 /// A string enum shape: a Rust enum with one variant per value, plus an unknown variant
 /// that keeps any other value from the wire and fails validation.
 ///
-/// Variants marked `#[internal]` (Smithy's `@internal`) are accepted but never listed in
-/// messages. The enum (de)serializes as its string, implements `Validate` (use `#[nested]`
+/// Variants marked `#[internal]` (Smithy's `@internal`), written after the listed ones,
+/// are accepted but never listed in messages. The enum (de)serializes as its string, implements `Validate` (use `#[nested]`
 /// on members), `as_str()`, `Display` and `From<&str>`.
 ///
 /// ```
@@ -53,28 +53,30 @@ macro_rules! string_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$internal:ident])? $variant:ident = $value:literal, )*
+            $( $variant:ident = $value:literal, )*
+            $( #[internal] $internal:ident = $internal_value:literal, )*
             .. $unknown:ident $(,)?
         }
     ) => {
         $(#[$meta])*
         $vis enum $name {
             $( #[doc = $value] $variant, )*
+            $( #[doc = $internal_value] $internal, )*
             /// A value the model does not list, kept as sent; it fails validation.
             $unknown(::std::string::String),
         }
 
-        const _: () = $crate::__private::assert_distinct(&[$($value),*]);
+        const _: () = $crate::__private::assert_distinct(&[$($value,)* $($internal_value),*]);
 
         impl $name {
             /// The values the model lists, in model order (internal ones left out).
-            pub const VALUES: &'static [&'static str] =
-                $crate::__enum_listed!([] $( [$($internal)?] $value, )*);
+            pub const VALUES: &'static [&'static str] = &[$($value),*];
 
             /// The value as it travels on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
                     $( $name::$variant => $value, )*
+                    $( $name::$internal => $internal_value, )*
                     $name::$unknown(value) => value,
                 }
             }
@@ -84,6 +86,7 @@ macro_rules! string_enum {
             fn from(value: &str) -> Self {
                 match value {
                     $( $value => $name::$variant, )*
+                    $( $internal_value => $name::$internal, )*
                     other => $name::$unknown(::std::string::String::from(other)),
                 }
             }
@@ -169,28 +172,32 @@ macro_rules! int_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$internal:ident])? $variant:ident = $value:literal, )*
+            $( $variant:ident = $value:literal, )*
+            $( #[internal] $internal:ident = $internal_value:literal, )*
             .. $unknown:ident $(,)?
         }
     ) => {
         $(#[$meta])*
         $vis enum $name {
             $( #[doc = ::core::stringify!($value)] $variant, )*
+            $( #[doc = ::core::stringify!($internal_value)] $internal, )*
             /// A value the model does not list, kept as sent; it fails validation.
             $unknown(i32),
         }
 
-        const _: () = $crate::__private::assert_distinct(&[$(::core::stringify!($value)),*]);
+        const _: () = $crate::__private::assert_distinct(
+            &[$(::core::stringify!($value),)* $(::core::stringify!($internal_value)),*]
+        );
 
         impl $name {
             /// The values the model lists, in model order (internal ones left out).
-            pub const VALUES: &'static [&'static str] =
-                $crate::__enum_listed!([] $( [$($internal)?] ::core::stringify!($value), )*);
+            pub const VALUES: &'static [&'static str] = &[$(::core::stringify!($value)),*];
 
             /// The value as it travels on the wire.
             pub fn value(&self) -> i32 {
                 match self {
                     $( $name::$variant => $value, )*
+                    $( $name::$internal => $internal_value, )*
                     $name::$unknown(value) => *value,
                 }
             }
@@ -200,6 +207,7 @@ macro_rules! int_enum {
             fn from(value: i32) -> Self {
                 match value {
                     $( $value => $name::$variant, )*
+                    $( $internal_value => $name::$internal, )*
                     other => $name::$unknown(other),
                 }
             }
@@ -248,18 +256,5 @@ macro_rules! int_enum {
                 out.push_str(&self.value().to_string());
             }
         }
-    };
-}
-
-/// The listed (non-`#[internal]`) values of an enum, as a slice expression.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __enum_listed {
-    ([$($done:expr,)*]) => { &[$($done,)*] };
-    ([$($done:expr,)*] [internal] $value:expr, $($rest:tt)*) => {
-        $crate::__enum_listed!([$($done,)*] $($rest)*)
-    };
-    ([$($done:expr,)*] [] $value:expr, $($rest:tt)*) => {
-        $crate::__enum_listed!([$($done,)* $value,] $($rest)*)
     };
 }

@@ -161,7 +161,12 @@ impl<'m> Emitter<'m> {
         out.push_str("    #[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
         let _ = writeln!(out, "    pub enum {name} {{");
         let mut variants: Vec<String> = Vec::new();
-        for (value, internal) in &values {
+        // The macro takes the internal values after the listed ones.
+        let ordered = values
+            .iter()
+            .filter(|(_, internal)| !internal)
+            .chain(values.iter().filter(|(_, internal)| *internal));
+        for (value, internal) in ordered {
             let variant = unique_variant(variant(value), &mut variants);
             let internal = if *internal { "#[internal] " } else { "" };
             let _ = writeln!(out, "        {internal}{variant} = {},", raw_string(value));
@@ -299,12 +304,52 @@ impl<'m> Emitter<'m> {
             .ok_or_else(|| ImportError::new(format!("{collection} has no member target")))?;
         let target = target(collection, "member", reference)?;
         let shape = self.model.shape(&target)?;
-        if matches!(self.model.kind(shape), "list" | "set" | "map") {
-            return Err(ImportError::new(format!(
-                "{at}: collections of collections are not supported yet ({target})"
-            )));
-        }
         let traits = merged(shape.get("traits"), reference.get("traits"));
+        match self.model.kind(shape) {
+            "list" | "set" => {
+                // A list of lists: the inner list's rules inside `each(..)`.
+                let (ty, inner) = self.item(at, shape.get("member"), &target)?;
+                let mut rules: Vec<String> =
+                    length(&traits).into_iter().map(strip_attribute).collect();
+                if traits.contains_key("smithy.api#uniqueItems") || self.model.kind(shape) == "set"
+                {
+                    return Err(ImportError::new(format!(
+                        "{at}: unique items inside a collection are not supported yet"
+                    )));
+                }
+                if !inner.rules.is_empty() {
+                    rules.push(format!("each({})", inner.rules.join(", ")));
+                }
+                return Ok((
+                    format!("::std::vec::Vec<{ty}>"),
+                    Item {
+                        ty: String::new(),
+                        rules,
+                        nested: inner.nested,
+                    },
+                ));
+            }
+            "map" => {
+                // A map inside a collection: only its length can be said inside `each(..)`.
+                let (_, key) = self.item(at, shape.get("key"), &target)?;
+                let (ty, value) = self.item(at, shape.get("value"), &target)?;
+                if !key.rules.is_empty() || !value.rules.is_empty() {
+                    return Err(ImportError::new(format!(
+                        "{at}: constraints on the keys or values of a map inside a collection are not supported yet ({target})"
+                    )));
+                }
+                let rules = length(&traits).into_iter().map(strip_attribute).collect();
+                return Ok((
+                    format!("::std::collections::HashMap<::std::string::String, {ty}>"),
+                    Item {
+                        ty: String::new(),
+                        rules,
+                        nested: value.nested,
+                    },
+                ));
+            }
+            _ => {}
+        }
         if timestamp_format(&traits).is_some() {
             return Err(ImportError::new(format!(
                 "{at}: timestamps with a format inside collections are not supported yet"
