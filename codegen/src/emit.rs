@@ -92,13 +92,7 @@ impl<'m> Emitter<'m> {
         name: &str,
         shape: &Map<String, Value>,
     ) -> Result<String, ImportError> {
-        let mut out = doc(shape.get("traits"));
-        out.push_str(DERIVES);
-        out.push('\n');
-        if trait_value(shape.get("traits"), "smithy.api#sensitive").is_some() {
-            out.push_str("#[sensitive]\n");
-        }
-        let _ = writeln!(out, "pub struct {name} {{");
+        let mut out = type_header(shape, "struct", name);
         for (member, definition) in self.model.members(id, shape) {
             let (ty, rules) = self.member(id, member, definition)?;
             let wire = trait_value(definition.get("traits"), "smithy.api#jsonName")
@@ -128,10 +122,7 @@ impl<'m> Emitter<'m> {
         name: &str,
         shape: &Map<String, Value>,
     ) -> Result<String, ImportError> {
-        let mut out = doc(shape.get("traits"));
-        out.push_str(DERIVES);
-        out.push('\n');
-        let _ = writeln!(out, "pub enum {name} {{");
+        let mut out = type_header(shape, "enum", name);
         for (member, definition) in self.model.members(id, shape) {
             let (ty, rules) = self.member(id, member, definition)?;
             let rules: Vec<String> = rules
@@ -447,6 +438,18 @@ impl<'m> Emitter<'m> {
         }
         Ok(item)
     }
+}
+
+/// A structure's or union's documentation, derives, sensitivity and opening line.
+fn type_header(shape: &Map<String, Value>, keyword: &str, name: &str) -> String {
+    let mut out = doc(shape.get("traits"));
+    out.push_str(DERIVES);
+    out.push('\n');
+    if trait_value(shape.get("traits"), "smithy.api#sensitive").is_some() {
+        out.push_str("#[sensitive]\n");
+    }
+    let _ = writeln!(out, "pub {keyword} {name} {{");
+    out
 }
 
 /// A list member, map key or value, or a scalar member.
