@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports AWS services from the Smithy models in shared/ with `aws-constraints import` and
-# compiles the generated types, one module per service, in a scratch crate. Prints a table:
+# compiles the generated types, one module per service, in a scratch crate under
+# `#![deny(warnings)]`. Prints a table:
 # services imported, refused (with the reason), compiled, and the time each step took.
 #
 #   scripts/import-aws.sh              a sample covering every shape kind and protocol
@@ -38,7 +39,7 @@ serde = { version = "1", features = ["derive"] }
 
 [workspace]
 TOML
-: > "$crate/src/lib.rs"
+echo "#![deny(warnings)]" > "$crate/src/lib.rs"
 imported=0 refused=0
 start=$(date +%s)
 for service in $services; do
