@@ -165,49 +165,14 @@ impl Group {
         for constraint in self.constraints.iter() {
             match constraint {
                 Constraint::Length { min, max } => {
-                    if let Some(max) = max {
-                        texts.push((
-                            0,
-                            format!("Member must have length less than or equal to {max}"),
-                        ));
-                    }
-                    if let Some(min) = min {
-                        texts.push((
-                            1,
-                            format!("Member must have length greater than or equal to {min}"),
-                        ));
-                    }
+                    texts.extend(max.map(|max| (0, phrase::length_at_most(max))));
+                    texts.extend(min.map(|min| (1, phrase::length_at_least(min))));
                 }
-                Constraint::Pattern(pattern) => texts.push((
-                    2,
-                    format!("Member must satisfy regular expression pattern: {pattern}"),
-                )),
-                Constraint::OneOf(values) => texts.push((
-                    3,
-                    format!(
-                        "Member must satisfy enum value set: [{}]",
-                        values.join(", ")
-                    ),
-                )),
+                Constraint::Pattern(pattern) => texts.push((2, phrase::pattern(pattern))),
+                Constraint::OneOf(values) => texts.push((3, phrase::one_of(values))),
                 Constraint::Range { min, max } => {
-                    if let Some(max) = max {
-                        texts.push((
-                            4,
-                            format!(
-                                "Member must have value less than or equal to {}",
-                                bound(max)
-                            ),
-                        ));
-                    }
-                    if let Some(min) = min {
-                        texts.push((
-                            5,
-                            format!(
-                                "Member must have value greater than or equal to {}",
-                                bound(min)
-                            ),
-                        ));
-                    }
+                    texts.extend(max.map(|max| (4, phrase::value_at_most(bound(&max)))));
+                    texts.extend(min.map(|min| (5, phrase::value_at_least(bound(&min)))));
                 }
             }
         }
@@ -219,6 +184,39 @@ impl Group {
             GroupKind::MapValues => "Map value must satisfy constraint",
         };
         format!("{subject}: [{}]", list.join(", "))
+    }
+}
+
+/// AWS's wording of each constraint, shared by the message about one value and the
+/// bracketed list about a collection's members.
+mod phrase {
+    use std::fmt::Display;
+
+    pub(super) fn length_at_most(max: impl Display) -> String {
+        format!("Member must have length less than or equal to {max}")
+    }
+
+    pub(super) fn length_at_least(min: impl Display) -> String {
+        format!("Member must have length greater than or equal to {min}")
+    }
+
+    pub(super) fn pattern(pattern: &str) -> String {
+        format!("Member must satisfy regular expression pattern: {pattern}")
+    }
+
+    pub(super) fn one_of(values: &[&str]) -> String {
+        format!(
+            "Member must satisfy enum value set: [{}]",
+            values.join(", ")
+        )
+    }
+
+    pub(super) fn value_at_most(max: impl Display) -> String {
+        format!("Member must have value less than or equal to {max}")
+    }
+
+    pub(super) fn value_at_least(min: impl Display) -> String {
+        format!("Member must have value greater than or equal to {min}")
     }
 }
 
@@ -284,33 +282,20 @@ impl Violation {
             Rule::Required => "Member must not be null".to_owned(),
             Rule::Length { min, max, actual } => {
                 if min.is_some_and(|min| *actual < min) {
-                    format!(
-                        "Member must have length greater than or equal to {}",
-                        min.unwrap_or_default()
-                    )
+                    phrase::length_at_least(min.unwrap_or_default())
                 } else {
-                    format!(
-                        "Member must have length less than or equal to {}",
-                        max.unwrap_or_default()
-                    )
+                    phrase::length_at_most(max.unwrap_or_default())
                 }
             }
-            Rule::Pattern { pattern } => {
-                format!("Member must satisfy regular expression pattern: {pattern}")
-            }
+            Rule::Pattern { pattern } => phrase::pattern(pattern),
             Rule::Range { min, max, violated } => match (violated, min, max) {
                 (Bound::Min, Some(min), _) | (Bound::Max, Some(min), None) => {
-                    format!("Member must have value greater than or equal to {min}")
+                    phrase::value_at_least(min)
                 }
-                (_, _, Some(max)) => format!("Member must have value less than or equal to {max}"),
+                (_, _, Some(max)) => phrase::value_at_most(max),
                 (_, None, None) => "Member must be a number".to_owned(),
             },
-            Rule::OneOf { values } => {
-                format!(
-                    "Member must satisfy enum value set: [{}]",
-                    values.join(", ")
-                )
-            }
+            Rule::OneOf { values } => phrase::one_of(values),
             Rule::Unique => "Member must have unique values".to_owned(),
             Rule::Custom { constraint } => neutralise(constraint),
         }
@@ -405,10 +390,7 @@ pub(crate) fn neutralise_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '\'' | ';' => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c if c.is_control() => {
+            c if c == '\'' || c == ';' || c.is_control() => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
