@@ -252,8 +252,8 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
         },
         RuleKind::Value(rule) => value_rule(rule, value, &at, span, patterns),
         RuleKind::Each(rules) => each(rules, value, &at, span, patterns),
-        RuleKind::Keys(rules) => entries(rules, &[], value, &at, span, patterns),
-        RuleKind::Values(rules) => entries(&[], rules, value, &at, span, patterns),
+        RuleKind::Keys(rules) => entries(Side::Keys, rules, value, &at, span, patterns),
+        RuleKind::Values(rules) => entries(Side::Values, rules, value, &at, span, patterns),
         RuleKind::Custom(path) => {
             let echo = echo_probe(value);
             quote_spanned! {span=>
@@ -501,42 +501,50 @@ fn number_bound(bound: &Bound<Number>) -> TokenStream {
     }
 }
 
+/// Which side of a map's entries `#[keys(..)]` or `#[values(..)]` checks.
+enum Side {
+    Keys,
+    Values,
+}
+
+/// `#[keys(..)]` / `#[values(..)]`: every key or value checked at its entry, and the
+/// violations grouped as AWS reports a map's keys or values.
 fn entries(
-    key_rules: &[ValueRule],
-    value_rules: &[ValueRule],
+    side: Side,
+    rules: &[ValueRule],
     value: &TokenStream,
     at: &TokenStream,
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
-    let key_at = quote!(__awsc_key_at);
-    let key = quote!(__awsc_key);
-    let entry_at = quote!(__awsc_value_at);
-    let entry = quote!(__awsc_value);
-    let key_checks = key_rules
+    let (item, item_at, location, kind) = match side {
+        Side::Keys => (
+            quote!(__awsc_key),
+            quote!(__awsc_key_at),
+            quote!(map_key),
+            quote!(MapKeys),
+        ),
+        Side::Values => (
+            quote!(__awsc_value),
+            quote!(__awsc_value_at),
+            quote!(map_value),
+            quote!(MapValues),
+        ),
+    };
+    let checks = rules
         .iter()
-        .map(|r| value_rule(r, &key, &key_at, span, patterns));
-    let value_checks = value_rules
-        .iter()
-        .map(|r| value_rule(r, &entry, &entry_at, span, patterns));
-    let map_at = quote!(__awsc_map_at);
-    let key_group = grouping(quote!(MapKeys), key_rules, value, map_at.clone(), span);
-    let value_group = grouping(quote!(MapValues), value_rules, value, map_at, span);
+        .map(|r| value_rule(r, &item, &item_at, span, patterns));
+    let grouping = grouping(kind, rules, value, quote!(__awsc_map_at), span);
     quote_spanned! {span=>
         {
             let __awsc_map_at = #at();
             let __awsc_start = __awsc_errors.len();
-            let __awsc_key_group = #key_group;
-            let __awsc_value_group = #value_group;
+            let __awsc_group = #grouping;
             __awsc_crate::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
-                let __awsc_key_at = || __awsc_map_at.map_key(__awsc_key);
-                let __awsc_value_at = || __awsc_map_at.map_value(__awsc_key);
+                let #item_at = || __awsc_map_at.#location(__awsc_key);
                 let __awsc_entry_start = __awsc_errors.len();
-                #(#key_checks)*
-                __awsc_key_group.attach(__awsc_errors, __awsc_entry_start);
-                let __awsc_entry_start = __awsc_errors.len();
-                #(#value_checks)*
-                __awsc_value_group.attach(__awsc_errors, __awsc_entry_start);
+                #(#checks)*
+                __awsc_group.attach(__awsc_errors, __awsc_entry_start);
             });
             __awsc_crate::__private::sort_entries(
                 #value,
