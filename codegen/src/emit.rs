@@ -47,12 +47,6 @@ struct Emitter<'m> {
     stack: Vec<String>,
 }
 
-/// The rules a member carries, as attribute texts, and whether its type needs `#[nested]`.
-#[derive(Default)]
-struct Rules {
-    attributes: Vec<String>,
-}
-
 impl<'m> Emitter<'m> {
     /// Writes the named type for `id` (once) and returns its Rust name.
     fn named(&mut self, id: &str) -> Result<String, ImportError> {
@@ -103,7 +97,7 @@ impl<'m> Emitter<'m> {
             out.push_str(
                 "    #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")]\n",
             );
-            for attribute in rules.attributes {
+            for attribute in rules {
                 let _ = writeln!(out, "    {attribute}");
             }
             let _ = writeln!(
@@ -125,11 +119,7 @@ impl<'m> Emitter<'m> {
         let mut out = type_header(shape, "enum", name);
         for (member, definition) in self.model.members(id, shape) {
             let (ty, rules) = self.member(id, member, definition)?;
-            let rules: Vec<String> = rules
-                .attributes
-                .into_iter()
-                .filter(|a| a != "#[required]")
-                .collect();
+            let rules: Vec<String> = rules.into_iter().filter(|a| a != "#[required]").collect();
             let _ = writeln!(out, "    #[serde(rename = {})]", raw_string(member));
             for attribute in rules {
                 let _ = writeln!(out, "    {attribute}");
@@ -199,23 +189,23 @@ impl<'m> Emitter<'m> {
         owner: &str,
         member: &str,
         definition: &Value,
-    ) -> Result<(String, Rules), ImportError> {
+    ) -> Result<(String, Vec<String>), ImportError> {
         let target = target(owner, member, definition)?;
         let member_traits = definition.get("traits");
-        let mut rules = Rules::default();
+        let mut rules: Vec<String> = Vec::new();
         if trait_value(member_traits, "smithy.api#required").is_some() {
-            rules.attributes.push("#[required]".into());
+            rules.push("#[required]".into());
         }
         let target_shape = self.model.shape(&target)?;
         let traits = merged(target_shape.get("traits"), member_traits);
         if traits.contains_key("smithy.api#sensitive") {
-            rules.attributes.push("#[sensitive]".into());
+            rules.push("#[sensitive]".into());
         }
         let at = format!("{owner}${member}");
         let ty = match self.model.kind(target_shape) {
             "list" | "set" => {
-                let (ty, item) = self.item(&at, target_shape.get("member"), &target)?;
-                rules.attributes.extend(length(&traits));
+                let item = self.item(&at, target_shape.get("member"), &target)?;
+                rules.extend(length(&traits));
                 if traits.contains_key("smithy.api#uniqueItems")
                     || self.model.kind(target_shape) == "set"
                 {
@@ -224,57 +214,48 @@ impl<'m> Emitter<'m> {
                             "{at}: unique items of structures are not supported yet"
                         )));
                     }
-                    rules.attributes.push("#[unique]".into());
+                    rules.push("#[unique]".into());
                 }
                 if !item.rules.is_empty() {
-                    rules
-                        .attributes
-                        .push(format!("#[each({})]", item.rules.join(", ")));
+                    rules.push(format!("#[each({})]", item.rules.join(", ")));
                 }
                 if item.nested {
-                    rules.attributes.push("#[nested]".into());
+                    rules.push("#[nested]".into());
                 }
-                let sparse = traits.contains_key("smithy.api#sparse");
-                if sparse {
-                    format!("::std::vec::Vec<::std::option::Option<{ty}>>")
+                if traits.contains_key("smithy.api#sparse") {
+                    format!("::std::vec::Vec<::std::option::Option<{}>>", item.ty)
                 } else {
-                    format!("::std::vec::Vec<{ty}>")
+                    format!("::std::vec::Vec<{}>", item.ty)
                 }
             }
             "map" => {
-                let (_, key) = self.item(&at, target_shape.get("key"), &target)?;
-                let (ty, value) = self.item(&at, target_shape.get("value"), &target)?;
-                rules.attributes.extend(length(&traits));
+                let key = self.item(&at, target_shape.get("key"), &target)?;
+                let value = self.item(&at, target_shape.get("value"), &target)?;
+                rules.extend(length(&traits));
                 if !key.rules.is_empty() {
-                    rules
-                        .attributes
-                        .push(format!("#[keys({})]", key.rules.join(", ")));
+                    rules.push(format!("#[keys({})]", key.rules.join(", ")));
                 }
                 if !value.rules.is_empty() {
-                    rules
-                        .attributes
-                        .push(format!("#[values({})]", value.rules.join(", ")));
+                    rules.push(format!("#[values({})]", value.rules.join(", ")));
                 }
                 if value.nested {
-                    rules.attributes.push("#[nested]".into());
+                    rules.push("#[nested]".into());
                 }
                 let value_ty = if traits.contains_key("smithy.api#sparse") {
-                    format!("::std::option::Option<{ty}>")
+                    format!("::std::option::Option<{}>", value.ty)
                 } else {
-                    ty
+                    value.ty
                 };
                 format!("::std::collections::HashMap<::std::string::String, {value_ty}>")
             }
             _ => {
                 let item = self.simple_or_named(&at, &target, &traits)?;
-                rules
-                    .attributes
-                    .extend(item.rules.iter().map(|r| format!("#[{r}]")));
+                rules.extend(item.rules.iter().map(|r| format!("#[{r}]")));
                 if item.nested {
-                    rules.attributes.push("#[nested]".into());
+                    rules.push("#[nested]".into());
                 }
                 if let Some(format) = timestamp_format(&traits) {
-                    rules.attributes.push(format!(
+                    rules.push(format!(
                         "#[serde(with = \"::aws_constraints::timestamp::optional::{format}\")]"
                     ));
                 }
@@ -290,7 +271,7 @@ impl<'m> Emitter<'m> {
         at: &str,
         reference: Option<&Value>,
         collection: &str,
-    ) -> Result<(String, Item), ImportError> {
+    ) -> Result<Item, ImportError> {
         let reference = reference
             .ok_or_else(|| ImportError::new(format!("{collection} has no member target")))?;
         let target = target(collection, "member", reference)?;
@@ -299,7 +280,7 @@ impl<'m> Emitter<'m> {
         match self.model.kind(shape) {
             "list" | "set" => {
                 // A list of lists: the inner list's rules inside `each(..)`.
-                let (ty, inner) = self.item(at, shape.get("member"), &target)?;
+                let inner = self.item(at, shape.get("member"), &target)?;
                 let mut rules: Vec<String> =
                     length(&traits).into_iter().map(strip_attribute).collect();
                 if traits.contains_key("smithy.api#uniqueItems") || self.model.kind(shape) == "set"
@@ -311,33 +292,30 @@ impl<'m> Emitter<'m> {
                 if !inner.rules.is_empty() {
                     rules.push(format!("each({})", inner.rules.join(", ")));
                 }
-                return Ok((
-                    format!("::std::vec::Vec<{ty}>"),
-                    Item {
-                        ty: String::new(),
-                        rules,
-                        nested: inner.nested,
-                    },
-                ));
+                return Ok(Item {
+                    ty: format!("::std::vec::Vec<{}>", inner.ty),
+                    rules,
+                    nested: inner.nested,
+                });
             }
             "map" => {
                 // A map inside a collection: only its length can be said inside `each(..)`.
-                let (_, key) = self.item(at, shape.get("key"), &target)?;
-                let (ty, value) = self.item(at, shape.get("value"), &target)?;
+                let key = self.item(at, shape.get("key"), &target)?;
+                let value = self.item(at, shape.get("value"), &target)?;
                 if !key.rules.is_empty() || !value.rules.is_empty() {
                     return Err(ImportError::new(format!(
                         "{at}: constraints on the keys or values of a map inside a collection are not supported yet ({target})"
                     )));
                 }
                 let rules = length(&traits).into_iter().map(strip_attribute).collect();
-                return Ok((
-                    format!("::std::collections::HashMap<::std::string::String, {ty}>"),
-                    Item {
-                        ty: String::new(),
-                        rules,
-                        nested: value.nested,
-                    },
-                ));
+                return Ok(Item {
+                    ty: format!(
+                        "::std::collections::HashMap<::std::string::String, {}>",
+                        value.ty
+                    ),
+                    rules,
+                    nested: value.nested,
+                });
             }
             _ => {}
         }
@@ -346,9 +324,7 @@ impl<'m> Emitter<'m> {
                 "{at}: timestamps with a format inside collections are not supported yet"
             )));
         }
-        let item = self.simple_or_named(at, &target, &traits)?;
-        let ty = item.ty.clone();
-        Ok((ty, item))
+        self.simple_or_named(at, &target, &traits)
     }
 
     /// A simple shape's Rust type and rules, or a named type to nest.
@@ -366,10 +342,10 @@ impl<'m> Emitter<'m> {
             nested: false,
         };
         let mut item = match kind {
+            // An enum is a leaf: it never needs a `Box`.
             "string" if traits.contains_key("smithy.api#enum") => {
-                let name = self.named(target)?;
                 return Ok(Item {
-                    ty: boxed(name, &self.stack, target),
+                    ty: self.named(target)?,
                     rules: Vec::new(),
                     nested: true,
                 });
@@ -458,14 +434,6 @@ struct Item {
     /// Rules as written inside `#[each(..)]` (`len(1, 8)`).
     rules: Vec<String>,
     nested: bool,
-}
-
-fn boxed(name: String, stack: &[String], target: &str) -> String {
-    if stack.iter().any(|s| s == target) {
-        format!("::std::boxed::Box<{name}>")
-    } else {
-        name
-    }
 }
 
 fn strip_attribute(attribute: String) -> String {
