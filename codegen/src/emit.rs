@@ -229,7 +229,7 @@ impl<'m> Emitter<'m> {
                 }
             }
             "map" => {
-                let key = self.item(&at, target_shape.get("key"), &target)?;
+                let key = self.key(&at, target_shape.get("key"), &target)?;
                 let value = self.item(&at, target_shape.get("value"), &target)?;
                 rules.extend(length(&traits));
                 if !key.rules.is_empty() {
@@ -300,7 +300,7 @@ impl<'m> Emitter<'m> {
             }
             "map" => {
                 // A map inside a collection: only its length can be said inside `each(..)`.
-                let key = self.item(at, shape.get("key"), &target)?;
+                let key = self.key(at, shape.get("key"), &target)?;
                 let value = self.item(at, shape.get("value"), &target)?;
                 if !key.rules.is_empty() || !value.rules.is_empty() {
                     return Err(ImportError::new(format!(
@@ -325,6 +325,48 @@ impl<'m> Emitter<'m> {
             )));
         }
         self.simple_or_named(at, &target, &traits)
+    }
+
+    /// A map key. Keys are Rust strings, so a key whose shape is an enum carries the enum's
+    /// value set as `one_of(..)` rather than a type of its own.
+    fn key(
+        &mut self,
+        at: &str,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<Item, ImportError> {
+        let reference =
+            reference.ok_or_else(|| ImportError::new(format!("{collection} has no key target")))?;
+        let target = target(collection, "key", reference)?;
+        let shape = self.model.shape(&target)?;
+        let is_enum = self.model.kind(shape) == "enum"
+            || trait_value(shape.get("traits"), "smithy.api#enum").is_some();
+        if !is_enum {
+            return self.item(at, Some(reference), collection);
+        }
+        let values = enum_values(self.model, &target, shape)?;
+        let quoted = |internal: bool| -> Vec<String> {
+            values
+                .iter()
+                .filter(|(_, i)| *i == internal)
+                .map(|(value, _)| raw_string(value))
+                .collect()
+        };
+        let (listed, internal) = (quoted(false), quoted(true));
+        if listed.is_empty() {
+            return Err(ImportError::new(format!(
+                "{at}: the key enum {target} lists no value that is not internal"
+            )));
+        }
+        let mut one_of = listed.join(", ");
+        if !internal.is_empty() {
+            one_of.push_str(&format!(", internal({})", internal.join(", ")));
+        }
+        Ok(Item {
+            ty: "::std::string::String".into(),
+            rules: vec![format!("one_of({one_of})")],
+            nested: false,
+        })
     }
 
     /// A simple shape's Rust type and rules, or a named type to nest.

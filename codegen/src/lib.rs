@@ -97,3 +97,35 @@ impl Builder {
             .map_err(|e| ImportError::new(format!("cannot write {}: {e}", path.as_ref().display())))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Builder;
+
+    /// A map's keys are strings in Rust: an enum key shape keeps its value set as
+    /// `one_of(..)`, internal values included as such.
+    #[test]
+    fn enum_map_keys_keep_their_value_set() {
+        let model = r#"{"smithy": "2.0", "shapes": {
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+            "ex#In": {"type": "structure", "members": {"Limits": {"target": "ex#Limits"}}},
+            "ex#Limits": {"type": "map", "key": {"target": "ex#Kind"}, "value": {"target": "ex#N"}},
+            "ex#Kind": {"type": "enum", "members": {
+                "A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "A"}},
+                "B": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "B",
+                      "smithy.api#internal": {}}}}},
+            "ex#N": {"type": "integer", "traits": {"smithy.api#range": {"min": 1}}}
+        }}"#;
+        let code = Builder::new()
+            .model_json(model)
+            .operation("Op")
+            .generate()
+            .unwrap();
+        assert!(
+            code.contains(r#"#[keys(one_of(r"A", internal(r"B")))]"#),
+            "{code}"
+        );
+        assert!(code.contains("#[values(range(min = 1))]"), "{code}");
+        assert!(!code.contains("enum Kind"), "{code}");
+    }
+}
