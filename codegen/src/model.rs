@@ -63,9 +63,18 @@ impl Model {
         }
         let order: order::Root = serde_json::from_str(text)
             .map_err(|e| ImportError::new(format!("the model is not a Smithy JSON AST: {e}")))?;
+        let member_order = order
+            .shapes
+            .0
+            .into_iter()
+            .map(|(id, shape)| {
+                let names = shape.members.map(|m| m.0).unwrap_or_default();
+                (id, names.into_iter().map(|(name, _)| name).collect())
+            })
+            .collect();
         Ok(Model {
             shapes: out,
-            member_order: order.shapes.0,
+            member_order,
         })
     }
 
@@ -154,63 +163,42 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Reads only the order of each shape's members, keeping the document's order.
 mod order {
-    use std::collections::BTreeMap;
     use std::fmt;
+    use std::marker::PhantomData;
 
     use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 
     #[derive(serde::Deserialize)]
     pub(super) struct Root {
-        pub(super) shapes: Shapes,
+        pub(super) shapes: Ordered<Shape>,
     }
-
-    pub(super) struct Shapes(pub(super) BTreeMap<String, Vec<String>>);
 
     #[derive(serde::Deserialize)]
-    struct Shape {
+    pub(super) struct Shape {
         #[serde(default)]
-        members: Option<Names>,
+        pub(super) members: Option<Ordered<IgnoredAny>>,
     }
 
-    struct Names(Vec<String>);
+    /// A JSON object's entries in the order the document writes them.
+    pub(super) struct Ordered<V>(pub(super) Vec<(String, V)>);
 
-    impl<'de> Deserialize<'de> for Shapes {
+    impl<'de, V: Deserialize<'de>> Deserialize<'de> for Ordered<V> {
         fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Shapes;
+            struct Entries<V>(PhantomData<V>);
+            impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+                type Value = Ordered<V>;
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a map of shapes")
+                    f.write_str("an object")
                 }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shapes, A::Error> {
-                    let mut out = BTreeMap::new();
-                    while let Some((id, shape)) = map.next_entry::<String, Shape>()? {
-                        out.insert(id, shape.members.map(|n| n.0).unwrap_or_default());
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered<V>, A::Error> {
+                    let mut entries = Vec::new();
+                    while let Some(entry) = map.next_entry::<String, V>()? {
+                        entries.push(entry);
                     }
-                    Ok(Shapes(out))
+                    Ok(Ordered(entries))
                 }
             }
-            deserializer.deserialize_map(V)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Names {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Names;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a map of members")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Names, A::Error> {
-                    let mut names = Vec::new();
-                    while let Some((name, _)) = map.next_entry::<String, IgnoredAny>()? {
-                        names.push(name);
-                    }
-                    Ok(Names(names))
-                }
-            }
-            deserializer.deserialize_map(V)
+            deserializer.deserialize_map(Entries(PhantomData))
         }
     }
 }
