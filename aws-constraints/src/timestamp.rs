@@ -329,40 +329,72 @@ impl<'de> Deserialize<'de> for Timestamp {
     }
 }
 
-/// `#[serde(with = "aws_constraints::timestamp::date_time")]`: RFC 3339 strings.
-pub mod date_time {
-    use super::*;
+/// The text formats, each a module for `#[serde(with = "..")]` on a `Timestamp` member,
+/// and again under [`optional`] for an `Option<Timestamp>` member (absent or `null` is
+/// `None`).
+macro_rules! text_formats {
+    ($( $(#[$doc:meta])* $name:ident: $write:ident, $parse:ident; )*) => {
+        $(
+            $(#[$doc])*
+            pub mod $name {
+                use super::*;
 
-    pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&value.to_date_time())
-    }
+                pub fn serialize<S: Serializer>(
+                    value: &Timestamp,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    serializer.serialize_str(&value.$write())
+                }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        parse(&text).map_err(serde::de::Error::custom)
-    }
+                pub fn deserialize<'de, D: Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Timestamp, D::Error> {
+                    let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                    Timestamp::$parse(&text).map_err(serde::de::Error::custom)
+                }
+            }
+        )*
 
-    pub(crate) fn parse(text: &str) -> Result<Timestamp, TimestampError> {
-        Timestamp::parse_date_time(text)
-    }
+        /// The same formats for `Option<Timestamp>` members (absent or `null` is `None`):
+        /// `#[serde(default, with = "aws_constraints::timestamp::optional::date_time")]`.
+        pub mod optional {
+            $(
+                #[doc = concat!("As the `", stringify!($name), "` format, for an optional member.")]
+                pub mod $name {
+                    use serde::{Deserialize, Deserializer, Serializer};
+
+                    use crate::Timestamp;
+
+                    pub fn serialize<S: Serializer>(
+                        value: &Option<Timestamp>,
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        match value {
+                            Some(value) => super::super::$name::serialize(value, serializer),
+                            None => serializer.serialize_none(),
+                        }
+                    }
+
+                    pub fn deserialize<'de, D: Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> Result<Option<Timestamp>, D::Error> {
+                        let text =
+                            Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                        text.map(|text| Timestamp::$parse(&text))
+                            .transpose()
+                            .map_err(serde::de::Error::custom)
+                    }
+                }
+            )*
+        }
+    };
 }
 
-/// `#[serde(with = "aws_constraints::timestamp::http_date")]`: IMF-fixdate strings.
-pub mod http_date {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(value: &Timestamp, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&value.to_http_date())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        parse(&text).map_err(serde::de::Error::custom)
-    }
-
-    pub(crate) fn parse(text: &str) -> Result<Timestamp, TimestampError> {
-        Timestamp::parse_http_date(text)
-    }
+text_formats! {
+    /// `#[serde(with = "aws_constraints::timestamp::date_time")]`: RFC 3339 strings.
+    date_time: to_date_time, parse_date_time;
+    /// `#[serde(with = "aws_constraints::timestamp::http_date")]`: IMF-fixdate strings.
+    http_date: to_http_date, parse_http_date;
 }
 
 #[cfg(test)]
@@ -432,41 +464,4 @@ mod tests {
             assert!(Timestamp::from_epoch_seconds(bad).is_err(), "{bad}");
         }
     }
-}
-
-/// The same formats for `Option<Timestamp>` members (absent or `null` is `None`):
-/// `#[serde(default, with = "aws_constraints::timestamp::optional::date_time")]`.
-pub mod optional {
-    macro_rules! optional_format {
-        ($name:ident) => {
-            /// As the format of the same name, for an optional member.
-            pub mod $name {
-                use serde::{Deserialize, Deserializer, Serializer};
-
-                use crate::Timestamp;
-
-                pub fn serialize<S: Serializer>(
-                    value: &Option<Timestamp>,
-                    serializer: S,
-                ) -> Result<S::Ok, S::Error> {
-                    match value {
-                        Some(value) => super::super::$name::serialize(value, serializer),
-                        None => serializer.serialize_none(),
-                    }
-                }
-
-                pub fn deserialize<'de, D: Deserializer<'de>>(
-                    deserializer: D,
-                ) -> Result<Option<Timestamp>, D::Error> {
-                    let text = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                    text.map(|text| super::super::$name::parse(&text))
-                        .transpose()
-                        .map_err(serde::de::Error::custom)
-                }
-            }
-        };
-    }
-
-    optional_format!(date_time);
-    optional_format!(http_date);
 }

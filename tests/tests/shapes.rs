@@ -276,3 +276,33 @@ fn enums_are_rust_enums_that_report_unknown_values_like_one_of() {
     );
     assert_eq!(KeyUsage::VALUES, ["ENCRYPT_DECRYPT", "SIGN_VERIFY"]);
 }
+
+/// What the importer writes for an optional member with `@timestampFormat`.
+#[test]
+fn optional_timestamps_in_a_chosen_format() {
+    use aws_constraints::Timestamp;
+
+    #[derive(Debug, PartialEq, serde::Serialize, Deserialize)]
+    struct Window {
+        #[serde(default, with = "aws_constraints::timestamp::optional::date_time")]
+        start: Option<Timestamp>,
+        #[serde(default, with = "aws_constraints::timestamp::optional::http_date")]
+        end: Option<Timestamp>,
+    }
+    let window: Window =
+        serde_json::from_str(r#"{"start": "2014-04-29T18:30:38Z", "end": null}"#).unwrap();
+    assert_eq!(window.start, Timestamp::from_epoch(1398796238, 0));
+    assert_eq!(window.end, None);
+    assert_eq!(
+        serde_json::from_str::<Window>("{}").unwrap(),
+        Window {
+            start: None,
+            end: None
+        }
+    );
+    assert_eq!(
+        serde_json::to_string(&window).unwrap(),
+        r#"{"start":"2014-04-29T18:30:38Z","end":null}"#
+    );
+    assert!(serde_json::from_str::<Window>(r#"{"end": "yesterday"}"#).is_err());
+}
