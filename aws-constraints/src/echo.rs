@@ -137,7 +137,10 @@ impl<K: AsRef<str>, V: EchoText, S> EchoText for indexmap::IndexMap<K, V, S> {
     }
 }
 
-/// `{k=v, ..}` in `java.util.HashMap`'s iteration order.
+/// `{k=v, ..}` in the order a `java.util.HashMap` holding the entries iterates: by bucket of
+/// the final table, then by insertion within a bucket (Java's resizing keeps that relative
+/// order). A real EventBridge message pins it: `{de onde?=.., Quem foi?=.., o que?=..}` for
+/// keys sent as `Quem foi?`, `o que?`, `de onde?`.
 fn write_map<'a, V: EchoText + 'a>(
     entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
     out: &mut String,
@@ -196,20 +199,6 @@ fn java_table_mask(len: usize) -> u32 {
         buckets *= 2;
     }
     (buckets - 1) as u32
-}
-
-/// The order in which a `java.util.HashMap<String, _>` that received `keys` in this order
-/// iterates them: by bucket of the final table, then by insertion within a bucket (Java's
-/// resizing keeps that relative order). A real EventBridge message pins it:
-/// `{de onde?=.., Quem foi?=.., o que?=..}` for keys sent as `Quem foi?`, `o que?`,
-/// `de onde?`.
-#[cfg(test)]
-pub(crate) fn java_hash_map_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let hashes: Vec<u32> = keys.map(java_spread_hash).collect();
-    let mask = java_table_mask(hashes.len());
-    let mut order: Vec<usize> = (0..hashes.len()).collect();
-    order.sort_by_key(|&i| (hashes[i] & mask, i));
-    order
 }
 
 /// `String.hashCode()` (over UTF-16 code units) spread as `HashMap.hash` spreads it.
@@ -371,11 +360,17 @@ mod tests {
     }
 
     #[test]
-    fn hash_map_order_is_javas() {
-        let keys = ["Quem foi?", "de onde?", "o que?"];
-        let order = java_hash_map_order(keys.iter().copied());
-        let ordered: Vec<&str> = order.iter().map(|&i| keys[i]).collect();
-        assert_eq!(ordered, ["de onde?", "Quem foi?", "o que?"]);
+    fn maps_echo_in_javas_hash_map_order() {
+        let map = BTreeMap::from([("Quem foi?", 1), ("o que?", 2), ("de onde?", 3)]);
+        assert_eq!(map.echo_text(), "{de onde?=3, Quem foi?=1, o que?=2}");
+        // Past twelve entries Java's table doubles; its `toString` of these keys (inserted
+        // sorted) in OpenJDK 17.
+        let keys: BTreeMap<String, u8> = (0..13).map(|i| (format!("key-{i}"), 1)).collect();
+        assert_eq!(
+            keys.echo_text(),
+            "{key-1=1, key-10=1, key-0=1, key-12=1, key-11=1, key-5=1, key-4=1, key-3=1, \
+             key-2=1, key-9=1, key-8=1, key-7=1, key-6=1}"
+        );
     }
 
     #[test]
