@@ -158,9 +158,20 @@ fn write_map<'a, V: EchoText + 'a>(
     write_entries(ordered.into_iter().map(|(_, key, value)| (key, value)), out);
 }
 
+/// The echo of a map's entries, as [`write_map`] writes them, or, for a map that iterates
+/// in the order a client sent it (`sent_order`), as [`write_map_in_order`] does.
+pub(crate) fn map_echo_text<V: EchoText>(entries: &[(&str, V)], sent_order: bool) -> String {
+    let mut out = String::with_capacity(64);
+    if sent_order {
+        write_map_in_order(entries.iter().map(|(k, v)| (*k, v)).collect(), &mut out);
+    } else {
+        write_map(entries.iter().map(|(k, v)| (*k, v)), &mut out);
+    }
+    out
+}
+
 /// `{k=v, ..}` for entries in the order a client sent them, as a Java `HashMap` holding
 /// them iterates: by bucket, and in the sent order within one.
-#[cfg(feature = "indexmap")]
 fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
     let mask = java_table_mask(entries.len());
     let mut ordered: Vec<(u32, usize, &str, &V)> = entries

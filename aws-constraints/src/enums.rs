@@ -133,6 +133,13 @@ macro_rules! string_enum {
                     );
                 }
             }
+
+            const MEMBER_CONSTRAINTS: &'static [$crate::Constraint] =
+                &[$crate::Constraint::OneOf($name::VALUES)];
+
+            fn write_member_echo(&self, out: &mut ::std::string::String) {
+                $crate::EchoText::write_echo(self, out);
+            }
         }
 
         impl $crate::EchoText for $name {
@@ -248,6 +255,13 @@ macro_rules! int_enum {
                         errors,
                     );
                 }
+            }
+
+            const MEMBER_CONSTRAINTS: &'static [$crate::Constraint] =
+                &[$crate::Constraint::OneOf($name::VALUES)];
+
+            fn write_member_echo(&self, out: &mut ::std::string::String) {
+                $crate::EchoText::write_echo(self, out);
             }
         }
 

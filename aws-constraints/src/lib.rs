@@ -64,6 +64,26 @@ pub trait Validate {
     {
         0
     }
+
+    /// The constraints AWS lists when members of this type break them inside a list or
+    /// map, which it then reports once for the whole collection (see [`Group`]): an enum's
+    /// value set. Empty for types whose members report on their own (structures).
+    #[doc(hidden)]
+    const MEMBER_CONSTRAINTS: &'static [Constraint] = &[];
+
+    /// Writes the value as AWS echoes it inside its collection's grouped message; called
+    /// only for types with [`MEMBER_CONSTRAINTS`](Validate::MEMBER_CONSTRAINTS).
+    #[doc(hidden)]
+    fn write_member_echo(&self, _out: &mut String) {}
+}
+
+/// A member of a collection, echoed as its type echoes itself in a grouped message.
+struct MemberEcho<'a, T: ?Sized>(&'a T);
+
+impl<T: Validate + ?Sized> EchoText for MemberEcho<'_, T> {
+    fn write_echo(&self, out: &mut String) {
+        self.0.write_member_echo(out);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for &T {
@@ -71,12 +91,24 @@ impl<T: Validate + ?Sized> Validate for &T {
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         (**self).validate_at(at, errors);
     }
+
+    const MEMBER_CONSTRAINTS: &'static [Constraint] = T::MEMBER_CONSTRAINTS;
+
+    fn write_member_echo(&self, out: &mut String) {
+        (**self).write_member_echo(out);
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for Box<T> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         (**self).validate_at(at, errors);
+    }
+
+    const MEMBER_CONSTRAINTS: &'static [Constraint] = T::MEMBER_CONSTRAINTS;
+
+    fn write_member_echo(&self, out: &mut String) {
+        (**self).write_member_echo(out);
     }
     // `compile_patterns` cannot reach through a `Box<T>` of an unsized `T`: what a box
     // holds compiles its patterns on first use (a recursive type's root has them anyway).
@@ -93,13 +125,36 @@ impl<T: Validate> Validate for Option<T> {
     fn compile_patterns() -> usize {
         T::compile_patterns()
     }
+
+    // A sparse collection's null member breaks no constraint and is echoed as Java does.
+    const MEMBER_CONSTRAINTS: &'static [Constraint] = T::MEMBER_CONSTRAINTS;
+
+    fn write_member_echo(&self, out: &mut String) {
+        match self {
+            Some(value) => value.write_member_echo(out),
+            None => out.push_str("null"),
+        }
+    }
 }
 
 impl<T: Validate> Validate for [T] {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
+        if T::MEMBER_CONSTRAINTS.is_empty() {
+            for (i, item) in self.iter().enumerate() {
+                item.validate_at(&at.index(i), errors);
+            }
+            return;
+        }
+        let group =
+            __private::Grouping::new(GroupKind::ListMember, T::MEMBER_CONSTRAINTS, at, || {
+                let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
+                Some(items.echo_text())
+            });
         for (i, item) in self.iter().enumerate() {
+            let start = errors.len();
             item.validate_at(&at.index(i), errors);
+            group.attach(errors, start);
         }
     }
 }
@@ -119,14 +174,43 @@ impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
         let start = errors.len();
-        for (key, value) in self {
-            value.validate_at(&at.map_value(key.as_ref()), errors);
-        }
+        validate_map_values(self.iter(), false, at, errors);
         errors.sort_entries_since(start, at.depth());
     }
 
     fn compile_patterns() -> usize {
         V::compile_patterns()
+    }
+}
+
+/// Validates a map's values at their entries, grouped as AWS groups them when their type
+/// says so (see [`Validate::MEMBER_CONSTRAINTS`]).
+#[inline]
+fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
+    entries: impl Iterator<Item = (&'a K, &'a V)> + Clone,
+    sent_order: bool,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if V::MEMBER_CONSTRAINTS.is_empty() {
+        for (key, value) in entries {
+            value.validate_at(&at.map_value(key.as_ref()), errors);
+        }
+        return;
+    }
+    let echo_entries = entries.clone();
+    let group =
+        __private::Grouping::new(GroupKind::MapValues, V::MEMBER_CONSTRAINTS, at, move || {
+            let members: Vec<(&str, MemberEcho<'_, V>)> = echo_entries
+                .clone()
+                .map(|(key, value)| (key.as_ref(), MemberEcho(value)))
+                .collect();
+            Some(echo::map_echo_text(&members, sent_order))
+        });
+    for (key, value) in entries {
+        let start = errors.len();
+        value.validate_at(&at.map_value(key.as_ref()), errors);
+        group.attach(errors, start);
     }
 }
 
@@ -137,9 +221,7 @@ macro_rules! ordered_map {
         impl<K: AsRef<str>, V: Validate, $($generics)*> Validate for $map {
             #[inline]
             fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-                for (key, value) in self {
-                    value.validate_at(&at.map_value(key.as_ref()), errors);
-                }
+                validate_map_values(self.iter(), true, at, errors);
             }
 
             fn compile_patterns() -> usize {

@@ -277,6 +277,74 @@ fn enums_are_rust_enums_that_report_unknown_values_like_one_of() {
     assert_eq!(KeyUsage::VALUES, ["ENCRYPT_DECRYPT", "SIGN_VERIFY"]);
 }
 
+aws_constraints::string_enum! {
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub enum SocketInformation {
+        GetThingConnectivityData = "GET_THING_CONNECTIVITY_DATA",
+        ..Unknown
+    }
+}
+
+/// A list of an enum type reports as `#[each(one_of(..))]` on strings does: once, for the
+/// whole list, with the value set inside AWS's brackets. The message is IoT
+/// `UpdateIndexingConfiguration`'s, as recorded against IoT (see `aws_messages.rs`).
+#[test]
+fn collections_of_enum_types_are_grouped_as_aws_groups_them() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Connectivity {
+        #[nested]
+        include_socket_information: Option<Vec<SocketInformation>>,
+        #[nested]
+        levels: Option<Vec<Option<Level>>>,
+        #[nested]
+        usages: Option<BTreeMap<String, KeyUsage>>,
+        #[nested]
+        #[sensitive]
+        secret_usages: Option<Vec<KeyUsage>>,
+    }
+    let parse = |json: &str| serde_json::from_str::<Connectivity>(json).unwrap();
+
+    let valid = parse(
+        r#"{"includeSocketInformation": ["GET_THING_CONNECTIVITY_DATA"], "levels": [1, null],
+            "usages": {"a": "SIGN_VERIFY"}, "secretUsages": ["INTERNAL_ONLY"]}"#,
+    );
+    assert!(valid.validate().is_ok());
+
+    let list = parse(r#"{"includeSocketInformation": ["GetConnection"]}"#);
+    assert_eq!(
+        list.validate().unwrap_err().to_string(),
+        "1 validation error detected: Value '[GetConnection]' at 'includeSocketInformation' \
+         failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy \
+         enum value set: [GET_THING_CONNECTIVITY_DATA]]"
+    );
+
+    // Two bad members of one list: one message; the precise paths stay in the violations.
+    let sparse = parse(r#"{"levels": [3, null, 1, 4]}"#);
+    let errors = sparse.validate().unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "1 validation error detected: Value '[3, null, 1, 4]' at 'levels' failed to satisfy \
+         constraint: Member must satisfy constraint: [Member must satisfy enum value set: \
+         [1, 2]]"
+    );
+    let paths: Vec<String> = errors.iter().map(|v| v.path().to_string()).collect();
+    assert_eq!(paths, ["/levels/0", "/levels/3"]);
+
+    let map = parse(r#"{"usages": {"b": "SIGN", "a": "SIGN_VERIFY"}}"#);
+    assert_eq!(
+        map.validate().unwrap_err().to_string(),
+        "1 validation error detected: Value '{a=SIGN_VERIFY, b=SIGN}' at 'usages' failed to \
+         satisfy constraint: Map value must satisfy constraint: [Member must satisfy enum \
+         value set: [ENCRYPT_DECRYPT, SIGN_VERIFY]]"
+    );
+
+    let secret = parse(r#"{"secretUsages": ["TOP_SECRET_VALUE"]}"#);
+    let message = secret.validate().unwrap_err().to_string();
+    assert!(!message.contains("TOP_SECRET_VALUE"), "{message}");
+    assert!(message.contains("at 'secretUsages'"), "{message}");
+}
+
 /// What the importer writes for an optional member with `@timestampFormat`.
 #[test]
 fn optional_timestamps_in_a_chosen_format() {
