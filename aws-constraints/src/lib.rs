@@ -3,11 +3,13 @@
 // Lets this crate's own tests use the derive, whose output names `::aws_constraints`.
 extern crate self as aws_constraints;
 
+mod big;
 mod blob;
 mod custom;
 mod echo;
 mod enums;
 mod error;
+pub mod float;
 mod number;
 mod path;
 pub mod timestamp;
@@ -22,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 
 pub use aws_constraints_derive::Validate;
 pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
+pub use big::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;
 pub use custom::CustomError;
 pub use timestamp::{Timestamp, TimestampError};

@@ -124,8 +124,14 @@ impl fmt::Display for Number {
     note = "`#[range]` applies to integers, floats and `Option`s of them"
 )]
 pub trait Numeric {
-    /// The value, or `None` when it is absent (an `Option` that is `None`).
+    /// The value, or `None` when it is absent (an `Option` that is `None`) or a big number.
     fn to_number(&self) -> Option<Number>;
+
+    /// The value when it is a big number, which no [`Number`] holds exactly.
+    #[doc(hidden)]
+    fn exact(&self) -> Option<&crate::BigDecimal> {
+        None
+    }
 }
 
 macro_rules! numeric {
@@ -173,11 +179,19 @@ impl<T: Numeric> Numeric for Option<T> {
     fn to_number(&self) -> Option<Number> {
         self.as_ref().and_then(Numeric::to_number)
     }
+
+    fn exact(&self) -> Option<&crate::BigDecimal> {
+        self.as_ref().and_then(Numeric::exact)
+    }
 }
 
 impl<T: Numeric + ?Sized> Numeric for &T {
     #[inline]
     fn to_number(&self) -> Option<Number> {
         (**self).to_number()
+    }
+
+    fn exact(&self) -> Option<&crate::BigDecimal> {
+        (**self).exact()
     }
 }

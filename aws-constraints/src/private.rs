@@ -142,6 +142,9 @@ pub fn range<'a, T: Numeric + ?Sized>(
     errors: &mut ValidationErrors,
 ) {
     let Some(number) = value.to_number() else {
+        if let Some(big) = value.exact() {
+            big_range(big, min, max, at, errors);
+        }
         return;
     };
     // NaN compares as nothing (`None`), so it fails every bound.
@@ -161,6 +164,21 @@ pub fn range<'a, T: Numeric + ?Sized>(
     let rule = Rule::Range { min, max, violated };
     let at = at();
     report(&at, rule, echo(&at, || Some(number.to_string())), errors);
+}
+
+#[cold]
+fn big_range<'a>(
+    value: &crate::BigDecimal,
+    min: Option<Number>,
+    max: Option<Number>,
+    at: impl FnOnce() -> Location<'a>,
+    errors: &mut ValidationErrors,
+) {
+    if let Some(violated) = crate::big::broken_bound(value, min, max) {
+        let at = at();
+        let rule = Rule::Range { min, max, violated };
+        report(&at, rule, echo(&at, || Some(value.to_string())), errors);
+    }
 }
 
 #[inline]

@@ -259,6 +259,10 @@ impl<'m> Emitter<'m> {
                         "#[serde(with = \"::aws_constraints::timestamp::optional::{format}\")]"
                     ));
                 }
+                if item.ty == "f32" || item.ty == "f64" {
+                    // NaN and the infinities travel as strings in Smithy's JSON protocols.
+                    rules.push("#[serde(with = \"::aws_constraints::float\")]".into());
+                }
                 item.ty
             }
         };

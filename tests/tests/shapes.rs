@@ -374,3 +374,114 @@ fn optional_timestamps_in_a_chosen_format() {
     );
     assert!(serde_json::from_str::<Window>(r#"{"end": "yesterday"}"#).is_err());
 }
+
+/// Smithy's bigInteger and bigDecimal: exact at every bound, in both message formats.
+/// Without aws-constraints' `arbitrary-precision` feature (this crate does not turn it on)
+/// only 64-bit integers are read, and any other number is refused, never rounded.
+#[test]
+fn big_numbers_compare_exactly_and_refuse_what_they_cannot_read() {
+    use aws_constraints::{BigDecimal, BigInteger};
+
+    #[derive(Validate, Deserialize)]
+    struct Account {
+        #[range(min = 0, max = 18446744073709551615)]
+        balance: Option<BigInteger>,
+        #[range(min = -1.5, max = 0.1)]
+        rate: Option<BigDecimal>,
+    }
+    let account = |balance: &str, rate: &str| Account {
+        balance: Some(balance.parse().unwrap()),
+        rate: Some(rate.parse().unwrap()),
+    };
+    for (balance, rate) in [
+        ("0", "-1.5"),
+        ("18446744073709551615", "0.1"),
+        ("1", "0.1000"),
+    ] {
+        assert!(
+            account(balance, rate).validate().is_ok(),
+            "{balance} {rate}"
+        );
+    }
+    let errors = account("18446744073709551616", "0.10000000000000000000001")
+        .validate()
+        .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "2 validation errors detected: Value '18446744073709551616' at 'balance' failed to \
+         satisfy constraint: Member must have value less than or equal to \
+         18446744073709551615; Value '0.10000000000000000000001' at 'rate' failed to satisfy \
+         constraint: Member must have value less than or equal to 0.1"
+    );
+    let below = account("-1", "-1.50000000000000000001")
+        .validate()
+        .unwrap_err();
+    let smithy: Vec<String> = below.iter().map(|v| v.smithy_message()).collect();
+    assert_eq!(
+        smithy,
+        [
+            "Value at '/balance' failed to satisfy constraint: Member must be between 0 and \
+             18446744073709551615, inclusive",
+            "Value at '/rate' failed to satisfy constraint: Member must be between -1.5 and \
+             0.1, inclusive"
+        ]
+    );
+
+    let read: Account = serde_json::from_str(r#"{"balance": 18446744073709551615}"#).unwrap();
+    assert_eq!(read.balance, Some("18446744073709551615".parse().unwrap()));
+    for json in [r#"{"rate": 0.1}"#, r#"{"balance": 18446744073709551616}"#] {
+        let error = serde_json::from_str::<Account>(json)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(error.contains("`arbitrary-precision`"), "{error}");
+    }
+    assert!(serde_json::from_str::<Account>(r#"{"balance": "12"}"#).is_err());
+}
+
+/// Non-finite floats: strings on the wire (Smithy's JSON protocols), infinities compared as
+/// the extremes they are, NaN within no bound.
+#[test]
+fn non_finite_floats_travel_as_strings_and_meet_ranges_as_ieee_orders_them() {
+    #[derive(Validate, serde::Serialize, Deserialize)]
+    struct Gauge {
+        #[serde(default, with = "aws_constraints::float")]
+        #[range(min = -1.0, max = 1.0)]
+        double: Option<f64>,
+        #[serde(with = "aws_constraints::float")]
+        #[range(max = 8.8)]
+        float: f32,
+    }
+    let message = |json: &str| {
+        let gauge: Gauge = serde_json::from_str(json).unwrap();
+        gauge.validate().err().map(|e| e.to_string())
+    };
+    assert_eq!(message(r#"{"double": 1, "float": "-Infinity"}"#), None);
+    assert_eq!(message(r#"{"float": 8.8}"#), None);
+    assert_eq!(
+        message(r#"{"double": "Infinity", "float": "NaN"}"#).unwrap(),
+        "2 validation errors detected: Value 'Infinity' at 'double' failed to satisfy \
+         constraint: Member must have value less than or equal to 1.0; Value 'NaN' at 'float' \
+         failed to satisfy constraint: Member must have value less than or equal to 8.8"
+    );
+    assert_eq!(
+        message(r#"{"double": "-Infinity", "float": 0}"#).unwrap(),
+        "1 validation error detected: Value '-Infinity' at 'double' failed to satisfy \
+         constraint: Member must have value greater than or equal to -1.0"
+    );
+    let gauge = Gauge {
+        double: Some(f64::NEG_INFINITY),
+        float: f32::NAN,
+    };
+    assert_eq!(
+        serde_json::to_string(&gauge).unwrap(),
+        r#"{"double":"-Infinity","float":"NaN"}"#
+    );
+    for bad in [
+        r#"{"float": "nan"}"#,
+        r#"{"float": null}"#,
+        r#"{"float": "1.5"}"#,
+    ] {
+        assert!(serde_json::from_str::<Gauge>(bad).is_err(), "{bad}");
+    }
+}
