@@ -33,6 +33,10 @@ pub(crate) struct Field<'a> {
     pub(crate) ty: &'a syn::Type,
     /// Where serde reads the member's value from.
     pub(crate) wire: Wire,
+    /// Whether serde gives the member a value that is not an `Option` when the document has
+    /// none (`#[serde(default)]` on it or its structure): Smithy's `@default`, which leaves
+    /// `#[required]` nothing to check.
+    pub(crate) filled_by_default: bool,
     pub(crate) attrs: FieldAttrs,
 }
 
@@ -59,6 +63,7 @@ impl<'a> Input<'a> {
             Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => {
                     let transparent = serde_flag(&input.attrs, "transparent");
+                    let all_default = serde_has(&input.attrs, "default");
                     Shape::Struct {
                         fields: named
                             .named
@@ -84,6 +89,9 @@ impl<'a> Input<'a> {
                                     ident,
                                     ty: &field.ty,
                                     wire,
+                                    filled_by_default: (all_default
+                                        || serde_has(&field.attrs, "default"))
+                                        && !is_option(&field.ty),
                                     attrs: FieldAttrs::from_attrs(cx, &field.attrs),
                                 })
                             })
@@ -140,6 +148,7 @@ impl<'a> Input<'a> {
                         ident: &variant.ident,
                         ty: &inner.ty,
                         wire,
+                        filled_by_default: false,
                         attrs: FieldAttrs::from_attrs(cx, &variant.attrs),
                     });
                 }
@@ -247,6 +256,17 @@ fn serde_rename(attrs: &[syn::Attribute]) -> Option<String> {
 /// Whether `#[serde(flag)]` is present.
 fn serde_flag(attrs: &[syn::Attribute], flag: &str) -> bool {
     serde_metas(attrs).any(|meta| matches!(&meta, Meta::Path(path) if path.is_ident(flag)))
+}
+
+/// Whether a serde attribute names `key`, alone or with a value (`default = "path"`).
+fn serde_has(attrs: &[syn::Attribute], key: &str) -> bool {
+    serde_metas(attrs).any(|meta| meta.path().is_ident(key))
+}
+
+/// Whether `ty` is written as an `Option` (by any path ending in `Option<..>`).
+fn is_option(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none()
+        && p.path.segments.last().is_some_and(|s| s.ident == "Option"))
 }
 
 fn serde_rename_all(attrs: &[syn::Attribute]) -> Option<RenameRule> {

@@ -241,6 +241,9 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
         }
     }
     let rules = ordered.into_iter().map(|rule| match &rule.kind {
+        // A member serde fills with its default is never missing: Smithy's servers do not
+        // report a required member with a default.
+        RuleKind::Required if field.filled_by_default => quote!(),
         RuleKind::Required => quote_spanned! {span=>
             __awsc_crate::__private::required(#value, #at, __awsc_errors);
         },

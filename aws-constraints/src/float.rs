@@ -52,6 +52,21 @@ pub fn deserialize<'de, T: JsonFloat, D: Deserializer<'de>>(
     T::read(deserializer)
 }
 
+/// [`defaults::null_as_default`](crate::defaults::null_as_default) for a float member.
+pub fn null_as_default<'de, T: JsonFloat + Default, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::read(deserializer)?.unwrap_or_default())
+}
+
+/// [`defaults::null_or`](crate::defaults::null_or) for a float member.
+pub fn null_or<'de, T: JsonFloat, D: Deserializer<'de>>(
+    deserializer: D,
+    default: impl FnOnce() -> T,
+) -> Result<T, D::Error> {
+    Ok(Option::<T>::read(deserializer)?.unwrap_or_else(default))
+}
+
 struct FloatVisitor;
 
 impl Visitor<'_> for FloatVisitor {

@@ -6,6 +6,7 @@ extern crate self as aws_constraints;
 mod big;
 mod blob;
 mod custom;
+pub mod defaults;
 mod echo;
 mod enums;
 mod error;

@@ -121,7 +121,7 @@ impl fmt::Display for Number {
 #[diagnostic::on_unimplemented(
     message = "`#[range]` cannot be applied to `{Self}`",
     label = "not a number",
-    note = "`#[range]` applies to integers, floats and `Option`s of them"
+    note = "`#[range]` applies to integers, floats, `BigInteger`, `BigDecimal` and `Option`s of them"
 )]
 pub trait Numeric {
     /// The value, or `None` when it is absent (an `Option` that is `None`) or a big number.

@@ -220,7 +220,7 @@ impl<T: StringValue + ?Sized> StringValue for &T {
 #[diagnostic::on_unimplemented(
     message = "`#[required]` cannot be applied to `{Self}`",
     label = "not an `Option`",
-    note = "`#[required]` applies to `Option<T>` fields: a missing member and an explicit `null` both deserialize to `None`"
+    note = "`#[required]` applies to `Option<T>` fields: a missing member and an explicit `null` both deserialize to `None`; a member with a default (`#[serde(default)]`) is never missing"
 )]
 pub trait Presence {
     fn is_present(&self) -> bool;
