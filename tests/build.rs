@@ -1,32 +1,42 @@
 //! Imports the five operations from AWS's Smithy models (in `shared/` beside the checkout)
-//! with `aws-constraints-codegen`, for `tests/imported.rs`.
+//! with `aws-constraints-codegen`, for `tests/imported.rs`, and the models of `models/`,
+//! which exercise what the five operations do not use.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    let models =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/reference/aws-smithy-models");
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let aws = manifest.join("../../shared/reference/aws-smithy-models");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for (file, operation, module) in [
+    let imports: [(PathBuf, &str, &str); 6] = [
         (
-            "chime-sdk-identity-2021-04-20.json",
+            aws.join("chime-sdk-identity-2021-04-20.json"),
             "CreateAppInstance",
             "chime",
         ),
         (
-            "service-catalog-appregistry-2020-06-24.json",
+            aws.join("service-catalog-appregistry-2020-06-24.json"),
             "CreateApplication",
             "appregistry",
         ),
-        ("connect-2017-08-08.json", "ReplicateInstance", "connect"),
         (
-            "clouddirectory-2017-01-11.json",
+            aws.join("connect-2017-08-08.json"),
+            "ReplicateInstance",
+            "connect",
+        ),
+        (
+            aws.join("clouddirectory-2017-01-11.json"),
             "CreateSchema",
             "clouddirectory",
         ),
-        ("iot-2015-05-28.json", "CreateThing", "iot"),
-    ] {
-        let path = models.join(file);
+        (aws.join("iot-2015-05-28.json"), "CreateThing", "iot"),
+        (
+            manifest.join("models/defaults.json"),
+            "ListReports",
+            "defaults",
+        ),
+    ];
+    for (path, operation, module) in imports {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(

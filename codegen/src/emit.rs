@@ -39,6 +39,16 @@ pub(crate) fn module(model: &Model, operations: &[String]) -> Result<String, Imp
     Ok(out)
 }
 
+/// A member's default, as the generated code gives it.
+enum DefaultValue {
+    /// Its type's `Default` (zero, false, empty).
+    Zero,
+    /// A Rust expression of its type.
+    Expression(String),
+    /// A number outside the member's own `@range`, as written in the model.
+    OutsideRange(String),
+}
+
 struct Emitter<'m> {
     model: &'m Model,
     /// Rust type name → (shape id, code).
@@ -87,27 +97,152 @@ impl<'m> Emitter<'m> {
         shape: &Map<String, Value>,
     ) -> Result<String, ImportError> {
         let mut out = type_header(shape, "struct", name);
+        // Functions giving the members' defaults that are not their types' `Default`.
+        let mut default_fns = String::new();
         for (member, definition) in self.model.members(id, shape) {
-            let (ty, rules) = self.member(id, member, definition)?;
+            let (ty, mut rules) = self.member(id, member, definition)?;
             let wire = trait_value(definition.get("traits"), "smithy.api#jsonName")
                 .and_then(Value::as_str)
                 .unwrap_or(member);
+            let field = field(member);
             out.push_str(&indent(&doc(definition.get("traits"))));
             let _ = writeln!(out, "    #[serde(rename = {})]", raw_string(wire));
-            out.push_str(
-                "    #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")]\n",
-            );
+            let mut default = self.default_value(id, member, definition, &ty)?;
+            if let Some(DefaultValue::OutsideRange(value)) = default {
+                // Smithy tolerates a zero default below a range's minimum in models from IDL
+                // 1.0; AWS's services accept such a member absent (Connect documents
+                // `EvaluationFormVersion` so), so absence stays absence.
+                let _ = writeln!(
+                    out,
+                    "    // @default({value}) lies outside @range: not applied, and not required."
+                );
+                rules.retain(|r| r != "#[required]");
+                default = None;
+            }
+            let float = ty == "f32" || ty == "f64";
+            let reader = if float { "float" } else { "defaults" };
+            match &default {
+                None | Some(DefaultValue::OutsideRange(_)) => out.push_str(
+                    "    #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")]\n",
+                ),
+                Some(DefaultValue::Zero) => {
+                    let _ = writeln!(
+                        out,
+                        "    #[serde(default, deserialize_with = \"::aws_constraints::{reader}::null_as_default\")]"
+                    );
+                }
+                Some(DefaultValue::Expression(expression)) => {
+                    let bare = field.trim_start_matches("r#");
+                    let _ = writeln!(
+                        out,
+                        "    #[serde(default = \"{name}::default_{bare}\", deserialize_with = \"{name}::read_{bare}\")]"
+                    );
+                    let _ = write!(
+                        default_fns,
+                        "    fn default_{bare}() -> {ty} {{\n        {expression}\n    }}\n\n    \
+                         fn read_{bare}<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> \
+                         ::std::result::Result<{ty}, D::Error> {{\n        \
+                         ::aws_constraints::{reader}::null_or(deserializer, Self::default_{bare})\n    }}\n"
+                    );
+                }
+            }
+            if default.is_some() && float {
+                // The float reader above replaces `with`; writing stays Smithy's.
+                rules.retain(|r| !r.starts_with("#[serde(with"));
+                rules.push(
+                    "#[serde(serialize_with = \"::aws_constraints::float::serialize\")]".into(),
+                );
+            }
             for attribute in rules {
                 let _ = writeln!(out, "    {attribute}");
             }
-            let _ = writeln!(
-                out,
-                "    pub {}: ::std::option::Option<{ty}>,",
-                field(member)
-            );
+            if default.is_some() {
+                let _ = writeln!(out, "    pub {field}: {ty},");
+            } else {
+                let _ = writeln!(out, "    pub {field}: ::std::option::Option<{ty}>,");
+            }
         }
         out.push_str("}\n");
+        if !default_fns.is_empty() {
+            let _ = write!(out, "\n#[doc(hidden)]\nimpl {name} {{\n{default_fns}}}\n");
+        }
         Ok(out)
+    }
+
+    /// A member's Smithy `@default` as Rust, when it applies: the member then is its type,
+    /// not an `Option`. Defaults of timestamps, documents, big numbers and non-empty blobs
+    /// are not applied (the member stays optional); none of AWS's input members has one.
+    fn default_value(
+        &self,
+        owner: &str,
+        member: &str,
+        definition: &Value,
+        ty: &str,
+    ) -> Result<Option<DefaultValue>, ImportError> {
+        let Some(value) = trait_value(definition.get("traits"), "smithy.api#default") else {
+            return Ok(None);
+        };
+        let target = target(owner, member, definition)?;
+        let shape = self.model.shape(&target)?;
+        let bad = || {
+            ImportError::new(format!(
+                "{owner}${member}: the default {value} does not fit its {} shape",
+                self.model.kind(shape)
+            ))
+        };
+        let is_enum = trait_value(shape.get("traits"), "smithy.api#enum").is_some();
+        let range = merged(shape.get("traits"), definition.get("traits"))
+            .get("smithy.api#range")
+            .cloned();
+        if let (Some(range), Some(x)) = (range, value.as_f64()) {
+            let beyond = |bound: &str, outside: fn(f64, f64) -> bool| {
+                range
+                    .get(bound)
+                    .and_then(Value::as_f64)
+                    .is_some_and(|b| outside(x, b))
+            };
+            if beyond("min", |x, min| x < min) || beyond("max", |x, max| x > max) {
+                return Ok(Some(DefaultValue::OutsideRange(value.to_string())));
+            }
+        }
+        Ok(Some(match (self.model.kind(shape), value) {
+            (_, Value::Null) => return Ok(None),
+            ("enum", Value::String(v)) | ("string", Value::String(v))
+                if is_enum || self.model.kind(shape) == "enum" =>
+            {
+                DefaultValue::Expression(format!("{ty}::from({})", raw_string(v)))
+            }
+            ("intEnum", Value::Number(n)) => {
+                DefaultValue::Expression(format!("{ty}::from({})", n.as_i64().ok_or_else(bad)?))
+            }
+            ("string", Value::String(v)) if v.is_empty() => DefaultValue::Zero,
+            ("string", Value::String(v)) => {
+                DefaultValue::Expression(format!("::std::string::String::from({})", raw_string(v)))
+            }
+            ("boolean", Value::Bool(false)) => DefaultValue::Zero,
+            ("boolean", Value::Bool(true)) => DefaultValue::Expression("true".into()),
+            ("byte" | "short" | "integer" | "long", Value::Number(n)) => {
+                match n.as_i64().ok_or_else(bad)? {
+                    0 => DefaultValue::Zero,
+                    n => DefaultValue::Expression(n.to_string()),
+                }
+            }
+            ("float" | "double", Value::Number(n)) => {
+                let x = n.as_f64().ok_or_else(bad)?;
+                if x == 0.0 && x.is_sign_positive() {
+                    DefaultValue::Zero
+                } else {
+                    DefaultValue::Expression(format!("{x:?}"))
+                }
+            }
+            ("list" | "set", Value::Array(items)) if items.is_empty() => DefaultValue::Zero,
+            ("map", Value::Object(entries)) if entries.is_empty() => DefaultValue::Zero,
+            ("blob", Value::String(v)) if v.is_empty() => DefaultValue::Zero,
+            ("timestamp" | "document" | "bigInteger" | "bigDecimal" | "blob", _) => {
+                return Ok(None)
+            }
+            _ => return Err(bad()),
+        }))
     }
 
     fn union(
