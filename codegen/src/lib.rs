@@ -128,4 +128,24 @@ mod tests {
         assert!(code.contains("#[values(range(min = 1))]"), "{code}");
         assert!(!code.contains("enum Kind"), "{code}");
     }
+
+    /// A default that does not fit its shape is refused, naming the member.
+    #[test]
+    fn a_default_of_the_wrong_kind_is_refused() {
+        let model = r#"{"smithy": "2.0", "shapes": {
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+            "ex#In": {"type": "structure", "members": {
+                "Count": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": "ten"}}}}
+        }}"#;
+        let error = Builder::new()
+            .model_json(model)
+            .operation("Op")
+            .generate()
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            r#"ex#In$Count: the default "ten" does not fit its integer shape"#
+        );
+    }
 }
