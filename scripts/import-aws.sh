@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Imports AWS services from the Smithy models in shared/ with `aws-constraints import` and
-# compiles the generated types, one module per service, in a scratch crate under
-# `#![deny(warnings)]`. Prints a table:
-# services imported, refused (with the reason), compiled, and the time each step took.
+# compiles the generated types of each service as a crate of its own (one shared target
+# directory) under `#![deny(warnings)]` and `cargo clippy -D warnings`. Prints what was refused (with the reason), what
+# failed to compile, and a table: services, imported, refused, compiled, generated lines,
+# and the time each step took.
 #
 #   scripts/import-aws.sh              a sample covering every shape kind and protocol
 #   scripts/import-aws.sh --all        all 402 services (long: see BENCHMARKS.md)
+#
+# KEEP_WORK=1 keeps the scratch directory (its path is printed) to look at what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 models_tar=$root/../shared/reference/aws-smithy-models/all-services.tar.xz
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-tar -xJf "$models_tar" -C "$work"
+if [ -n "${KEEP_WORK:-}" ]; then echo "scratch: $work"; else trap 'rm -rf "$work"' EXIT; fi
+tar -xJf "$models_tar" -C "$work/"
 cargo build --quiet --release --bin aws-constraints
 bin=$root/target/release/aws-constraints
 
@@ -24,11 +27,22 @@ else
     services="dynamodb kms lambda sqs sts cloudwatch chime-sdk-identity service-catalog-appregistry connect clouddirectory iot"
 fi
 
-crate=$work/crate
-mkdir -p "$crate/src"
-cat > "$crate/Cargo.toml" <<TOML
+crates=$work/crates
+mkdir -p "$crates"
+export CARGO_TARGET_DIR=$work/target
+imported=0 refused=0 compiled=0 failed=0 lines=0
+start=$(date +%s)
+for service in $services; do
+    model=$(ls "$work/$service"/service/*/*.json | head -1)
+    crate=$crates/$service
+    mkdir -p "$crate/src"
+    if "$bin" import "$model" --output "$crate/src/generated.rs" 2> "$work/error.txt"; then
+        imported=$((imported + 1))
+        lines=$((lines + $(wc -l < "$crate/src/generated.rs")))
+        printf '#![deny(warnings)]\ninclude!("generated.rs");\n' > "$crate/src/lib.rs"
+        cat > "$crate/Cargo.toml" <<TOML
 [package]
-name = "imported-aws"
+name = "imported-$service"
 version = "0.0.0"
 edition = "2021"
 publish = false
@@ -39,28 +53,43 @@ serde = { version = "1", features = ["derive"] }
 
 [workspace]
 TOML
-echo "#![deny(warnings)]" > "$crate/src/lib.rs"
-imported=0 refused=0
-start=$(date +%s)
-for service in $services; do
-    model=$(ls "$work/$service"/service/*/*.json | head -1)
-    module=$(echo "$service" | tr '-' '_')
-    if "$bin" import "$model" --output "$crate/src/$module.rs" 2> "$work/error.txt"; then
-        echo "pub mod r#$module;" >> "$crate/src/lib.rs"
-        imported=$((imported + 1))
+        cp "$root/Cargo.lock" "$crate/Cargo.lock"
     else
         refused=$((refused + 1))
-        echo "refused $service: $(cut -c1-200 "$work/error.txt")"
+        rm -rf "$crate"
+        echo "refused $service: $(sed 's/^error: [^:]*: //' "$work/error.txt" | cut -c1-220)"
     fi
 done
 import_seconds=$(( $(date +%s) - start ))
+
+# The dependencies once, in a crate of no code, so that each service's time is its own.
 start=$(date +%s)
-cp "$root/Cargo.lock" "$crate/Cargo.lock"
-if (cd "$crate" && cargo check --quiet 2> "$work/check.txt"); then compiled=yes; else compiled=no; head -40 "$work/check.txt"; fi
+deps=$work/deps
+mkdir -p "$deps/src"
+: > "$deps/src/lib.rs"
+sed 's/^name = .*/name = "imported-deps"/' "$(ls -d "$crates"/*/ | head -1)Cargo.toml" > "$deps/Cargo.toml"
+cp "$root/Cargo.lock" "$deps/Cargo.lock"
+(cd "$deps" && cargo clippy --quiet)
+deps_seconds=$(( $(date +%s) - start ))
+start=$(date +%s)
+slowest="" slowest_seconds=0
+for crate in "$crates"/*/; do
+    service=$(basename "$crate")
+    t0=$(date +%s)
+    if (cd "$crate" && cargo clippy --quiet -- -D warnings 2> "$work/check.txt"); then
+        compiled=$((compiled + 1))
+    else
+        failed=$((failed + 1))
+        echo "failed to compile $service:"
+        head -20 "$work/check.txt"
+    fi
+    seconds=$(( $(date +%s) - t0 ))
+    if [ "$seconds" -gt "$slowest_seconds" ]; then slowest=$service slowest_seconds=$seconds; fi
+done
 check_seconds=$(( $(date +%s) - start ))
-lines=$(cat "$crate"/src/*.rs | wc -l)
-printf '\n| services | imported | refused | generated lines | import | cargo check | compiles |\n'
-printf '|---:|---:|---:|---:|---:|---:|---|\n'
-printf '| %d | %d | %d | %d | %d s | %d s | %s |\n' \
-    $((imported + refused)) "$imported" "$refused" "$lines" "$import_seconds" "$check_seconds" "$compiled"
-[ "$compiled" = yes ]
+printf '\n| services | imported | refused | compiled | failed | generated lines | import | dependencies | cargo clippy -D warnings, all services | slowest |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n'
+printf '| %d | %d | %d | %d | %d | %d | %d s | %d s | %d s | %s (%d s) |\n' \
+    $((imported + refused)) "$imported" "$refused" "$compiled" "$failed" "$lines" \
+    "$import_seconds" "$deps_seconds" "$check_seconds" "$slowest" "$slowest_seconds"
+[ "$failed" = 0 ]

@@ -1,42 +1,71 @@
-//! Imports the five operations from AWS's Smithy models (in `shared/` beside the checkout)
-//! with `aws-constraints-codegen`, for `tests/imported.rs`, and the models of `models/`,
-//! which exercise what the five operations do not use.
+//! Imports operations with `aws-constraints-codegen` for the tests: the five operations from
+//! AWS's Smithy models (in `shared/` beside the checkout) for `tests/imported.rs`, slices of
+//! AWS's models (`models/aws/`, cut by `scripts/slice-model.py`) for the real messages of
+//! `tests/imported_messages.rs`, and `models/defaults.json`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let aws = manifest.join("../../shared/reference/aws-smithy-models");
+    let slices = manifest.join("models/aws");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let imports: [(PathBuf, &str, &str); 6] = [
+    let imports = [
         (
             aws.join("chime-sdk-identity-2021-04-20.json"),
-            "CreateAppInstance",
+            &["CreateAppInstance"][..],
             "chime",
         ),
         (
             aws.join("service-catalog-appregistry-2020-06-24.json"),
-            "CreateApplication",
+            &["CreateApplication"],
             "appregistry",
         ),
         (
             aws.join("connect-2017-08-08.json"),
-            "ReplicateInstance",
+            &["ReplicateInstance"],
             "connect",
         ),
         (
             aws.join("clouddirectory-2017-01-11.json"),
-            "CreateSchema",
+            &["CreateSchema"],
             "clouddirectory",
         ),
-        (aws.join("iot-2015-05-28.json"), "CreateThing", "iot"),
+        (aws.join("iot-2015-05-28.json"), &["CreateThing"], "iot"),
+        (
+            aws.join("iot-2015-05-28.json"),
+            &["UpdateIndexingConfiguration"],
+            "iot_indexing",
+        ),
+        (slices.join("acm.json"), &["RequestCertificate"], "acm"),
+        (
+            slices.join("eventbridge.json"),
+            &["PutTargets"],
+            "eventbridge",
+        ),
+        (slices.join("kinesis.json"), &["PutRecords"], "kinesis"),
+        (
+            slices.join("dynamodb.json"),
+            &["BatchWriteItem"],
+            "dynamodb",
+        ),
+        (
+            slices.join("verifiedpermissions.json"),
+            &["IsAuthorized"],
+            "verifiedpermissions",
+        ),
+        (
+            slices.join("lambda.json"),
+            &["CreateFunctionUrlConfig", "CreateAlias"],
+            "lambda",
+        ),
         (
             manifest.join("models/defaults.json"),
-            "ListReports",
+            &["ListReports"],
             "defaults",
         ),
     ];
-    for (path, operation, module) in imports {
+    for (path, operations, module) in imports {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
@@ -44,10 +73,13 @@ fn main() {
                 path.display()
             )
         });
-        aws_constraints_codegen::Builder::new()
-            .model_json(text)
-            .operation(operation)
+        operations
+            .iter()
+            .fold(
+                aws_constraints_codegen::Builder::new().model_json(text),
+                |builder, operation| builder.operation(*operation),
+            )
             .write_to(Path::new(&out).join(format!("{module}.rs")))
-            .unwrap_or_else(|e| panic!("importing {operation}: {e}"));
+            .unwrap_or_else(|e| panic!("importing {operations:?}: {e}"));
     }
 }

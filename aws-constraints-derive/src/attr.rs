@@ -26,7 +26,7 @@ pub(crate) const CUSTOM: &str = "custom";
 pub(crate) const VALIDATE: &str = "validate";
 
 /// Rules that may appear inside `#[each(..)]`, `#[keys(..)]` and `#[values(..)]`.
-const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`, `each`";
+const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`, `each`, `keys`, `values`";
 
 /// The constraints on one field, in the order they are written.
 pub(crate) struct FieldAttrs {
@@ -61,6 +61,10 @@ pub(crate) enum ValueRule {
     OneOf(OneOf),
     /// `each(..)` inside `each(..)` or `values(..)`: the items of a nested list.
     Each(Vec<ValueRule>),
+    /// `keys(..)` inside `each(..)` or `values(..)`: the keys of a nested map.
+    Keys(Vec<ValueRule>),
+    /// `values(..)` inside `each(..)` or `values(..)`: the values of a nested map.
+    Values(Vec<ValueRule>),
 }
 
 /// An enum value set: `listed` values appear in messages, `internal` ones are accepted but
@@ -78,6 +82,8 @@ impl ValueRule {
             ValueRule::Range(_) => RANGE,
             ValueRule::OneOf(_) => ONE_OF,
             ValueRule::Each(_) => EACH,
+            ValueRule::Keys(_) => KEYS,
+            ValueRule::Values(_) => VALUES,
         }
     }
 }
@@ -294,6 +300,8 @@ fn usage(name: &str) -> &'static str {
 fn value_rule(name: &str, input: ParseStream) -> syn::Result<ValueRule> {
     match name {
         EACH => item_rules(EACH, input).map(ValueRule::Each),
+        KEYS => item_rules(KEYS, input).map(ValueRule::Keys),
+        VALUES => item_rules(VALUES, input).map(ValueRule::Values),
         LEN => parse_len(input).map(ValueRule::Len),
         PATTERN => parse_pattern(input).map(ValueRule::Pattern),
         RANGE => parse_range(input).map(ValueRule::Range),
@@ -312,7 +320,7 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
     while !input.is_empty() {
         let ident: Ident = input.parse()?;
         let name = ident.to_string();
-        if ![LEN, PATTERN, RANGE, ONE_OF, EACH].contains(&name.as_str()) {
+        if ![LEN, PATTERN, RANGE, ONE_OF, EACH, KEYS, VALUES].contains(&name.as_str()) {
             push_error(syn::Error::new(
                 ident.span(),
                 format!("unknown rule `{name}` in #[{outer}(..)]; expected one of {ITEM_RULES}"),

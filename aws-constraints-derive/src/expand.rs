@@ -299,6 +299,8 @@ fn value_rule(
             }
         }
         ValueRule::Each(rules) => each(rules, value, at, span, patterns),
+        ValueRule::Keys(rules) => entries(Side::Keys, rules, value, at, span, patterns),
+        ValueRule::Values(rules) => entries(Side::Values, rules, value, at, span, patterns),
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
             __awsc_crate::__private::one_of(
                 #value,
@@ -447,7 +449,8 @@ fn constraint(rule: &ValueRule) -> Option<TokenStream> {
         ValueRule::OneOf(OneOf { listed, .. }) => {
             quote!(__awsc_crate::Constraint::OneOf(&[#(#listed),*]))
         }
-        ValueRule::Each(_) => return None,
+        // A nested collection's rules are its own group's.
+        ValueRule::Each(_) | ValueRule::Keys(_) | ValueRule::Values(_) => return None,
     })
 }
 

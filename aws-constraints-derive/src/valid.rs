@@ -32,22 +32,45 @@ fn check_no_duplicates(cx: &Ctxt, rules: &[Rule]) {
     }
 }
 
-/// Map keys are strings, so `#[keys(range(..))]` can never apply.
+/// Map keys are strings, so `#[keys(range(..))]` can never apply, at any depth.
 fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
-    for rule in rules {
-        if let RuleKind::Keys(inner) = &rule.kind {
-            if let Some(rule_inside) = inner
-                .iter()
-                .find(|r| matches!(r, ValueRule::Range(_) | ValueRule::Each(_)))
-            {
-                cx.error_spanned_by(
-                    &rule.attr,
-                    format!(
-                        "`{}` cannot apply inside #[{KEYS}(..)]: map keys are strings",
-                        rule_inside.name()
-                    ),
-                );
+    fn not_for_strings(rules: &[ValueRule]) -> Option<&'static str> {
+        rules.iter().find_map(|rule| match rule {
+            ValueRule::Range(_)
+            | ValueRule::Each(_)
+            | ValueRule::Keys(_)
+            | ValueRule::Values(_) => Some(rule.name()),
+            _ => None,
+        })
+    }
+    /// The rules of every map's keys among `rules`, nested ones included.
+    fn key_rules<'r>(rules: &'r [ValueRule], out: &mut Vec<&'r [ValueRule]>) {
+        for rule in rules {
+            match rule {
+                ValueRule::Keys(inner) => {
+                    out.push(inner);
+                    key_rules(inner, out);
+                }
+                ValueRule::Each(inner) | ValueRule::Values(inner) => key_rules(inner, out),
+                _ => {}
             }
+        }
+    }
+    for rule in rules {
+        let mut keys = Vec::new();
+        match &rule.kind {
+            RuleKind::Keys(inner) => {
+                keys.push(&inner[..]);
+                key_rules(inner, &mut keys);
+            }
+            RuleKind::Each(inner) | RuleKind::Values(inner) => key_rules(inner, &mut keys),
+            _ => {}
+        }
+        if let Some(name) = keys.into_iter().find_map(not_for_strings) {
+            cx.error_spanned_by(
+                &rule.attr,
+                format!("`{name}` cannot apply inside #[{KEYS}(..)]: map keys are strings"),
+            );
         }
     }
 }

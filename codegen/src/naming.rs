@@ -62,6 +62,12 @@ pub(crate) fn type_name(name: &str) -> String {
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out = format!("V{out}");
     }
+    // An acronym alone (`NULL`, `BOOL`, `KMS`) is written as a word, as Rust names it.
+    if out.chars().filter(char::is_ascii_alphabetic).count() > 1
+        && !out.chars().any(|c| c.is_ascii_lowercase())
+    {
+        out = out[..1].to_owned() + &out[1..].to_ascii_lowercase();
+    }
     identifier(out)
 }
 
@@ -93,8 +99,12 @@ fn identifier(name: String) -> String {
     }
 }
 
-/// A Rust string literal holding `text` exactly: a raw string with enough `#`s.
+/// A Rust string literal holding `text` exactly: a raw string with enough `#`s, or, for text
+/// with a carriage return (which no raw string may hold), an escaped one.
 pub(crate) fn raw_string(text: &str) -> String {
+    if text.contains('\r') {
+        return format!("{text:?}");
+    }
     let mut hashes = 0;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
         hashes += 1;
@@ -115,9 +125,14 @@ mod tests {
         assert_eq!(field("SSEKMSKeyId"), "ssekms_key_id");
         assert_eq!(field("KMSKeyARN"), "kms_key_arn");
         assert_eq!(type_name("__string"), "String");
+        assert_eq!(type_name("NULL"), "Null");
+        assert_eq!(type_name("KMS"), "Kms");
+        assert_eq!(type_name("S3"), "S3");
+        assert_eq!(type_name("SSESpecification"), "SSESpecification");
         assert_eq!(variant("RSAES_OAEP_SHA_256"), "RsaesOaepSha256");
         assert_eq!(variant("1x"), "V1x");
         assert_eq!(raw_string("a\"#b"), "r##\"a\"#b\"##");
         assert_eq!(raw_string("ab"), "r\"ab\"");
+        assert_eq!(raw_string("[\r\n\\w]"), "\"[\\r\\n\\\\w]\"");
     }
 }

@@ -485,3 +485,43 @@ fn non_finite_floats_travel_as_strings_and_meet_ranges_as_ieee_orders_them() {
         assert!(serde_json::from_str::<Gauge>(bad).is_err(), "{bad}");
     }
 }
+
+/// Maps inside lists (DynamoDB's `KeysAndAttributes.Keys`) and lists inside maps: the inner
+/// collection's keys and values are grouped at the inner collection, as AWS groups them
+/// (maps echoed in Java's `HashMap` order).
+#[test]
+fn maps_inside_lists_check_their_keys_and_values() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct KeysAndAttributes {
+        #[len(1, 100)]
+        #[each(len(max = 2), keys(len(max = 5)), values(range(max = 9)))]
+        keys: Vec<BTreeMap<String, u32>>,
+        #[values(each(keys(one_of("S", "N"))))]
+        by_table: Option<BTreeMap<String, Vec<BTreeMap<String, String>>>>,
+    }
+    let read = |json: &str| serde_json::from_str::<KeysAndAttributes>(json).unwrap();
+    assert!(
+        read(r#"{"Keys": [{"id": 1}, {"sk": 9, "pk": 0}], "ByTable": {"t": [{"S": "x"}]}}"#)
+            .validate()
+            .is_ok()
+    );
+    let errors = read(
+        r#"{"Keys": [{"id": 1}, {"toolong": 10, "pk": 0, "x": 1}],
+            "ByTable": {"t": [{"S": "x"}, {"B": "y"}]}}"#,
+    )
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "4 validation errors detected: Value '[{id=1}, {x=1, pk=0, toolong=10}]' at 'keys' \
+         failed to satisfy constraint: Member must satisfy constraint: [Member must have length \
+         less than or equal to 2]; Value '{x=1, pk=0, toolong=10}' at 'keys.2.member' failed \
+         to satisfy constraint: Map keys must satisfy constraint: [Member must have length less \
+         than or equal to 5]; Value '{x=1, pk=0, toolong=10}' at 'keys.2.member' failed to \
+         satisfy constraint: Map value must satisfy constraint: [Member must have value less \
+         than or equal to 9]; Value '{B=y}' at 'byTable.t.member.2.member' failed to satisfy \
+         constraint: Map keys must satisfy constraint: [Member must satisfy enum value set: \
+         [S, N]]"
+    );
+}
