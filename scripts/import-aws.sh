@@ -22,9 +22,11 @@ bin=$root/target/release/aws-constraints
 if [ "${1:-}" = "--all" ]; then
     services=$(ls "$work" | grep -v -E '^(LICENSE|NOTICE)')
 else
-    # DynamoDB (recursive union), KMS (sensitive blob, enums), Lambda (maps, lists), SQS and
-    # STS (query-protocol era shapes), CloudWatch (rpcv2-cbor), and the five services.
-    services="dynamodb kms lambda sqs sts cloudwatch chime-sdk-identity service-catalog-appregistry connect clouddirectory iot"
+    # DynamoDB (awsJson1_0; a recursive union, maps inside lists), KMS (awsJson1_1; a sensitive
+    # blob, enums), Lambda (restJson1; maps, a streaming blob), S3 (restXml; timestamps,
+    # defaults), SQS (awsJson1_0, query-compatible), STS (awsQuery), CloudWatch (rpcv2-cbor),
+    # Verified Permissions (unique items of structures), and the five services.
+    services="dynamodb kms lambda s3 sqs sts cloudwatch verifiedpermissions chime-sdk-identity service-catalog-appregistry connect clouddirectory iot"
 fi
 
 crates=$work/crates

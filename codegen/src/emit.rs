@@ -589,14 +589,9 @@ impl<'m> Emitter<'m> {
             "long" => simple("i64"),
             "float" => simple("f32"),
             "double" => simple("f64"),
-            "blob" => {
-                if traits.contains_key("smithy.api#streaming") {
-                    return Err(ImportError::new(format!(
-                        "{at}: streaming blobs are not supported yet"
-                    )));
-                }
-                simple("::aws_constraints::Blob")
-            }
+            // A streaming blob (an HTTP payload) is a member of the document like any other:
+            // the types describe the input as one document, whatever each member's binding.
+            "blob" => simple("::aws_constraints::Blob"),
             "timestamp" => simple("::aws_constraints::Timestamp"),
             "document" => simple("::aws_constraints::Document"),
             "structure" | "union" | "enum" | "intEnum" => {
