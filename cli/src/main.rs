@@ -52,6 +52,12 @@ enum Command {
         /// Where to write the module; standard output when absent.
         #[arg(long)]
         output: Option<String>,
+        /// Also the operations' output shapes.
+        #[arg(long)]
+        outputs: bool,
+        /// Also the operations' error structures.
+        #[arg(long)]
+        errors: bool,
     },
     /// Read values from standard input, one JSON string a line, and print whether each
     /// matches the whole pattern: `true` or `false`, a line.
@@ -113,7 +119,11 @@ fn main() -> ExitCode {
             model,
             operations,
             output,
-        } => import(&model, operations, output.as_deref()),
+            outputs,
+            errors,
+        } => import(&model, operations, output.as_deref(), |b| {
+            b.outputs(outputs).errors(errors)
+        }),
         Command::Serve {
             addr,
             connect_instances,
@@ -125,11 +135,16 @@ fn main() -> ExitCode {
     })
 }
 
-fn import(model: &str, operations: Vec<String>, output: Option<&str>) -> Result<ExitCode, Usage> {
+fn import(
+    model: &str,
+    operations: Vec<String>,
+    output: Option<&str>,
+    options: impl FnOnce(aws_constraints_codegen::Builder) -> aws_constraints_codegen::Builder,
+) -> Result<ExitCode, Usage> {
     let text =
         std::fs::read_to_string(model).map_err(|e| Usage(format!("cannot read {model}: {e}")))?;
     let builder = operations.into_iter().fold(
-        aws_constraints_codegen::Builder::new().model_json(text),
+        options(aws_constraints_codegen::Builder::new().model_json(text)),
         aws_constraints_codegen::Builder::operation,
     );
     let result = match output {

@@ -287,6 +287,25 @@ fn import_writes_annotated_types() {
         code.contains("#[pattern(r\"^[a-zA-Z0-9._-]*$\")]"),
         "{code}"
     );
+    assert!(
+        !code.contains("pub struct CreateSchemaResponse {"),
+        "{code}"
+    );
+    let all = run(
+        &[
+            "import",
+            model,
+            "--operation",
+            "CreateSchema",
+            "--outputs",
+            "--errors",
+        ],
+        "",
+    );
+    assert!(all.status.success(), "{}", text(&all.stderr));
+    let code = text(&all.stdout);
+    assert!(code.contains("pub struct CreateSchemaResponse {"), "{code}");
+    assert!(code.contains("pub struct ValidationException {"), "{code}");
     let unknown = run(&["import", model, "--operation", "CreateSchemas"], "");
     assert_eq!(unknown.status.code(), Some(2));
     assert!(

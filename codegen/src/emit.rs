@@ -14,8 +14,20 @@ const DERIVES: &str = "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::s
 /// For the types in a `@uniqueItems` list, which `#[unique]` compares by hashing.
 const DERIVES_HASHABLE: &str = "#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize, ::aws_constraints::Validate)]";
 
-/// The module for `operations`' inputs and every shape they reach.
-pub(crate) fn module(model: &Model, operations: &[String]) -> Result<String, ImportError> {
+/// Which shapes of an operation a module starts from, besides its input.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Roots {
+    pub(crate) outputs: bool,
+    pub(crate) errors: bool,
+}
+
+/// The module for `operations`' inputs (and outputs and errors, as `roots` says) and every
+/// shape they reach.
+pub(crate) fn module(
+    model: &Model,
+    operations: &[String],
+    roots: Roots,
+) -> Result<String, ImportError> {
     let mut emitter = Emitter {
         model,
         types: BTreeMap::new(),
@@ -24,12 +36,20 @@ pub(crate) fn module(model: &Model, operations: &[String]) -> Result<String, Imp
     };
     for name in operations {
         let operation = model.operation(name)?;
-        if let Some(input) = operation
-            .get("input")
-            .and_then(|i| i.get("target"))
-            .and_then(Value::as_str)
-        {
-            emitter.named(input)?;
+        let target = |key: &str| operation.get(key).and_then(|r| r.get("target"));
+        let mut starts: Vec<&Value> = target("input").into_iter().collect();
+        if roots.outputs {
+            starts.extend(target("output"));
+        }
+        if roots.errors {
+            let errors = operation.get("errors").and_then(Value::as_array);
+            starts.extend(errors.into_iter().flatten().filter_map(|e| e.get("target")));
+        }
+        // `smithy.api#Unit` says there is nothing: no type to write.
+        for id in starts.into_iter().filter_map(Value::as_str) {
+            if id != "smithy.api#Unit" {
+                emitter.named(id)?;
+            }
         }
     }
     emitter.derive_hash_for_unique_items()?;

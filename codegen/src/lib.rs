@@ -52,11 +52,13 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// What to import: a model and its operations (every one when none is named).
+/// What to import: a model and its operations (every one when none is named), their inputs
+/// and, when asked, their outputs and errors.
 #[derive(Default)]
 pub struct Builder {
     model: Option<String>,
     operations: Vec<String>,
+    shapes: emit::Roots,
 }
 
 impl Builder {
@@ -76,6 +78,38 @@ impl Builder {
         self
     }
 
+    /// Also the operations' output shapes (and what they reach): a server's responses
+    /// validated with the same rules.
+    ///
+    /// ```
+    /// let model = r#"{"smithy": "2.0", "shapes": {
+    ///     "ex#Op": {"type": "operation", "output": {"target": "ex#OpOutput"},
+    ///               "errors": [{"target": "ex#Throttled"}]},
+    ///     "ex#OpOutput": {"type": "structure", "members": {}},
+    ///     "ex#Throttled": {"type": "structure", "members": {
+    ///         "message": {"target": "smithy.api#String"}},
+    ///         "traits": {"smithy.api#error": "client"}}
+    /// }}"#;
+    /// let code = aws_constraints_codegen::Builder::new()
+    ///     .model_json(model)
+    ///     .outputs(true)
+    ///     .errors(true)
+    ///     .generate()
+    ///     .unwrap();
+    /// assert!(code.contains("pub struct OpOutput {"));
+    /// assert!(code.contains("pub struct Throttled {"));
+    /// ```
+    pub fn outputs(mut self, yes: bool) -> Self {
+        self.shapes.outputs = yes;
+        self
+    }
+
+    /// Also the operations' error structures (and what they reach).
+    pub fn errors(mut self, yes: bool) -> Self {
+        self.shapes.errors = yes;
+        self
+    }
+
     /// The Rust module: one type per shape, in shape-name order.
     pub fn generate(self) -> Result<String, ImportError> {
         let text = self
@@ -87,7 +121,7 @@ impl Builder {
         } else {
             self.operations
         };
-        emit::module(&model, &operations)
+        emit::module(&model, &operations, self.shapes)
     }
 
     /// [`Builder::generate`], written to `path` (for a build script: a file in `OUT_DIR`).
