@@ -1,32 +1,59 @@
 #!/usr/bin/env bash
-# Imports AWS services from the Smithy models in shared/ with `aws-constraints import` and
-# compiles the generated types of each service as a crate of its own (one shared target
-# directory) under `#![deny(warnings)]` and `cargo clippy -D warnings`. Prints what was refused (with the reason), what
-# failed to compile, and a table: services, imported, refused, compiled, generated lines,
-# and the time each step took.
+# Imports AWS services with `aws-constraints import` and compiles the generated types of
+# each service as a crate of its own (one shared target directory) under
+# `#![deny(warnings)]` and `cargo clippy -D warnings`. Prints what was refused (with the
+# reason), what failed to compile, and a table: services, imported, refused, compiled,
+# generated lines, and the time each step took.
 #
-#   scripts/import-aws.sh              a sample covering every shape kind and protocol
-#   scripts/import-aws.sh --all        all 402 services (long: see BENCHMARKS.md)
+#   scripts/import-aws.sh                   a sample covering every shape kind and protocol,
+#                                           from AWS's Smithy models in shared/
+#   scripts/import-aws.sh --all             all 402 services of the Smithy models (long: see
+#                                           BENCHMARKS.md)
+#   scripts/import-aws.sh [--all] --botocore DATA
+#                                           the same from botocore's models (DATA is botocore's
+#                                           `data` directory; the newest version of each service)
 #
 # KEEP_WORK=1 keeps the scratch directory (its path is printed) to look at what failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-models_tar=$root/../shared/reference/aws-smithy-models/all-services.tar.xz
+all=no botocore=
+while [ $# -gt 0 ]; do
+    case $1 in
+        --all) all=yes ;;
+        --botocore) botocore=${2:?--botocore needs the botocore data directory}; shift ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+    shift
+done
 work=$(mktemp -d)
 if [ -n "${KEEP_WORK:-}" ]; then echo "scratch: $work"; else trap 'rm -rf "$work"' EXIT; fi
-tar -xJf "$models_tar" -C "$work/"
 cargo build --quiet --release --bin aws-constraints
 bin=$root/target/release/aws-constraints
 
-if [ "${1:-}" = "--all" ]; then
-    services=$(ls "$work" | grep -v -E '^(LICENSE|NOTICE)')
+if [ -n "$botocore" ]; then
+    models=$botocore
+    model_of() {
+        local newest
+        newest=$(ls -d "$models/$1"/*/ | sort | tail -1)
+        ls "$newest"service-2.json* | head -1
+    }
+    appregistry=servicecatalog-appregistry
+else
+    models=$work/models
+    mkdir -p "$models"
+    tar -xJf "$root/../shared/reference/aws-smithy-models/all-services.tar.xz" -C "$models"
+    model_of() { ls "$models/$1"/service/*/*.json | head -1; }
+    appregistry=service-catalog-appregistry
+fi
+if [ "$all" = yes ]; then
+    services=$(ls "$models" | grep -v -E '^(LICENSE|NOTICE|_.*|.*\.json)$')
 else
     # DynamoDB (awsJson1_0; a recursive union, maps inside lists), KMS (awsJson1_1; a sensitive
     # blob, enums), Lambda (restJson1; maps, a streaming blob), S3 (restXml; timestamps,
     # defaults), SQS (awsJson1_0, query-compatible), STS (awsQuery), CloudWatch (rpcv2-cbor),
     # Verified Permissions (unique items of structures), and the five services.
-    services="dynamodb kms lambda s3 sqs sts cloudwatch verifiedpermissions chime-sdk-identity service-catalog-appregistry connect clouddirectory iot"
+    services="dynamodb kms lambda s3 sqs sts cloudwatch verifiedpermissions chime-sdk-identity $appregistry connect clouddirectory iot"
 fi
 
 crates=$work/crates
@@ -35,7 +62,7 @@ export CARGO_TARGET_DIR=$work/target
 imported=0 refused=0 compiled=0 failed=0 lines=0
 start=$(date +%s)
 for service in $services; do
-    model=$(ls "$work/$service"/service/*/*.json | head -1)
+    model=$(model_of "$service") || { echo "no model for $service" >&2; continue; }
     crate=$crates/$service
     mkdir -p "$crate/src"
     if "$bin" import "$model" --output "$crate/src/generated.rs" 2> "$work/error.txt"; then

@@ -40,11 +40,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Aws)]
         format: Format,
     },
-    /// Write Rust types annotated for aws-constraints from an AWS Smithy model (JSON AST):
+    /// Write Rust types annotated for aws-constraints from an AWS model (a Smithy JSON AST, or
+    /// botocore's service-2.json, plain or gzipped):
     /// the input of each operation (every operation when none is named) and every shape it
     /// reaches. Exit 2 with the reason when the model cannot be imported.
     Import {
-        /// The model file (Smithy JSON AST).
+        /// The model file: Smithy JSON AST or botocore service-2.json (plain or .gz).
         model: String,
         /// An operation to import, by name; repeatable.
         #[arg(long = "operation")]
@@ -141,8 +142,7 @@ fn import(
     output: Option<&str>,
     options: impl FnOnce(aws_constraints_codegen::Builder) -> aws_constraints_codegen::Builder,
 ) -> Result<ExitCode, Usage> {
-    let text =
-        std::fs::read_to_string(model).map_err(|e| Usage(format!("cannot read {model}: {e}")))?;
+    let text = read_model(model)?;
     let builder = operations.into_iter().fold(
         options(aws_constraints_codegen::Builder::new().model_json(text)),
         aws_constraints_codegen::Builder::operation,
@@ -156,6 +156,21 @@ fn import(
     result
         .map(|()| ExitCode::SUCCESS)
         .map_err(|e| Usage(format!("{model}: {e}")))
+}
+
+/// A model file's text, gunzipped when it is gzip (botocore ships `service-2.json.gz`).
+fn read_model(path: &str) -> Result<String, Usage> {
+    let bytes = std::fs::read(path).map_err(|e| Usage(format!("cannot read {path}: {e}")))?;
+    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut text)
+            .map_err(|e| Usage(format!("{path}: not a readable gzip file: {e}")))?;
+        text
+    } else {
+        bytes
+    };
+    String::from_utf8(bytes).map_err(|e| Usage(format!("{path}: not UTF-8 text: {e}")))
 }
 
 fn print(text: &str) -> Result<(), Usage> {

@@ -670,6 +670,11 @@ fn type_header(shape: &Map<String, Value>, keyword: &str, name: &str) -> String 
     if trait_value(shape.get("traits"), "smithy.api#sensitive").is_some() {
         out.push_str("#[sensitive]\n");
     }
+    if keyword == "enum" {
+        // A union holds its members by value, as the model declares them (boxed only to
+        // break recursion): their sizes are the model's, not something to lint.
+        out.push_str("#[allow(clippy::large_enum_variant)]\n");
+    }
     let _ = writeln!(out, "pub {keyword} {name} {{");
     out
 }

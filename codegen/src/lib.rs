@@ -22,6 +22,7 @@
 //! What it does not support yet (`bigInteger`, `bigDecimal`, event streams) is refused with
 //! an error naming the shape: no constraint is ever dropped silently.
 
+mod botocore;
 mod emit;
 mod model;
 mod naming;

@@ -40,21 +40,30 @@ const PRELUDE: &[(&str, &str)] = &[
 ];
 
 impl Model {
+    /// Reads a Smithy JSON AST or a botocore `service-2.json`, told apart by their content.
     pub fn from_json(text: &str) -> Result<Model, ImportError> {
         let root: Value = serde_json::from_str(text)
             .map_err(|e| ImportError::new(format!("the model is not JSON: {e}")))?;
-        let shapes = root
-            .get("shapes")
-            .and_then(Value::as_object)
-            .ok_or_else(|| {
-                ImportError::new("the model has no `shapes` object (is it a Smithy JSON AST?)")
-            })?;
+        let botocore = crate::botocore::is_botocore(&root);
         let mut out = BTreeMap::new();
-        for (id, shape) in shapes {
-            let shape = shape
-                .as_object()
-                .ok_or_else(|| ImportError::new(format!("shape {id} is not an object")))?;
-            out.insert(id.clone(), shape.clone());
+        if botocore {
+            out.extend(crate::botocore::shapes(&root)?);
+        } else {
+            let shapes = root
+                .get("shapes")
+                .and_then(Value::as_object)
+                .ok_or_else(|| {
+                    ImportError::new(
+                        "the model has no `shapes` object (is it a Smithy JSON AST or a botocore \
+                     service-2.json?)",
+                    )
+                })?;
+            for (id, shape) in shapes {
+                let shape = shape
+                    .as_object()
+                    .ok_or_else(|| ImportError::new(format!("shape {id} is not an object")))?;
+                out.insert(id.clone(), shape.clone());
+            }
         }
         for (name, kind) in PRELUDE {
             let mut shape = Map::new();
@@ -69,6 +78,11 @@ impl Model {
             .into_iter()
             .map(|(id, shape)| {
                 let names = shape.members.map(|m| m.0).unwrap_or_default();
+                let id = if botocore {
+                    crate::botocore::id(&id)
+                } else {
+                    id
+                };
                 (id, names.into_iter().map(|(name, _)| name).collect())
             })
             .collect();

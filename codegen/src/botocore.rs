@@ -1,0 +1,204 @@
+//! botocore's `service-2.json`, read as the Smithy shapes it was derived from, so that one
+//! emitter serves both formats. What botocore keeps becomes the Smithy trait that says the
+//! same; what it dropped (`@uniqueItems`, `@default`, pattern anchors) cannot come back.
+
+use serde_json::{json, Map, Value};
+
+use crate::ImportError;
+
+/// The namespace the shapes of a botocore model are given.
+const NAMESPACE: &str = "botocore";
+
+/// Whether `root` is a botocore model rather than a Smithy JSON AST.
+pub(crate) fn is_botocore(root: &Value) -> bool {
+    root.get("smithy").is_none()
+        && root.get("metadata").is_some()
+        && root.get("operations").is_some()
+}
+
+/// The shape id botocore's shape `name` becomes.
+pub(crate) fn id(name: &str) -> String {
+    format!("{NAMESPACE}#{name}")
+}
+
+/// The model's shapes and operations as Smithy shapes, by id.
+pub(crate) fn shapes(root: &Value) -> Result<Vec<(String, Map<String, Value>)>, ImportError> {
+    let object = |key: &str| {
+        root.get(key)
+            .and_then(Value::as_object)
+            .ok_or_else(|| ImportError::new(format!("the botocore model has no `{key}` object")))
+    };
+    let protocol = root
+        .pointer("/metadata/protocol")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    // Only JSON protocols name a member on the wire by its `locationName`.
+    let json_names = matches!(protocol, "json" | "rest-json" | "smithy-rpc-v2-cbor");
+    let mut out = Vec::new();
+    for (name, operation) in object("operations")? {
+        let mut shape = Map::new();
+        shape.insert("type".into(), json!("operation"));
+        for key in ["input", "output"] {
+            if let Some(target) = operation
+                .pointer(&format!("/{key}/shape"))
+                .and_then(Value::as_str)
+            {
+                shape.insert(key.into(), json!({"target": id(target)}));
+            }
+        }
+        if let Some(errors) = operation.get("errors").and_then(Value::as_array) {
+            let errors: Vec<Value> = errors
+                .iter()
+                .filter_map(|e| e.get("shape").and_then(Value::as_str))
+                .map(|e| json!({"target": id(e)}))
+                .collect();
+            shape.insert("errors".into(), Value::Array(errors));
+        }
+        out.push((id(name), shape));
+    }
+    for (name, shape) in object("shapes")? {
+        let shape = shape
+            .as_object()
+            .ok_or_else(|| ImportError::new(format!("shape {name} is not an object")))?;
+        out.push((id(name), convert(name, shape, json_names)?));
+    }
+    Ok(out)
+}
+
+fn convert(
+    name: &str,
+    shape: &Map<String, Value>,
+    json_names: bool,
+) -> Result<Map<String, Value>, ImportError> {
+    let kind = shape
+        .get("type")
+        .and_then(Value::as_str)
+        .ok_or_else(|| ImportError::new(format!("shape {name} has no type")))?;
+    let flag = |key: &str| shape.get(key).and_then(Value::as_bool).unwrap_or(false);
+    let mut traits = Map::new();
+    if let Some(doc) = shape.get("documentation") {
+        traits.insert("smithy.api#documentation".into(), doc.clone());
+    }
+    if flag("sensitive") {
+        traits.insert("smithy.api#sensitive".into(), json!({}));
+    }
+    let bounds = || {
+        let mut b = Map::new();
+        for key in ["min", "max"] {
+            if let Some(v) = shape.get(key) {
+                b.insert(key.into(), v.clone());
+            }
+        }
+        b
+    };
+    let smithy_kind = match kind {
+        "structure" if flag("document") => "document",
+        "structure" if flag("eventstream") => {
+            traits.insert("smithy.api#streaming".into(), json!({}));
+            "union"
+        }
+        "structure" if flag("union") => "union",
+        "structure" => "structure",
+        "string" | "list" | "map" | "blob" => {
+            let b = bounds();
+            if !b.is_empty() {
+                traits.insert("smithy.api#length".into(), Value::Object(b));
+            }
+            kind
+        }
+        "integer" | "long" | "float" | "double" => {
+            let b = bounds();
+            if !b.is_empty() {
+                traits.insert("smithy.api#range".into(), Value::Object(b));
+            }
+            kind
+        }
+        "boolean" | "timestamp" => kind,
+        other => {
+            return Err(ImportError::new(format!(
+                "shape {name}: botocore type {other} is not known"
+            )))
+        }
+    };
+    let mut out = Map::new();
+    out.insert("type".into(), json!(smithy_kind));
+    if let Some(pattern) = shape.get("pattern") {
+        traits.insert("smithy.api#pattern".into(), pattern.clone());
+    }
+    if let Some(values) = shape.get("enum").and_then(Value::as_array) {
+        let values: Vec<Value> = values.iter().map(|v| json!({"value": v})).collect();
+        traits.insert("smithy.api#enum".into(), Value::Array(values));
+    }
+    if flag("streaming") {
+        traits.insert("smithy.api#streaming".into(), json!({}));
+    }
+    if flag("sparse") {
+        traits.insert("smithy.api#sparse".into(), json!({}));
+    }
+    if flag("exception") {
+        traits.insert(
+            "smithy.api#error".into(),
+            json!(if flag("fault") { "server" } else { "client" }),
+        );
+    }
+    if let Some(format) = shape.get("timestampFormat").and_then(Value::as_str) {
+        let smithy = match format {
+            "iso8601" => "date-time",
+            "unixTimestamp" => "epoch-seconds",
+            "rfc822" => "http-date",
+            other => {
+                return Err(ImportError::new(format!(
+                    "shape {name}: timestamp format {other} is not known"
+                )))
+            }
+        };
+        traits.insert("smithy.api#timestampFormat".into(), json!(smithy));
+    }
+    for key in ["member", "key", "value"] {
+        if let Some(target) = shape
+            .get(key)
+            .and_then(|r| r.get("shape"))
+            .and_then(Value::as_str)
+        {
+            out.insert(key.into(), json!({"target": id(target)}));
+        }
+    }
+    if let Some(members) = shape.get("members").and_then(Value::as_object) {
+        let required: Vec<&str> = shape
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let mut converted = Map::new();
+        for (member, definition) in members {
+            let target = definition
+                .get("shape")
+                .and_then(Value::as_str)
+                .ok_or_else(|| ImportError::new(format!("{name}${member} has no shape")))?;
+            let mut member_traits = Map::new();
+            if required.contains(&member.as_str()) {
+                member_traits.insert("smithy.api#required".into(), json!({}));
+            }
+            if let Some(doc) = definition.get("documentation") {
+                member_traits.insert("smithy.api#documentation".into(), doc.clone());
+            }
+            if definition.get("idempotencyToken").and_then(Value::as_bool) == Some(true) {
+                member_traits.insert("smithy.api#idempotencyToken".into(), json!({}));
+            }
+            let in_body = definition.get("location").is_none();
+            if let (true, true, Some(wire)) = (json_names, in_body, definition.get("locationName"))
+            {
+                member_traits.insert("smithy.api#jsonName".into(), wire.clone());
+            }
+            converted.insert(
+                member.clone(),
+                json!({"target": id(target), "traits": member_traits}),
+            );
+        }
+        out.insert("members".into(), Value::Object(converted));
+    }
+    out.insert("traits".into(), Value::Object(traits));
+    Ok(out)
+}
