@@ -21,8 +21,11 @@ pub(crate) fn id(name: &str) -> String {
     format!("{NAMESPACE}#{name}")
 }
 
+/// Smithy shapes (JSON AST objects) with their ids.
+type Shapes = Vec<(String, Map<String, Value>)>;
+
 /// The model's shapes and operations as Smithy shapes, by id.
-pub(crate) fn shapes(root: &Value) -> Result<Vec<(String, Map<String, Value>)>, ImportError> {
+pub(crate) fn shapes(root: &Value) -> Result<Shapes, ImportError> {
     let object = |key: &str| {
         root.get(key)
             .and_then(Value::as_object)
