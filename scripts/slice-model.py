@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Writes the part of an AWS Smithy model (JSON AST) that operations' inputs reach.
+"""Writes the part of an AWS model that operations' inputs reach.
 
-    scripts/slice-model.py MODEL.json OPERATION [OPERATION...] > slice.json
+    scripts/slice-model.py MODEL.json[.gz] OPERATION [OPERATION...] > slice.json
 
-The slice keeps each shape as the model has it (traits, documentation), the operations with
-their input only, and records where it came from under `metadata`. Tests import slices of
-AWS's models (Apache-2.0, see shared/reference/aws-smithy-models/NOTICE) so that they need
-neither the whole model nor the archive it ships in.
+MODEL is a Smithy JSON AST or a botocore service-2.json (plain or gzipped). The slice keeps
+each shape as the model has it (traits, documentation), the operations with their input
+only, and records where it came from. Tests import slices of AWS's models (Apache-2.0, see
+shared/reference/aws-smithy-models/NOTICE) so that they need neither the whole model nor the
+archive or package it ships in.
 """
+import gzip
 import json
 import sys
 
@@ -22,12 +24,52 @@ def references(shape):
         yield mixin["target"]
 
 
+def botocore_slice(path, model, operations):
+    shapes = model["shapes"]
+    kept = {}
+
+    def visit(name):
+        if name in kept:
+            return
+        if name not in shapes:
+            sys.exit(f"{path}: {name} is referenced but not defined")
+        shape = shapes[name]
+        kept[name] = shape
+        for key in ("member", "key", "value"):
+            if key in shape:
+                visit(shape[key]["shape"])
+        for member in shape.get("members", {}).values():
+            visit(member["shape"])
+
+    kept_operations = {}
+    for name in operations:
+        if name not in model["operations"]:
+            sys.exit(f"{path}: no operation named {name}")
+        operation = model["operations"][name]
+        kept_operations[name] = {k: v for k, v in operation.items() if k in ("name", "input")}
+        if "input" in operation:
+            visit(operation["input"]["shape"])
+    metadata = dict(model["metadata"])
+    metadata["slice"] = f"{path.split('/')[-1]}: the inputs of {', '.join(operations)}"
+    return {
+        "version": model.get("version", "2.0"),
+        "metadata": metadata,
+        "operations": kept_operations,
+        "shapes": dict(sorted(kept.items())),
+    }
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     path, operations = sys.argv[1], sys.argv[2:]
-    with open(path, encoding="utf-8") as f:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
         model = json.load(f)
+    if "smithy" not in model and "operations" in model:
+        json.dump(botocore_slice(path, model, operations), sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return
     shapes = model["shapes"]
     kept = {}
 

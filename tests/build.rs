@@ -9,6 +9,7 @@ fn main() {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
     let aws = manifest.join("../../shared/reference/aws-smithy-models");
     let slices = manifest.join("models/aws");
+    let botocore = manifest.join("models/botocore");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let imports = [
         (
@@ -59,6 +60,27 @@ fn main() {
             &["CreateFunctionUrlConfig", "CreateAlias"],
             "lambda",
         ),
+        (
+            botocore.join("chime-sdk-identity.json"),
+            &["CreateAppInstance"],
+            "botocore_chime",
+        ),
+        (
+            botocore.join("servicecatalog-appregistry.json"),
+            &["CreateApplication"],
+            "botocore_appregistry",
+        ),
+        (
+            botocore.join("connect.json"),
+            &["ReplicateInstance"],
+            "botocore_connect",
+        ),
+        (
+            botocore.join("clouddirectory.json"),
+            &["CreateSchema"],
+            "botocore_clouddirectory",
+        ),
+        (botocore.join("iot.json"), &["CreateThing"], "botocore_iot"),
         (
             manifest.join("models/defaults.json"),
             &["ListReports"],
