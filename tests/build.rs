@@ -87,6 +87,7 @@ fn main() {
             "defaults",
         ),
     ];
+    // Kinesis also gets `validate_input`, the dispatch by operation name.
     for (path, operations, module) in imports {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
@@ -98,7 +99,9 @@ fn main() {
         operations
             .iter()
             .fold(
-                aws_constraints_codegen::Builder::new().model_json(text),
+                aws_constraints_codegen::Builder::new()
+                    .model_json(text)
+                    .dispatch(module == "kinesis"),
                 |builder, operation| builder.operation(*operation),
             )
             .write_to(Path::new(&out).join(format!("{module}.rs")))

@@ -81,6 +81,12 @@ pub trait Validate {
     fn write_member_echo(&self, _out: &mut String) {}
 }
 
+/// A document carries no constraints (Smithy applies none to it).
+impl Validate for Document {
+    #[inline]
+    fn validate_at(&self, _at: &Location<'_>, _errors: &mut ValidationErrors) {}
+}
+
 /// A member of a collection, echoed as its type echoes itself in a grouped message.
 struct MemberEcho<'a, T: ?Sized>(&'a T);
 

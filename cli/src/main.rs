@@ -59,6 +59,10 @@ enum Command {
         /// Also the operations' error structures.
         #[arg(long)]
         errors: bool,
+        /// Also `validate_input(operation, document)`, validating a document as the input
+        /// of an operation named at run time.
+        #[arg(long)]
+        dispatch: bool,
     },
     /// Read values from standard input, one JSON string a line, and print whether each
     /// matches the whole pattern: `true` or `false`, a line.
@@ -122,8 +126,9 @@ fn main() -> ExitCode {
             output,
             outputs,
             errors,
+            dispatch,
         } => import(&model, operations, output.as_deref(), |b| {
-            b.outputs(outputs).errors(errors)
+            b.outputs(outputs).errors(errors).dispatch(dispatch)
         }),
         Command::Serve {
             addr,

@@ -19,6 +19,8 @@ const DERIVES_HASHABLE: &str = "#[derive(Debug, Clone, PartialEq, Eq, Hash, ::se
 pub(crate) struct Roots {
     pub(crate) outputs: bool,
     pub(crate) errors: bool,
+    /// Also a function validating a document as the input of an operation named at run time.
+    pub(crate) dispatch: bool,
 }
 
 /// The module for `operations`' inputs (and outputs and errors, as `roots` says) and every
@@ -34,8 +36,16 @@ pub(crate) fn module(
         stack: Vec::new(),
         unique_items: Vec::new(),
     };
+    // Operation name → its input's Rust type (`None`: no input).
+    let mut inputs: Vec<(&str, Option<String>)> = Vec::new();
     for name in operations {
         let operation = model.operation(name)?;
+        let input = operation
+            .get("input")
+            .and_then(|r| r.get("target"))
+            .and_then(Value::as_str)
+            .filter(|id| *id != "smithy.api#Unit");
+        inputs.push((name, input.map(|id| type_name(name_of(id)))));
         let target = |key: &str| operation.get(key).and_then(|r| r.get("target"));
         let mut starts: Vec<&Value> = target("input").into_iter().collect();
         if roots.outputs {
@@ -60,7 +70,33 @@ pub(crate) fn module(
         out.push_str(&code);
         out.push('\n');
     }
+    if roots.dispatch {
+        out.push_str(&dispatch(&inputs));
+    }
     Ok(out)
+}
+
+/// `validate_input`: a document validated as the input of the operation named at run time.
+fn dispatch(inputs: &[(&str, Option<String>)]) -> String {
+    let mut out = String::from(
+        "/// Reads `document` as the input of `operation` and validates it: `None` when the\n\
+         /// module has no such operation.\n\
+         pub fn validate_input(\n    operation: &str,\n    document: &str,\n\
+         ) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {\n\
+         \x20   ::std::option::Option::Some(match operation {\n",
+    );
+    for (operation, input) in inputs {
+        let check = match input {
+            Some(ty) => format!(
+                "::aws_constraints::Validated::<{ty}>::from_json(document).map(|_| ())"
+            ),
+            // No input: any object will do, as a service ignores what it does not read.
+            None => "::aws_constraints::Validated::<::aws_constraints::Document>::from_json(document).map(|_| ())".into(),
+        };
+        let _ = writeln!(out, "        {} => {check},", raw_string(operation));
+    }
+    out.push_str("        _ => return ::std::option::Option::None,\n    })\n}\n");
+    out
 }
 
 /// A member's default, as the generated code gives it.

@@ -111,6 +111,14 @@ impl Builder {
         self
     }
 
+    /// Also `pub fn validate_input(operation: &str, document: &str)`, which reads a
+    /// document as the input of the operation named at run time and validates it (`None`
+    /// for an operation the module does not have): for a server routing by operation name.
+    pub fn dispatch(mut self, yes: bool) -> Self {
+        self.shapes.dispatch = yes;
+        self
+    }
+
     /// The Rust module: one type per shape, in shape-name order.
     pub fn generate(self) -> Result<String, ImportError> {
         let text = self

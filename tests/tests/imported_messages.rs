@@ -204,3 +204,19 @@ fn unique_items_of_structures() {
         ]
     );
 }
+
+/// `validate_input`, which the importer writes with `--dispatch`: the operation named at
+/// run time.
+#[test]
+fn dispatch_by_operation_name() {
+    let bad = r#"{"StreamName": "s", "Records": []}"#;
+    let verdict = kinesis::validate_input("PutRecords", bad).expect("an operation of Kinesis");
+    assert!(
+        matches!(verdict, Err(aws_constraints::InputError::Invalid(ref e)) if e.len() == 1),
+        "{verdict:?}"
+    );
+    assert!(kinesis::validate_input("PutRecords", r#"{"Records": 1}"#)
+        .unwrap()
+        .is_err_and(|e| matches!(e, aws_constraints::InputError::Malformed(_))));
+    assert!(kinesis::validate_input("PutRecord", bad).is_none());
+}
