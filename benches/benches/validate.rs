@@ -133,6 +133,65 @@ fn deserialize_then_validate(c: &mut Criterion) {
     }
 }
 
+/// The importer's validators against the hand-written `models/`, on each operation's valid
+/// documents: what a user who imports an operation instead of declaring it pays.
+fn generated(c: &mut Criterion) {
+    macro_rules! pair {
+        ($imported:ty, $handwritten:ty, $case:expr) => {{
+            let imported: $imported = serde_json::from_value($case.document.clone()).unwrap();
+            let handwritten: $handwritten = serde_json::from_value($case.document.clone()).unwrap();
+            assert!(
+                aws_constraints::Validate::validate(&imported).is_ok(),
+                "{}",
+                $case.name
+            );
+            let mut group = c.benchmark_group(format!("generated/{}", $case.name));
+            group.bench_function("models", |b| {
+                b.iter(|| aws_constraints::Validate::validate(black_box(&handwritten)).is_ok())
+            });
+            group.bench_function("imported", |b| {
+                b.iter(|| aws_constraints::Validate::validate(black_box(&imported)).is_ok())
+            });
+            group.finish();
+        }};
+    }
+    use aws_constraints_benches::imported;
+    use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot};
+    for case in cases()
+        .into_iter()
+        .filter(|c| c.valid && !c.name.starts_with("Metadata/"))
+    {
+        match case.operation {
+            "CreateAppInstance" => pair!(
+                imported::chime::CreateAppInstanceRequest,
+                chime::CreateAppInstanceRequest,
+                case
+            ),
+            "CreateApplication" => pair!(
+                imported::appregistry::CreateApplicationRequest,
+                appregistry::CreateApplicationRequest,
+                case
+            ),
+            "ReplicateInstance" => pair!(
+                imported::connect::ReplicateInstanceRequest,
+                connect::ReplicateInstanceRequest,
+                case
+            ),
+            "CreateSchema" => pair!(
+                imported::clouddirectory::CreateSchemaRequest,
+                clouddirectory::CreateSchemaRequest,
+                case
+            ),
+            "CreateThing" => pair!(
+                imported::iot::CreateThingRequest,
+                iot::CreateThingRequest,
+                case
+            ),
+            other => panic!("no shape for {other}"),
+        }
+    }
+}
+
 /// Shapes beyond the five operations: a batch of blobs and a recursive document, valid.
 /// The peers have no blob or union shape to compare with.
 fn shapes(c: &mut Criterion) {
@@ -195,6 +254,6 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = three_way, long_strings, floor, deserialize_then_validate, shapes
+    targets = three_way, long_strings, floor, deserialize_then_validate, generated, shapes
 }
 criterion_main!(benches);

@@ -549,3 +549,23 @@ pub mod hand_written {
             })
     }
 }
+
+/// The five operations as `aws-constraints-codegen` writes them from AWS's Smithy models
+/// (`build.rs`): the validators a user of the importer gets.
+pub mod imported {
+    pub mod chime {
+        include!(concat!(env!("OUT_DIR"), "/chime.rs"));
+    }
+    pub mod appregistry {
+        include!(concat!(env!("OUT_DIR"), "/appregistry.rs"));
+    }
+    pub mod connect {
+        include!(concat!(env!("OUT_DIR"), "/connect.rs"));
+    }
+    pub mod clouddirectory {
+        include!(concat!(env!("OUT_DIR"), "/clouddirectory.rs"));
+    }
+    pub mod iot {
+        include!(concat!(env!("OUT_DIR"), "/iot.rs"));
+    }
+}
