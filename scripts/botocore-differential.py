@@ -20,6 +20,9 @@ Known differences are excluded by rule, never by case, and counted:
 - botocore gives members bound to the host name an implicit minimum length of 1, which the
   model does not state: its `invalid length` on a `hostLabel` member with no `min` is not
   compared.
+- botocore checks no integer's width: a number beyond 32 bits for an `integer` (64 for a
+  `long`) is valid to botocore and malformed input to the generated validator, as to AWS's
+  services; such documents must be exactly that.
 A wrong type (or a union with no member or several) is malformed input for the generated
 validator, which stops at the first: both sides must reject, the details are not compared.
 """
@@ -181,7 +184,9 @@ def mutations(shape, j, p, path, doc):
             out.append((f"small number {path}", low - step, low - step))
         high = shape.metadata.get("max")
         if high is not None:
-            out.append((f"big number {path}", high + step, high + step))
+            width = {"integer": 2**31 - 1, "long": 2**63 - 1}.get(kind)
+            what = "beyond width" if width is not None and high + step > width else "big number"
+            out.append((f"{what} {path}", high + step, high + step))
         return out
     return out
 
@@ -421,6 +426,11 @@ serde_json = "1"
             continue
         doc = Document(session.get_service_model(name).protocol in JSON_PROTOCOLS)
         theirs, their_malformed, their_excluded = botocore_violations(p, shape)
+        if desc.startswith("beyond width"):
+            stats["beyond an integer's width (botocore checks none)"] += 1
+            if their_malformed or not verdict["malformed"]:
+                disagreements.append((name, op, desc, f"botocore malformed {their_malformed}, ours {verdict}"))
+            continue
         if their_malformed or verdict["malformed"]:
             stats["malformed (both must reject)"] += 1
             if their_malformed != verdict["malformed"]:
@@ -438,7 +448,8 @@ serde_json = "1"
     print(f"| {len(chosen)} | {operations} | {stats['documents']} | {stats['violations compared']} | "
           f"{stats['violations excluded by rule (ours)']} / {stats['violations excluded by rule (botocore)']} | "
           f"{stats['malformed (both must reject)']} | {len(disagreements)} |")
-    for skipped in ("skipped (a required cycle)", "operations without input"):
+    for skipped in ("skipped (a required cycle)", "operations without input",
+                    "beyond an integer's width (botocore checks none)"):
         if stats[skipped]:
             print(f"{skipped}: {stats[skipped]}")
     for name, reason in refused:
