@@ -53,6 +53,7 @@ pub mod sample;
 
 use regex_automata::dfa::{dense, Automaton as _, StartKind};
 use regex_automata::nfa::thompson;
+use regex_automata::util::primitives::StateID;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind, Look};
 
@@ -115,7 +116,7 @@ struct CompiledBranch {
 enum Body {
     ClassRun(Box<ClassRun>),
     /// A fully built DFA, stepped a byte at a time: no per-call setup at all.
-    Dense(Box<dense::DFA<Vec<u32>>>),
+    Dense(Box<DenseDfa>),
     /// A lazily built DFA (PikeVM when its cache thrashes), for patterns whose full DFA
     /// would be too large.
     Automaton(meta::Regex),
@@ -255,7 +256,7 @@ impl CompiledBranch {
     fn is_match(&self, value: &str) -> bool {
         let body = match &self.body {
             Body::ClassRun(run) => run.is_match(value),
-            Body::Dense(dfa) => dense_full_match(dfa, value),
+            Body::Dense(dfa) => dfa.is_full_match(value),
             Body::LookAround(vm) => vm.is_match(value),
             Body::Backtrack(search) => search.is_match(value),
             Body::Automaton(regex) => regex.is_match(Input::new(value).anchored(Anchored::Yes)),
@@ -347,13 +348,31 @@ fn anchored_both(hir: Hir) -> Hir {
 /// lazy DFA, which builds only the states an input visits.
 const DENSE_SIZE_LIMIT: usize = 256 << 10;
 
-/// Builds a full, anchored DFA, or `None` when it would exceed [`DENSE_SIZE_LIMIT`].
-fn build_dense(hir: &Hir) -> Option<dense::DFA<Vec<u32>>> {
+/// A full DFA anchored at both ends, copied out of regex-automata's into the smallest
+/// table that steps it: a byte's class, then one load per byte. The state before the first
+/// byte is the same for every value (a match starts at the value's first byte, with nothing
+/// before it), so it is found once, here.
+#[derive(Clone, Debug)]
+struct DenseDfa {
+    /// Each byte's equivalence class.
+    classes: [u8; 256],
+    /// Row `state` (a multiple of `stride`), column class: the next state's row. Row 0 is
+    /// the dead state.
+    table: Box<[u32]>,
+    start: u32,
+    /// Whether ending the value in a state is a match, at the state's row (a division
+    /// per call saved for a table of bools).
+    accepts: Box<[bool]>,
+}
+
+/// Builds a full, anchored DFA, or `None` when it would exceed [`DENSE_SIZE_LIMIT`] (or
+/// has states the table does not model, such as quit states).
+fn build_dense(hir: &Hir) -> Option<DenseDfa> {
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().nfa_size_limit(Some(DENSE_SIZE_LIMIT)))
         .build_from_hir(hir)
         .ok()?;
-    dense::Builder::new()
+    let dfa = dense::Builder::new()
         .configure(
             dense::Config::new()
                 .start_kind(StartKind::Anchored)
@@ -361,35 +380,82 @@ fn build_dense(hir: &Hir) -> Option<dense::DFA<Vec<u32>>> {
                 .determinize_size_limit(Some(DENSE_SIZE_LIMIT)),
         )
         .build_from_nfa(&nfa)
-        .ok()
+        .ok()?;
+    let start = dfa
+        .start_state_forward(&Input::new("").anchored(Anchored::Yes))
+        .ok()?;
+    DenseDfa::copy(&dfa, start)
 }
 
 /// Bytes stepped between two checks for the dead state: it is absorbing, so checking less
 /// often changes no answer, and keeps the per-byte loop to one dependent load.
 const DEAD_CHECK_EVERY: usize = 32;
 
-/// Whether `dfa` (anchored at both ends) accepts all of `value`.
-#[inline]
-fn dense_full_match(dfa: &dense::DFA<Vec<u32>>, value: &str) -> bool {
-    // The anchored start state of a pattern without look-behind at its start is the same for
-    // every input: no need to compute it from the input's context.
-    let start = match dfa.universal_start_state(Anchored::Yes) {
-        Some(start) => start,
-        None => match dfa.start_state_forward(&Input::new(value).anchored(Anchored::Yes)) {
-            Ok(start) => start,
-            Err(_) => return false,
-        },
-    };
-    let mut state = start;
-    for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
-        for &byte in chunk {
-            state = dfa.next_state(state, byte);
+impl DenseDfa {
+    /// The states reachable from `start`, numbered in the order they are found.
+    fn copy(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> Option<DenseDfa> {
+        let mut classes = [0u8; 256];
+        // One byte standing for each class.
+        let mut representatives: Vec<u8> = Vec::new();
+        for byte in 0..=255u8 {
+            let class = dfa.byte_classes().get(byte);
+            classes[usize::from(byte)] = class;
+            if usize::from(class) == representatives.len() {
+                representatives.push(byte);
+            }
         }
-        if dfa.is_dead_state(state) {
-            return false;
+        let stride = representatives.len();
+        let mut rows: std::collections::HashMap<StateID, u32> = std::collections::HashMap::new();
+        let mut order: Vec<StateID> = Vec::new();
+        let mut row_of = |id: StateID, order: &mut Vec<StateID>| -> Option<u32> {
+            if dfa.is_dead_state(id) {
+                return Some(0);
+            }
+            if dfa.is_quit_state(id) {
+                return None;
+            }
+            let next = u32::try_from((order.len() + 1) * stride).ok()?;
+            Some(*rows.entry(id).or_insert_with(|| {
+                order.push(id);
+                next
+            }))
+        };
+        let start_row = row_of(start, &mut order)?;
+        let mut table = vec![0u32; stride];
+        let mut accepts = vec![false; stride];
+        let mut done = 0;
+        while done < order.len() {
+            let id = order[done];
+            done += 1;
+            accepts.push(dfa.is_match_state(dfa.next_eoi_state(id)));
+            accepts.extend(std::iter::repeat_n(false, stride - 1));
+            for &byte in &representatives {
+                let row = row_of(dfa.next_state(id, byte), &mut order)?;
+                table.push(row);
+            }
         }
+        Some(DenseDfa {
+            classes,
+            table: table.into_boxed_slice(),
+            start: start_row,
+            accepts: accepts.into_boxed_slice(),
+        })
     }
-    dfa.is_match_state(dfa.next_eoi_state(state))
+
+    /// Whether the DFA accepts all of `value`.
+    #[inline]
+    fn is_full_match(&self, value: &str) -> bool {
+        let mut state = self.start;
+        for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
+            for &byte in chunk {
+                state = self.table[state as usize + usize::from(self.classes[usize::from(byte)])];
+            }
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accepts[state as usize]
+    }
 }
 
 /// Builds an automaton that never backtracks: a lazy DFA, falling back to a PikeVM, both

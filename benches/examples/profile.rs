@@ -1,25 +1,50 @@
-//! A loop over one benchmark case, for `perf record`:
+//! A loop over one benchmark case, for `perf record` or `valgrind --tool=callgrind`:
 //! `cargo build --release -p aws-constraints-benches --example profile &&
-//!  perf record ./target/release/examples/profile CreateAppInstance/valid-50-tags`
+//!  perf record ./target/release/examples/profile CreateAppInstance/valid-50-tags [ITERATIONS] [ours|garde|validator]`
 
-use aws_constraints::Validate;
-use aws_constraints_models::chime::CreateAppInstanceRequest;
+use aws_constraints_benches::with_shapes;
+
+macro_rules! run {
+    ($ours:ty, $garde:ty, $validator:ty, $case:expr, $iterations:expr, $who:expr) => {{
+        let document = $case.document.clone();
+        match $who {
+            "garde" => {
+                let value: $garde = serde_json::from_value(document).unwrap();
+                (0..$iterations)
+                    .filter(|_| garde::Validate::validate(std::hint::black_box(&value)).is_ok())
+                    .count()
+            }
+            "validator" => {
+                let value: $validator = serde_json::from_value(document).unwrap();
+                (0..$iterations)
+                    .filter(|_| validator::Validate::validate(std::hint::black_box(&value)).is_ok())
+                    .count()
+            }
+            _ => {
+                let value: $ours = serde_json::from_value(document).unwrap();
+                (0..$iterations)
+                    .filter(|_| {
+                        aws_constraints::Validate::validate(std::hint::black_box(&value)).is_ok()
+                    })
+                    .count()
+            }
+        }
+    }};
+}
 
 fn main() {
-    let name = std::env::args()
-        .nth(1)
+    let mut args = std::env::args().skip(1);
+    let name = args
+        .next()
         .unwrap_or_else(|| "CreateAppInstance/valid-50-tags".into());
+    let iterations: usize = args
+        .next()
+        .map_or(10_000_000, |n| n.parse().expect("a count"));
+    let who = args.next().unwrap_or_else(|| "ours".into());
     let case = aws_constraints_benches::cases()
         .into_iter()
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no case {name}"));
-    assert_eq!(
-        case.operation, "CreateAppInstance",
-        "the profile loop runs CreateAppInstance cases"
-    );
-    let request: CreateAppInstanceRequest = serde_json::from_value(case.document).unwrap();
-    let valid = (0..10_000_000)
-        .filter(|_| std::hint::black_box(&request).validate().is_ok())
-        .count();
-    println!("{valid} valid");
+    let valid = with_shapes!(case.operation, run!(&case, iterations, who.as_str()));
+    println!("{valid} valid of {iterations}");
 }
