@@ -30,6 +30,11 @@ work=$(mktemp -d)
 if [ -n "${KEEP_WORK:-}" ]; then echo "scratch: $work"; else trap 'rm -rf "$work"' EXIT; fi
 cargo build --quiet --release --bin aws-constraints
 bin=$root/target/release/aws-constraints
+# The generated crates build against the committed runtime, exported here, so that edits to
+# the working tree during a long run cannot change what it measures.
+snapshot=$work/snapshot
+mkdir -p "$snapshot"
+git archive HEAD | tar -x -C "$snapshot"
 
 if [ -n "$botocore" ]; then
     models=$botocore
@@ -77,7 +82,7 @@ edition = "2021"
 publish = false
 
 [dependencies]
-aws-constraints = { path = "$root/aws-constraints" }
+aws-constraints = { path = "$snapshot/aws-constraints" }
 serde = { version = "1", features = ["derive"] }
 
 [workspace]
