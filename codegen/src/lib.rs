@@ -191,4 +191,35 @@ mod tests {
             r#"ex#In$Count: the default "ten" does not fit its integer shape"#
         );
     }
+
+    /// Mixins and `apply` are resolved as Smithy says: the mixin's members first, traits
+    /// applied to the shape or member they name.
+    #[test]
+    fn mixins_and_apply() {
+        let model = r#"{"smithy": "2.0", "shapes": {
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+            "ex#Paged": {"type": "structure", "traits": {"smithy.api#mixin": {}},
+                "members": {"NextToken": {"target": "smithy.api#String",
+                    "traits": {"smithy.api#length": {"min": 1}}}}},
+            "ex#In": {"type": "structure", "mixins": [{"target": "ex#Paged"}],
+                "members": {"Name": {"target": "smithy.api#String"},
+                    "NextToken": {"target": "smithy.api#String",
+                        "traits": {"smithy.api#required": {}}}}},
+            "ex#In$Name": {"type": "apply", "traits": {"smithy.api#length": {"max": 9}}}
+        }}"#;
+        let code = Builder::new()
+            .model_json(model)
+            .operation("Op")
+            .generate()
+            .unwrap();
+        let next = code.find("pub next_token").unwrap();
+        let name = code.find("pub name").unwrap();
+        assert!(next < name, "the mixin's member comes first: {code}");
+        assert!(
+            code.contains("#[required]\n    #[len(min = 1)]\n    pub next_token"),
+            "{code}"
+        );
+        assert!(code.contains("#[len(max = 9)]\n    pub name"), "{code}");
+        assert!(!code.contains("struct Paged"), "{code}");
+    }
 }

@@ -86,10 +86,136 @@ impl Model {
                 (id, names.into_iter().map(|(name, _)| name).collect())
             })
             .collect();
-        Ok(Model {
+        let mut model = Model {
             shapes: out,
             member_order,
-        })
+        };
+        if !botocore {
+            model.apply_traits()?;
+            model.flatten_mixins()?;
+        }
+        Ok(model)
+    }
+
+    /// `apply` statements: their traits added to the shape or member they name.
+    fn apply_traits(&mut self) -> Result<(), ImportError> {
+        let applies: Vec<(String, Map<String, Value>)> = self
+            .shapes
+            .iter()
+            .filter(|(_, s)| s.get("type").and_then(Value::as_str) == Some("apply"))
+            .map(|(id, s)| (id.clone(), traits_of(s)))
+            .collect();
+        for (id, traits) in applies {
+            self.shapes.remove(&id);
+            let missing = || {
+                ImportError::new(format!(
+                    "`apply` names {id}, which the model does not define"
+                ))
+            };
+            let target = match id.split_once('$') {
+                Some((shape, member)) => self
+                    .shapes
+                    .get_mut(shape)
+                    .and_then(|s| s.get_mut("members"))
+                    .and_then(|m| m.get_mut(member))
+                    .and_then(Value::as_object_mut)
+                    .ok_or_else(missing)?,
+                None => self.shapes.get_mut(&id).ok_or_else(missing)?,
+            };
+            let entry = target
+                .entry("traits")
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(existing) = entry {
+                existing.extend(traits);
+            }
+        }
+        Ok(())
+    }
+
+    /// Shapes with `mixins`: the mixins' members come first (with the shape's own traits on
+    /// a member it redeclares), then its own; the mixins' traits, but `@mixin`, apply under
+    /// its own.
+    fn flatten_mixins(&mut self) -> Result<(), ImportError> {
+        let ids: Vec<String> = self
+            .shapes
+            .iter()
+            .filter(|(_, s)| s.contains_key("mixins"))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in ids {
+            self.flatten(&id, &mut Vec::new())?;
+        }
+        Ok(())
+    }
+
+    fn flatten(&mut self, id: &str, visiting: &mut Vec<String>) -> Result<(), ImportError> {
+        let Some(mixins) = self.shapes.get_mut(id).and_then(|s| s.remove("mixins")) else {
+            return Ok(());
+        };
+        if visiting.iter().any(|v| v == id) {
+            return Err(ImportError::new(format!("{id}: its mixins include itself")));
+        }
+        visiting.push(id.to_owned());
+        let mut members = Map::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut traits = Map::new();
+        for mixin in mixins.as_array().into_iter().flatten() {
+            let mixin_id = mixin
+                .get("target")
+                .and_then(Value::as_str)
+                .ok_or_else(|| ImportError::new(format!("{id}: a mixin without a target")))?;
+            self.flatten(mixin_id, visiting)?;
+            let shape = self.shape(mixin_id)?;
+            for (name, member) in self.members(mixin_id, shape) {
+                if !members.contains_key(name) {
+                    order.push(name.to_owned());
+                }
+                members.insert(name.to_owned(), member.clone());
+            }
+            traits.extend(
+                traits_of(shape)
+                    .into_iter()
+                    .filter(|(t, _)| t != "smithy.api#mixin"),
+            );
+        }
+        visiting.pop();
+        let own_order = self.member_order.get(id).cloned().unwrap_or_default();
+        let shape = self.shapes.get_mut(id).ok_or_else(|| {
+            ImportError::new(format!("the model targets {id}, which it does not define"))
+        })?;
+        let own_members = shape
+            .get("members")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        for name in own_order
+            .iter()
+            .chain(own_members.keys().filter(|k| !own_order.contains(k)))
+        {
+            let Some(own) = own_members.get(name).and_then(Value::as_object) else {
+                continue;
+            };
+            let merged = match members.get(name).and_then(Value::as_object) {
+                // A redeclared mixin member: its target, the mixin's traits under its own.
+                Some(inherited) => {
+                    let mut merged = inherited.clone();
+                    let mut member_traits = traits_of(inherited);
+                    member_traits.extend(traits_of(own));
+                    merged.insert("traits".into(), Value::Object(member_traits));
+                    merged
+                }
+                None => {
+                    order.push(name.clone());
+                    own.clone()
+                }
+            };
+            members.insert(name.clone(), Value::Object(merged));
+        }
+        traits.extend(traits_of(shape));
+        shape.insert("members".into(), Value::Object(members));
+        shape.insert("traits".into(), Value::Object(traits));
+        self.member_order.insert(id.to_owned(), order);
+        Ok(())
     }
 
     /// The members of shape `id` in model order.
@@ -148,6 +274,15 @@ impl Model {
             }
         }
     }
+}
+
+/// A shape's or member's traits, or none.
+fn traits_of(shape: &Map<String, Value>) -> Map<String, Value> {
+    shape
+        .get("traits")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The name part of a shape id: `Tag` in `com.amazonaws.chime#Tag`.
