@@ -40,6 +40,12 @@ pub(crate) enum Assertion {
     WordBoundary,
     /// `\B`.
     NotWordBoundary,
+    /// `^` under `(?m)`: at a line's start, as Java's `Caret` decides: not at the end of the
+    /// input (even an empty one), and not between `\r` and `\n`.
+    LineStart,
+    /// `$` under `(?m)`: before a line terminator or at the end, as Java's `Dollar` decides:
+    /// not between `\r` and `\n`.
+    LineEnd,
 }
 
 #[derive(Clone, Debug)]

@@ -126,7 +126,9 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
         }
     }
     let rest = Node::Concat(items);
-    let body = if contains_look_around(&rest) {
+    // A `$` with something after it that can consume the final line terminator it stands
+    // before (`$\R`, `(a$)*`) is no plain end of input: the PikeVM decides it as Java does.
+    let body = if dollar_before_more(&rest, false) || contains_look_around(&rest) {
         BranchBody::LookAround(rest)
     } else {
         BranchBody::Hir(lower_node(rest, &Some(ClassUnicode::empty()))?)
@@ -134,9 +136,56 @@ fn lower_branch(node: Node) -> Result<Branch, PatternError> {
     Ok(Branch { body, conditions })
 }
 
+/// Whether `node` holds a `$` that what follows it (in `node`, or after it when
+/// `more_follows`) could consume a line terminator after. Look-around bodies are lowered
+/// on their own.
+fn dollar_before_more(node: &Node, more_follows: bool) -> bool {
+    match node {
+        Node::Assert(Assertion::EndOrFinalTerminator) => more_follows,
+        Node::Concat(items) => items.iter().enumerate().any(|(k, item)| {
+            dollar_before_more(item, more_follows || items[k + 1..].iter().any(consumes))
+        }),
+        Node::Alternation(branches) => branches.iter().any(|b| dollar_before_more(b, more_follows)),
+        // The next iteration follows the body too.
+        Node::Repeat(repeat) => dollar_before_more(
+            &repeat.node,
+            more_follows || (repeat.max != Some(1) && consumes(&repeat.node)),
+        ),
+        Node::Capture(_, node) => dollar_before_more(node, more_follows),
+        Node::Empty | Node::Class(_) | Node::Assert(_) | Node::BackRef(_) | Node::LookAround(_) => {
+            false
+        }
+    }
+}
+
+/// Whether `node` can match a character (rather than only assert).
+fn consumes(node: &Node) -> bool {
+    match node {
+        Node::Class(_) | Node::BackRef(_) => true,
+        Node::Concat(items) | Node::Alternation(items) => items.iter().any(consumes),
+        Node::Repeat(repeat) => repeat.max != Some(0) && consumes(&repeat.node),
+        Node::Capture(_, node) => consumes(node),
+        Node::Empty | Node::Assert(_) | Node::LookAround(_) => false,
+    }
+}
+
+/// Whether `node` holds a `$` (before a final line terminator, or at the end).
+fn contains_dollar(node: &Node) -> bool {
+    match node {
+        Node::Assert(Assertion::EndOrFinalTerminator) => true,
+        Node::Repeat(repeat) => contains_dollar(&repeat.node),
+        Node::Concat(items) | Node::Alternation(items) => items.iter().any(contains_dollar),
+        Node::Capture(_, node) => contains_dollar(node),
+        Node::LookAround(look) => contains_dollar(&look.node),
+        Node::Empty | Node::Class(_) | Node::Assert(_) | Node::BackRef(_) => false,
+    }
+}
+
+/// Whether `node` needs the PikeVM: look-around, or the multi-line `^` and `$`, whose line
+/// terminators (Java's six) no automaton assertion spells.
 pub(crate) fn contains_look_around(node: &Node) -> bool {
     match node {
-        Node::LookAround(_) => true,
+        Node::LookAround(_) | Node::Assert(Assertion::LineStart | Assertion::LineEnd) => true,
         Node::Repeat(repeat) => contains_look_around(&repeat.node),
         Node::Concat(items) | Node::Alternation(items) => items.iter().any(contains_look_around),
         Node::Capture(_, node) => contains_look_around(node),
@@ -149,13 +198,27 @@ pub(crate) fn contains_look_around(node: &Node) -> bool {
 /// terminator, as in a leading look-ahead.
 pub(crate) fn lower_look_body(mut node: Node) -> Result<Hir, PatternError> {
     final_dollar_allows_terminator(&mut node);
+    refuse_inner_dollar(&node)?;
     lower_node(node, &None)
+}
+
+/// A `$` that is not at the end of a look-around's body could be followed by what consumes
+/// the terminator it stands before; no automaton assertion says that, so it is refused.
+fn refuse_inner_dollar(node: &Node) -> Result<(), PatternError> {
+    if contains_dollar(node) {
+        return Err(PatternError::without_offset(
+            PatternErrorKind::Unsupported,
+            "a `$` followed by more of a look-around's body is not supported",
+        ));
+    }
+    Ok(())
 }
 
 fn condition(look: LookAround, at: Edge) -> Result<Condition, PatternError> {
     let mut node = *look.node;
     if at == Edge::Prefix {
         final_dollar_allows_terminator(&mut node);
+        refuse_inner_dollar(&node)?;
     }
     Ok(Condition {
         at,
@@ -281,6 +344,12 @@ fn lower_node(node: Node, follow: &Follow) -> Result<Hir, PatternError> {
             Assertion::End | Assertion::EndOrFinalTerminator => Look::End,
             Assertion::WordBoundary => Look::WordAscii,
             Assertion::NotWordBoundary => Look::WordAsciiNegate,
+            Assertion::LineStart | Assertion::LineEnd => {
+                return Err(PatternError::without_offset(
+                    PatternErrorKind::Unsupported,
+                    "a multi-line `^` or `$` inside a look-around is not supported",
+                ))
+            }
         }),
         // Branches with look-around run on the PikeVM and conditions are extracted only
         // when their bodies have none, so no look-around reaches here.

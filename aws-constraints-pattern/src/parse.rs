@@ -48,6 +48,8 @@ struct Flags {
     unicode_case: bool,
     /// `(?s)`: `.` matches line terminators too.
     dot_all: bool,
+    /// `(?m)`: `^` and `$` match at every line's start and end.
+    multiline: bool,
 }
 
 struct Parser {
@@ -188,6 +190,8 @@ impl Parser {
             '(' => return self.group(start),
             '[' => Node::Class(self.class(start)?),
             '.' => Node::Class(self.dot()),
+            '^' if self.flags.multiline => Node::Assert(Assertion::LineStart),
+            '$' if self.flags.multiline => Node::Assert(Assertion::LineEnd),
             '^' => Node::Assert(Assertion::Start),
             '$' => Node::Assert(Assertion::EndOrFinalTerminator),
             '\\' => return self.escape(start),
@@ -441,6 +445,7 @@ impl Parser {
             match self.peek() {
                 Some('i') => flags.case_insensitive = on,
                 Some('s') => flags.dot_all = on,
+                Some('m') => flags.multiline = on,
                 Some('u') => flags.unicode_case = on,
                 Some('-') if on => on = false,
                 Some(')') => {
@@ -456,7 +461,7 @@ impl Parser {
                     self.flags = saved;
                     return Ok(Some(node));
                 }
-                Some(c @ ('m' | 'd' | 'x' | 'U' | 'c')) => {
+                Some(c @ ('d' | 'x' | 'U' | 'c')) => {
                     return Err(
                         self.unsupported(format!("inline flag `{c}` is not supported"), offset)
                     )

@@ -273,6 +273,19 @@ pub(crate) fn holds(assertion: Assertion, value: &str, pos: usize) -> bool {
                 || matches!(rest, "\r\n" | "\r" | "\u{85}" | "\u{2028}" | "\u{2029}")
                 || (rest == "\n" && !after_cr)
         }
+        Assertion::LineStart => {
+            let before = &value[..pos];
+            pos < bytes.len()
+                && (pos == 0
+                    || (before.ends_with(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
+                        && !(before.ends_with('\r') && bytes[pos] == b'\n')))
+        }
+        Assertion::LineEnd => {
+            let rest = &value[pos..];
+            rest.is_empty()
+                || rest.starts_with(['\r', '\u{85}', '\u{2028}', '\u{2029}'])
+                || (rest.starts_with('\n') && !value[..pos].ends_with('\r'))
+        }
         Assertion::WordBoundary | Assertion::NotWordBoundary => {
             let before = pos.checked_sub(1).and_then(|p| bytes.get(p));
             let boundary = is_word(before) != is_word(bytes.get(pos));

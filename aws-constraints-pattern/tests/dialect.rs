@@ -384,9 +384,14 @@ fn errors_name_the_problem_and_where() {
             "unknown or unsupported property `\\p{InGreek}` at offset 0",
         ),
         (
-            "(?m)a",
+            "(?x)a",
             PatternErrorKind::Unsupported,
-            "inline flag `m` is not supported at offset 2",
+            "inline flag `x` is not supported at offset 2",
+        ),
+        (
+            "(?=a$b)c",
+            PatternErrorKind::Unsupported,
+            "a `$` followed by more of a look-around's body is not supported",
         ),
     ];
     for (pattern, kind, message) in cases {

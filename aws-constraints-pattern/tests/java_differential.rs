@@ -314,6 +314,17 @@ fn constructed_plan() -> Vec<(String, Vec<String>)> {
             }
         }
     }
+    // `(?m)`: `^` and `$` among line terminators, where Java's `Caret` and `Dollar` decide.
+    let parts = [
+        "", "a", r"\R", "(?s:.)", r"\n", r"\r", "[\r\n]*", "(?s:.)*", r"\u0085",
+    ];
+    for first in parts {
+        for anchor in ["^", "$", "^$", "$^", "$\\R^", "(?-m)^", "(?-m)$"] {
+            for second in parts {
+                patterns.push(format!("(?m){first}{anchor}{second}"));
+            }
+        }
+    }
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
     let mut random = move |n: usize| {
         seed ^= seed << 13;
