@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=target/boto3-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check boto3
+"$venv/bin/pip" install --quiet --disable-pip-version-check boto3==1.44.8 botocore==1.44.8
 cargo build --quiet --release --bin aws-constraints
 "$venv/bin/python" scripts/botocore-differential.py "$@"
