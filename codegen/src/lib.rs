@@ -143,7 +143,12 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::Builder;
+    use super::{Builder, ImportError};
+
+    /// The module for operation `Op` of `model`.
+    fn generate(model: &str) -> Result<String, ImportError> {
+        Builder::new().model_json(model).operation("Op").generate()
+    }
 
     /// A map's keys are strings in Rust: an enum key shape keeps its value set as
     /// `one_of(..)`, internal values included as such.
@@ -159,11 +164,7 @@ mod tests {
                       "smithy.api#internal": {}}}}},
             "ex#N": {"type": "integer", "traits": {"smithy.api#range": {"min": 1}}}
         }}"#;
-        let code = Builder::new()
-            .model_json(model)
-            .operation("Op")
-            .generate()
-            .unwrap();
+        let code = generate(model).unwrap();
         assert!(
             code.contains(r#"#[keys(one_of(r"A", internal(r"B")))]"#),
             "{code}"
@@ -180,12 +181,7 @@ mod tests {
             "ex#In": {"type": "structure", "members": {
                 "Count": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": "ten"}}}}
         }}"#;
-        let error = Builder::new()
-            .model_json(model)
-            .operation("Op")
-            .generate()
-            .unwrap_err()
-            .to_string();
+        let error = generate(model).unwrap_err().to_string();
         assert_eq!(
             error,
             r#"ex#In$Count: the default "ten" does not fit its integer shape"#
@@ -207,11 +203,7 @@ mod tests {
                         "traits": {"smithy.api#required": {}}}}},
             "ex#In$Name": {"type": "apply", "traits": {"smithy.api#length": {"max": 9}}}
         }}"#;
-        let code = Builder::new()
-            .model_json(model)
-            .operation("Op")
-            .generate()
-            .unwrap();
+        let code = generate(model).unwrap();
         let next = code.find("pub next_token").unwrap();
         let name = code.find("pub name").unwrap();
         assert!(next < name, "the mixin's member comes first: {code}");

@@ -77,18 +77,24 @@ where
     }
 }
 
+/// CreateAppInstance documents, valid and invalid, that both imports are checked on.
+const CREATE_APP_INSTANCE: &[&str] = &[
+    r#"{"Name": "app", "ClientRequestToken": "token-1"}"#,
+    r#"{"Name": null, "ClientRequestToken": "a!"}"#,
+    r#"{"Name": "😀", "ClientRequestToken": "tt", "Metadata": "two\nlines"}"#,
+    r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": []}"#,
+    r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": [{"Key": "", "Value": null}]}"#,
+];
+
+/// CreateSchema documents.
+const CREATE_SCHEMA: &[&str] = &[r#"{"Name": "orders"}"#, r#"{"Name": "orders v1"}"#, r#"{}"#];
+
 #[test]
 fn create_app_instance_agrees() {
     same::<
         chime::CreateAppInstanceRequest,
         <aws_constraints_models::chime::CreateAppInstance as Operation>::Input,
-    >(&[
-        r#"{"Name": "app", "ClientRequestToken": "token-1"}"#,
-        r#"{"Name": null, "ClientRequestToken": "a!"}"#,
-        r#"{"Name": "😀", "ClientRequestToken": "tt", "Metadata": "two\nlines"}"#,
-        r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": []}"#,
-        r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": [{"Key": "", "Value": null}]}"#,
-    ]);
+    >(CREATE_APP_INSTANCE);
 }
 
 #[test]
@@ -96,7 +102,7 @@ fn create_schema_agrees() {
     same::<
         clouddirectory::CreateSchemaRequest,
         <aws_constraints_models::clouddirectory::CreateSchema as Operation>::Input,
-    >(&[r#"{"Name": "orders"}"#, r#"{"Name": "orders v1"}"#, r#"{}"#]);
+    >(CREATE_SCHEMA);
 }
 
 #[test]
@@ -147,17 +153,11 @@ fn botocore_imports_agree() {
     same::<
         botocore::chime::CreateAppInstanceRequest,
         Seed<aws_constraints_models::chime::CreateAppInstance>,
-    >(&[
-        r#"{"Name": "app", "ClientRequestToken": "token-1"}"#,
-        r#"{"Name": null, "ClientRequestToken": "a!"}"#,
-        r#"{"Name": "😀", "ClientRequestToken": "tt", "Metadata": "two\nlines"}"#,
-        r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": []}"#,
-        r#"{"Name": "a", "ClientRequestToken": "tt", "Tags": [{"Key": "", "Value": null}]}"#,
-    ]);
+    >(CREATE_APP_INSTANCE);
     same::<
         botocore::clouddirectory::CreateSchemaRequest,
         Seed<aws_constraints_models::clouddirectory::CreateSchema>,
-    >(&[r#"{"Name": "orders"}"#, r#"{"Name": "orders v1"}"#, r#"{}"#]);
+    >(CREATE_SCHEMA);
     type Thing = botocore::iot::CreateThingRequest;
     type SeedThing = Seed<aws_constraints_models::iot::CreateThing>;
     same::<Thing, SeedThing>(&[
