@@ -174,6 +174,19 @@ fn convert(
             .flatten()
             .filter_map(Value::as_str)
             .collect();
+        // The names the body uses: a member bound elsewhere (a label, a header) that shares
+        // one takes its `locationName` instead, as the Smithy models give such a member a
+        // `@jsonName` of its own (API Gateway's `PutIntegrationRequest.httpMethod`).
+        let body_names: Vec<&str> = members
+            .iter()
+            .filter(|(_, d)| d.get("location").is_none())
+            .map(
+                |(name, d)| match (json_names, d.get("locationName").and_then(Value::as_str)) {
+                    (true, Some(wire)) => wire,
+                    _ => name.as_str(),
+                },
+            )
+            .collect();
         let mut converted = Map::new();
         for (member, definition) in members {
             let target = definition
@@ -191,8 +204,17 @@ fn convert(
                 member_traits.insert("smithy.api#idempotencyToken".into(), json!({}));
             }
             let in_body = definition.get("location").is_none();
-            if let (true, true, Some(wire)) = (json_names, in_body, definition.get("locationName"))
-            {
+            let location_name = definition.get("locationName");
+            if let (true, true, Some(wire)) = (json_names, in_body, location_name) {
+                member_traits.insert("smithy.api#jsonName".into(), wire.clone());
+            }
+            if !in_body && body_names.contains(&member.as_str()) {
+                let wire = location_name.ok_or_else(|| {
+                    ImportError::new(format!(
+                        "{name}${member}: bound outside the body, it shares its name with a \
+                         body member and has no other"
+                    ))
+                })?;
                 member_traits.insert("smithy.api#jsonName".into(), wire.clone());
             }
             converted.insert(

@@ -215,11 +215,18 @@ impl<'m> Emitter<'m> {
         let mut out = type_header(shape, "struct", name);
         // Functions giving the members' defaults that are not their types' `Default`.
         let mut default_fns = String::new();
+        let mut wires: Vec<(&str, &str)> = Vec::new();
         for (member, definition) in self.model.members(id, shape) {
             let (ty, mut rules) = self.member(id, member, definition)?;
             let wire = trait_value(definition.get("traits"), "smithy.api#jsonName")
                 .and_then(Value::as_str)
                 .unwrap_or(member);
+            if let Some((other, _)) = wires.iter().find(|(_, w)| *w == wire) {
+                return Err(ImportError::new(format!(
+                    "{id}: members {other} and {member} both have the wire name {wire}"
+                )));
+            }
+            wires.push((member, wire));
             let field = field(member);
             out.push_str(&indent(&doc(definition.get("traits"))));
             let mut default = self.default_value(id, member, definition, &ty)?;

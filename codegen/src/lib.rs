@@ -214,4 +214,31 @@ mod tests {
         assert!(code.contains("#[len(max = 9)]\n    pub name"), "{code}");
         assert!(!code.contains("struct Paged"), "{code}");
     }
+
+    /// Two members the document would read from one name are refused; botocore's member
+    /// bound to the URI that shares a body member's name takes its own `locationName`, as
+    /// the Smithy model gives it a `@jsonName` (API Gateway's `PutIntegration`).
+    #[test]
+    fn one_wire_name_per_member() {
+        let clash = r#"{"smithy": "2.0", "shapes": {
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+            "ex#In": {"type": "structure", "members": {
+                "a": {"target": "smithy.api#String", "traits": {"smithy.api#jsonName": "x"}},
+                "x": {"target": "smithy.api#String"}}}
+        }}"#;
+        assert_eq!(
+            generate(clash).unwrap_err().to_string(),
+            "ex#In: members a and x both have the wire name x"
+        );
+        let botocore = r#"{"version": "2.0", "metadata": {"protocol": "rest-json"},
+            "operations": {"Op": {"name": "Op", "input": {"shape": "In"}}},
+            "shapes": {
+                "In": {"type": "structure", "members": {
+                    "httpMethod": {"shape": "S", "location": "uri", "locationName": "http_method"},
+                    "integrationHttpMethod": {"shape": "S", "locationName": "httpMethod"}}},
+                "S": {"type": "string"}}}"#;
+        let code = generate(botocore).unwrap();
+        assert!(code.contains(r#"rename = r"http_method""#), "{code}");
+        assert!(code.contains(r#"rename = r"httpMethod""#), "{code}");
+    }
 }
