@@ -66,8 +66,6 @@ macro_rules! string_enum {
             $unknown(::std::string::String),
         }
 
-        const _: () = $crate::__private::assert_distinct(&[$($value,)* $($internal_value),*]);
-
         impl $name {
             /// The values the model lists, in model order (internal ones left out).
             pub const VALUES: &'static [&'static str] = &[$($value),*];
@@ -83,6 +81,9 @@ macro_rules! string_enum {
         }
 
         impl ::core::convert::From<&str> for $name {
+            // A value listed twice is an unreachable arm: a build error, found without
+            // evaluating anything at compile time (EC2's `InstanceType` lists over 1,000).
+            #[deny(unreachable_patterns)]
             fn from(value: &str) -> Self {
                 match value {
                     $( $value => $name::$variant, )*
@@ -192,10 +193,6 @@ macro_rules! int_enum {
             $unknown(i32),
         }
 
-        const _: () = $crate::__private::assert_distinct(
-            &[$(::core::stringify!($value),)* $(::core::stringify!($internal_value)),*]
-        );
-
         impl $name {
             /// The values the model lists, in model order (internal ones left out).
             pub const VALUES: &'static [&'static str] = &[$(::core::stringify!($value)),*];
@@ -211,6 +208,8 @@ macro_rules! int_enum {
         }
 
         impl ::core::convert::From<i32> for $name {
+            // A value listed twice is an unreachable arm: a build error.
+            #[deny(unreachable_patterns)]
             fn from(value: i32) -> Self {
                 match value {
                     $( $value => $name::$variant, )*

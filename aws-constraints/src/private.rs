@@ -358,33 +358,3 @@ pub fn too_deep(at: &Location<'_>, errors: &mut ValidationErrors) {
     };
     report(at, rule, Echo::Omitted, errors);
 }
-
-/// Fails the build when an enum macro lists a value twice.
-pub const fn assert_distinct(values: &[&str]) {
-    let mut i = 0;
-    while i < values.len() {
-        let mut j = i + 1;
-        while j < values.len() {
-            if const_str_eq(values[i], values[j]) {
-                panic!("an enum lists the same value twice");
-            }
-            j += 1;
-        }
-        i += 1;
-    }
-}
-
-const fn const_str_eq(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
