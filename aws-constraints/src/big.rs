@@ -183,7 +183,7 @@ impl BigDecimal {
     /// Compares with a `#[range]` bound exactly: an integer bound as it is, a float bound as
     /// the shortest decimal that is that float (the literal written, up to 15 significant
     /// digits).
-    fn cmp_bound(&self, bound: &Number) -> Option<Ordering> {
+    pub(crate) fn cmp_bound(&self, bound: &Number) -> Option<Ordering> {
         let bound: BigDecimal = match *bound {
             Number::Int(i) => i.to_string().parse().ok()?,
             Number::BigUint(u) => u.to_string().parse().ok()?,
@@ -421,21 +421,6 @@ impl Numeric for BigInteger {
 
     fn exact(&self) -> Option<&BigDecimal> {
         Some(&self.0)
-    }
-}
-
-/// `#[range]` on a big number: the bound it breaks, if any.
-pub(crate) fn broken_bound(
-    value: &BigDecimal,
-    min: Option<Number>,
-    max: Option<Number>,
-) -> Option<crate::Bound> {
-    if min.is_some_and(|min| value.cmp_bound(&min).is_none_or(Ordering::is_lt)) {
-        Some(crate::Bound::Min)
-    } else if max.is_some_and(|max| value.cmp_bound(&max).is_none_or(Ordering::is_gt)) {
-        Some(crate::Bound::Max)
-    } else {
-        None
     }
 }
 

@@ -147,12 +147,7 @@ pub fn range<'a, T: Numeric + ?Sized>(
         }
         return;
     };
-    // NaN compares as nothing (`None`), so it fails every bound.
-    let violated = if min.is_some_and(|min| number.partial_cmp(&min).is_none_or(Ordering::is_lt)) {
-        Bound::Min
-    } else if max.is_some_and(|max| number.partial_cmp(&max).is_none_or(Ordering::is_gt)) {
-        Bound::Max
-    } else {
+    let Some(violated) = broken_bound(min, max, |bound| number.partial_cmp(bound)) else {
         return;
     };
     // A float member's bounds are doubles, as AWS prints them (`1.0`, not `1`).
@@ -166,6 +161,23 @@ pub fn range<'a, T: Numeric + ?Sized>(
     report(&at, rule, echo(&at, || Some(number.to_string())), errors);
 }
 
+/// The bound a value breaks, given how it compares with a bound. A value unordered with a
+/// bound (`None`: NaN) breaks every bound.
+#[inline]
+fn broken_bound(
+    min: Option<Number>,
+    max: Option<Number>,
+    compare: impl Fn(&Number) -> Option<Ordering>,
+) -> Option<Bound> {
+    if min.is_some_and(|min| compare(&min).is_none_or(Ordering::is_lt)) {
+        Some(Bound::Min)
+    } else if max.is_some_and(|max| compare(&max).is_none_or(Ordering::is_gt)) {
+        Some(Bound::Max)
+    } else {
+        None
+    }
+}
+
 #[cold]
 fn big_range<'a>(
     value: &crate::BigDecimal,
@@ -174,7 +186,7 @@ fn big_range<'a>(
     at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
-    if let Some(violated) = crate::big::broken_bound(value, min, max) {
+    if let Some(violated) = broken_bound(min, max, |bound| value.cmp_bound(bound)) {
         let at = at();
         let rule = Rule::Range { min, max, violated };
         report(&at, rule, echo(&at, || Some(value.to_string())), errors);

@@ -490,12 +490,7 @@ impl<'m> Emitter<'m> {
                 let key = self.key(&at, target_shape.get("key"), &target)?;
                 let value = self.item(&at, target_shape.get("value"), &target)?;
                 rules.extend(length(&traits));
-                if !key.rules.is_empty() {
-                    rules.push(format!("#[keys({})]", key.rules.join(", ")));
-                }
-                if !value.rules.is_empty() {
-                    rules.push(format!("#[values({})]", value.rules.join(", ")));
-                }
+                rules.extend(entry_rules(&key, &value).map(|rule| format!("#[{rule}]")));
                 if value.nested {
                     rules.push("#[nested]".into());
                 }
@@ -566,12 +561,7 @@ impl<'m> Emitter<'m> {
                 let value = self.item(at, shape.get("value"), &target)?;
                 let mut rules: Vec<String> =
                     length(&traits).into_iter().map(strip_attribute).collect();
-                if !key.rules.is_empty() {
-                    rules.push(format!("keys({})", key.rules.join(", ")));
-                }
-                if !value.rules.is_empty() {
-                    rules.push(format!("values({})", value.rules.join(", ")));
-                }
+                rules.extend(entry_rules(&key, &value));
                 return Ok(Item {
                     ty: format!(
                         "::std::collections::HashMap<::std::string::String, {}>",
@@ -743,6 +733,14 @@ struct Item {
     /// Rules as written inside `#[each(..)]` (`len(1, 8)`).
     rules: Vec<String>,
     nested: bool,
+}
+
+/// A map's key and value rules, as `keys(..)` and `values(..)`.
+fn entry_rules<'a>(key: &'a Item, value: &'a Item) -> impl Iterator<Item = String> + 'a {
+    [("keys", key), ("values", value)]
+        .into_iter()
+        .filter(|(_, side)| !side.rules.is_empty())
+        .map(|(name, side)| format!("{name}({})", side.rules.join(", ")))
 }
 
 fn strip_attribute(attribute: String) -> String {
