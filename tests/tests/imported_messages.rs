@@ -134,22 +134,9 @@ fn kinesis_put_records_oversized_blobs() {
     let data = aws_constraints::Blob::from(vec![0u8; 1049568]);
     let entry = serde_json::json!({"Data": data, "PartitionKey": "k"});
     let request = serde_json::json!({"StreamName": "s", "Records": [entry, entry, entry, entry]});
-    let one = |i: usize| {
-        format!(
-            "Value 'java.nio.HeapByteBuffer[pos=0 lim=1049568 cap=1049568]' at \
-             'records.{i}.member.data' failed to satisfy constraint: Member must have length \
-             less than or equal to 1048576"
-        )
-    };
     assert_eq!(
         message::<kinesis::PutRecordsInput>(&request.to_string()),
-        format!(
-            "4 validation errors detected: {}; {}; {}; {}",
-            one(1),
-            one(2),
-            one(3),
-            one(4)
-        )
+        tests::kinesis_put_records_four_oversized()
     );
 }
 
