@@ -145,6 +145,24 @@ impl FromStr for BigDecimal {
 }
 
 impl BigDecimal {
+    /// A whole value with scale 0 (its digits as Java's `BigInteger` prints them).
+    fn to_integer(&self) -> BigDecimal {
+        let mut digits = self.digits.clone();
+        if self.scale < 0 {
+            digits.extend(std::iter::repeat_n('0', self.scale.unsigned_abs() as usize));
+        } else {
+            digits.truncate(digits.len() - self.scale as usize);
+            if digits.is_empty() {
+                digits.push('0');
+            }
+        }
+        BigDecimal {
+            negative: self.negative && digits != "0",
+            digits,
+            scale: 0,
+        }
+    }
+
     /// The digits without trailing zeros and the exponent of the first: the value is
     /// `0.d1d2.. × 10^(exponent + 1)`. `None` for zero.
     fn normalized(&self) -> Option<(&str, i64)> {
@@ -288,26 +306,6 @@ impl FromStr for BigInteger {
             return Err(invalid(text, "an integer"));
         }
         Ok(BigInteger(decimal.to_integer()))
-    }
-}
-
-impl BigDecimal {
-    /// A whole value with scale 0 (its digits as Java's `BigInteger` prints them).
-    fn to_integer(&self) -> BigDecimal {
-        let mut digits = self.digits.clone();
-        if self.scale < 0 {
-            digits.extend(std::iter::repeat_n('0', self.scale.unsigned_abs() as usize));
-        } else {
-            digits.truncate(digits.len() - self.scale as usize);
-            if digits.is_empty() {
-                digits.push('0');
-            }
-        }
-        BigDecimal {
-            negative: self.negative && digits != "0",
-            digits,
-            scale: 0,
-        }
     }
 }
 
