@@ -129,10 +129,13 @@ impl FromStr for BigDecimal {
                     .map_err(|_| invalid(text, "a number with an exponent that fits in 64 bits"))?
             }
         };
+        // Java's `BigDecimal` keeps its scale in 32 bits; so does this one, which keeps the
+        // arithmetic on scales and digit counts far from overflow.
         let scale = i64::try_from(fraction.len())
             .ok()
             .and_then(|f| f.checked_sub(exponent))
-            .ok_or_else(|| invalid(text, "a number with an exponent that fits in 64 bits"))?;
+            .filter(|scale| i32::try_from(*scale).is_ok())
+            .ok_or_else(|| invalid(text, "a number whose scale fits in 32 bits, as Java's"))?;
         let mut digits: String = whole.chars().chain(fraction.chars()).collect();
         let leading = digits.bytes().take_while(|&b| b == b'0').count();
         digits.drain(..leading.min(digits.len() - 1));
@@ -151,7 +154,8 @@ impl BigDecimal {
         if self.scale < 0 {
             digits.extend(std::iter::repeat_n('0', self.scale.unsigned_abs() as usize));
         } else {
-            digits.truncate(digits.len() - self.scale as usize);
+            // A whole value's fraction digits are zeros (or all of a zero's digits).
+            digits.truncate(digits.len().saturating_sub(self.scale as usize));
             if digits.is_empty() {
                 digits.push('0');
             }
@@ -296,6 +300,9 @@ impl fmt::Debug for BigDecimal {
     }
 }
 
+/// The most digits a [`BigInteger`] is written out with.
+const MAX_INTEGER_DIGITS: i64 = 100_000;
+
 impl FromStr for BigInteger {
     type Err = BigNumberError;
 
@@ -304,6 +311,12 @@ impl FromStr for BigInteger {
         let decimal: BigDecimal = text.parse()?;
         if !decimal.is_integer() {
             return Err(invalid(text, "an integer"));
+        }
+        // Its digits are written out, so a short text (`1e999999999`) must not ask for
+        // a gigabyte of them.
+        let written = decimal.digits.len() as i64 - decimal.scale;
+        if written > MAX_INTEGER_DIGITS {
+            return Err(invalid(text, "an integer of at most 100,000 digits"));
         }
         Ok(BigInteger(decimal.to_integer()))
     }
@@ -343,7 +356,8 @@ fn serialize_number<S: Serializer>(value: &BigDecimal, serializer: S) -> Result<
         let number: serde_json::Number = text.parse().map_err(S::Error::custom)?;
         return number.serialize(serializer);
     }
-    if value.scale <= 0 {
+    // Only a value of at most 20 digits can be a 64-bit integer: nothing longer is written out.
+    if value.scale <= 0 && value.digits.len() as i64 - value.scale <= 20 {
         let plain = value.to_integer().to_string();
         if let Ok(i) = plain.parse::<i64>() {
             return serializer.serialize_i64(i);
@@ -494,5 +508,13 @@ mod tests {
         assert_eq!("1.0e1".parse::<BigInteger>().unwrap().to_string(), "10");
         assert_eq!("-0.0".parse::<BigInteger>().unwrap().to_string(), "0");
         assert!("1.5".parse::<BigInteger>().is_err());
+        // Zero with more fraction digits than digits, and an exponent too large to write out.
+        assert_eq!("0.000".parse::<BigInteger>().unwrap().to_string(), "0");
+        assert_eq!("-0.00e1".parse::<BigInteger>().unwrap().to_string(), "0");
+        assert!("1e999999999".parse::<BigInteger>().is_err());
+        assert!("1e99999".parse::<BigInteger>().is_ok());
+        assert!("10e9223372036854775807".parse::<BigDecimal>().is_err());
+        assert!("1e2147483649".parse::<BigDecimal>().is_err());
+        assert_eq!(d("1e2147483647").to_string(), "1E+2147483647");
     }
 }

@@ -88,6 +88,28 @@ struct ClientText {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
+    /// Any text a client sends as a big number is read or refused, never a panic, and what
+    /// is read prints, compares and validates.
+    #[test]
+    fn big_numbers_never_panic(text in "[-+]?[0-9]{0,6}(\\.[0-9]{0,6})?([eE][-+]?[0-9]{0,25})?") {
+        use aws_constraints::{BigDecimal, BigInteger};
+        #[derive(aws_constraints::Validate)]
+        struct Amount {
+            #[range(min = -1.5, max = 1000)]
+            value: BigDecimal,
+        }
+        if let Ok(value) = text.parse::<BigDecimal>() {
+            let _ = value.to_string();
+            let _ = value.cmp(&"0.1".parse().unwrap());
+            let _ = serde_json::to_string(&value);
+            let _ = Amount { value }.validate();
+        }
+        if let Ok(integer) = text.parse::<BigInteger>() {
+            let _ = integer.to_string();
+            let _ = serde_json::to_string(&integer);
+        }
+    }
+
     #[test]
     fn lengths_agree_with_counting(
         text in any_text(),
