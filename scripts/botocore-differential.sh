@@ -4,8 +4,6 @@
 # script (`--services N --operations-per-service K --keep`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=target/boto3-venv
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/pip" install --quiet --disable-pip-version-check boto3==1.44.8 botocore==1.44.8
+python=$(bash scripts/boto3-venv.sh)
 cargo build --quiet --release --bin aws-constraints
-"$venv/bin/python" scripts/botocore-differential.py "$@"
+"$python" scripts/botocore-differential.py "$@"
