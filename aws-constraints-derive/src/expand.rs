@@ -122,7 +122,17 @@ fn impl_validate(input: &Input) -> TokenStream {
             .iter()
             .any(|r| matches!(r.kind, RuleKind::Nested))
     });
-    let nested_types = nested_types.map(|member| member.ty);
+    let nested_types: Vec<&syn::Type> = nested_types.map(|member| member.ty).collect();
+    // Only a type that nests values can be recursive, and so be deep enough to overflow the
+    // stack; a leaf (a tag, a filter) skips the check, once per item of its lists.
+    let depth_guard = (!nested_types.is_empty()).then(|| {
+        quote! {
+            if __awsc_at.depth() > __awsc_crate::__private::MAX_DEPTH {
+                __awsc_crate::__private::too_deep(__awsc_at, __awsc_errors);
+                return;
+            }
+        }
+    });
     quote! {
         const _: () = {
             use #krate as __awsc_crate;
@@ -136,10 +146,7 @@ fn impl_validate(input: &Input) -> TokenStream {
                     __awsc_at: &__awsc_crate::Location<'_>,
                     __awsc_errors: &mut __awsc_crate::ValidationErrors,
                 ) {
-                    if __awsc_at.depth() > __awsc_crate::__private::MAX_DEPTH {
-                        __awsc_crate::__private::too_deep(__awsc_at, __awsc_errors);
-                        return;
-                    }
+                    #depth_guard
                     #sensitive_type
                     #body
                     #(#customs)*

@@ -224,10 +224,7 @@ impl ClassRun {
             };
             return count_fits && excluded.absent_from(bytes);
         }
-        let ascii_run = bytes
-            .iter()
-            .take_while(|&&b| self.ascii[b as usize])
-            .count();
+        let ascii_run = self.ascii_run(bytes);
         if ascii_run == bytes.len() {
             return len <= max;
         }
@@ -237,45 +234,43 @@ impl ClassRun {
         self.is_match_from(value, ascii_run)
     }
 
-    /// The decoding scan, from byte `start` (after `start` ASCII characters in the class).
+    /// How many bytes from the start of `bytes` are ASCII characters in the class.
+    #[inline]
+    fn ascii_run(&self, bytes: &[u8]) -> usize {
+        bytes
+            .iter()
+            .take_while(|&&b| self.ascii[usize::from(b)])
+            .count()
+    }
+
+    /// The decoding scan, from byte `start`, a non-ASCII character after `start` ASCII
+    /// characters in the class. Each non-ASCII character is decoded and looked up; the
+    /// ASCII runs between them go back to the table (text in most languages mixes both).
     #[cold]
     fn is_match_from(&self, value: &str, start: usize) -> bool {
         let Some(bmp) = &self.bmp else {
             return false;
         };
         let max = self.max.unwrap_or(u64::MAX);
-        let bytes = value.as_bytes();
-        let continuation = |k: usize| u32::from(bytes.get(k).copied().unwrap_or(0) & 0x3F);
         let mut count = start as u64;
-        let mut i = start;
-        while i < bytes.len() {
-            let lead = u32::from(bytes[i]);
-            // `value` is valid UTF-8, so the lead byte says how many bytes follow.
-            let (c, width) = match lead {
-                0x00..=0x7F => (lead, 1),
-                0x80..=0xDF => ((lead & 0x1F) << 6 | continuation(i + 1), 2),
-                0xE0..=0xEF => {
-                    let c = (lead & 0x0F) << 12 | continuation(i + 1) << 6 | continuation(i + 2);
-                    (c, 3)
-                }
-                _ => {
-                    let c = (lead & 0x07) << 18
-                        | continuation(i + 1) << 12
-                        | continuation(i + 2) << 6
-                        | continuation(i + 3);
-                    (c, 4)
-                }
-            };
+        let mut rest = &value[start..];
+        // `rest` starts with a non-ASCII character (or one outside the class), or is empty.
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            let c = u32::from(c);
             let member = match c {
                 0..=0x7F => self.ascii[c as usize],
                 0x80..=0xFFFF => bmp[(c >> 6) as usize] & (1 << (c & 63)) != 0,
                 _ => self.contains_astral(c),
             };
-            count += 1;
+            rest = chars.as_str();
+            let run = self.ascii_run(rest.as_bytes());
+            count += 1 + run as u64;
             if !member || count > max {
                 return false;
             }
-            i += width;
+            rest = &rest[run..];
+            chars = rest.chars();
         }
         count >= self.min
     }

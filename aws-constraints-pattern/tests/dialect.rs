@@ -310,6 +310,11 @@ fn class_runs_agree_with_the_automaton() {
         values.push(a.to_string());
         for b in boundaries {
             values.push(format!("a{a}{b}"));
+            // ASCII runs longer than a word between characters that are decoded, around
+            // the bounds of the counted classes below.
+            values.push(format!("{a}bcdefghijk{b}"));
+            values.push(format!("abcdefgh{a}ijklmnopq{b}-"));
+            values.push(format!("{a}{b}abcdefghi"));
         }
     }
     for (run, automaton) in [
@@ -319,6 +324,9 @@ fn class_runs_agree_with_the_automaton() {
         (".{0,3}", ".{0,3}|[^\\s\\S]"),
         (r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*", r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*|[^\s\S]"),
         (r"[^\u0080-\uFFFF]+", r"[^\u0080-\uFFFF]+|[^\s\S]"),
+        ("[a-q-]{1,12}", "[a-q-]{1,12}|[^\\s\\S]"),
+        (r"[a-z\u0080-\u07FF\u10000-\u10FFFF]{3,12}", r"[a-z\u0080-\u07FF\u10000-\u10FFFF]{3,12}|[^\s\S]"),
+        (".{11,13}", ".{11,13}|[^\\s\\S]"),
     ] {
         let run = Pattern::new(run).unwrap();
         let automaton = Pattern::new(automaton).unwrap();

@@ -150,9 +150,11 @@ impl<T: Validate> Validate for Option<T> {
 impl<T: Validate> Validate for [T] {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
+        let mut item_at = at.index(0);
         if T::MEMBER_CONSTRAINTS.is_empty() {
             for (i, item) in self.iter().enumerate() {
-                item.validate_at(&at.index(i), errors);
+                item_at.move_to_index(i);
+                item.validate_at(&item_at, errors);
             }
             return;
         }
@@ -163,7 +165,8 @@ impl<T: Validate> Validate for [T] {
             });
         for (i, item) in self.iter().enumerate() {
             let start = errors.len();
-            item.validate_at(&at.index(i), errors);
+            item_at.move_to_index(i);
+            item.validate_at(&item_at, errors);
             group.attach(errors, start);
         }
     }
@@ -202,9 +205,11 @@ fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
     at: &Location<'_>,
     errors: &mut ValidationErrors,
 ) {
+    let mut value_at = at.map_value("");
     if V::MEMBER_CONSTRAINTS.is_empty() {
         for (key, value) in entries {
-            value.validate_at(&at.map_value(key.as_ref()), errors);
+            value_at.move_to_map_value(key.as_ref());
+            value.validate_at(&value_at, errors);
         }
         return;
     }
@@ -219,7 +224,8 @@ fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
         });
     for (key, value) in entries {
         let start = errors.len();
-        value.validate_at(&at.map_value(key.as_ref()), errors);
+        value_at.move_to_map_value(key.as_ref());
+        value.validate_at(&value_at, errors);
         group.attach(errors, start);
     }
 }

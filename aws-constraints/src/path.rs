@@ -79,6 +79,20 @@ impl<'a> Location<'a> {
         self.child(Step::Index(index), false)
     }
 
+    /// Moves an item's location to another item of the same list: validating a list
+    /// reuses one location for all its items instead of building one per item.
+    pub(crate) fn move_to_index(&mut self, index: usize) {
+        debug_assert!(matches!(self.segment, Some(Step::Index(_))));
+        self.segment = Some(Step::Index(index));
+    }
+
+    /// Moves an entry value's location to another entry of the same map (see
+    /// [`Location::move_to_index`]).
+    pub(crate) fn move_to_map_value(&mut self, key: &'a str) {
+        debug_assert!(matches!(self.segment, Some(Step::MapValue(_))));
+        self.segment = Some(Step::MapValue(key));
+    }
+
     /// The key of a map entry.
     pub fn map_key(&'a self, key: &'a str) -> Location<'a> {
         self.child(Step::MapKey(key), false)

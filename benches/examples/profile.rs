@@ -1,6 +1,6 @@
 //! A loop over one benchmark case, for `perf record` or `valgrind --tool=callgrind`:
 //! `cargo build --release -p aws-constraints-benches --example profile &&
-//!  perf record ./target/release/examples/profile CreateAppInstance/valid-50-tags [ITERATIONS] [ours|garde|validator|hand-written]`
+//!  perf record ./target/release/examples/profile CreateAppInstance/valid-50-tags [ITERATIONS] [ours|garde|validator|hand-written|from-str|from-json]`
 
 use aws_constraints_benches::with_shapes;
 
@@ -18,6 +18,22 @@ macro_rules! run {
                 let value: $validator = serde_json::from_value(document).unwrap();
                 (0..$iterations)
                     .filter(|_| validator::Validate::validate(std::hint::black_box(&value)).is_ok())
+                    .count()
+            }
+            // What a user pays: deserialization alone, and with validation.
+            "from-str" => {
+                let text = serde_json::to_string(&document).unwrap();
+                (0..$iterations)
+                    .filter(|_| serde_json::from_str::<$ours>(std::hint::black_box(&text)).is_ok())
+                    .count()
+            }
+            "from-json" => {
+                let text = serde_json::to_string(&document).unwrap();
+                (0..$iterations)
+                    .filter(|_| {
+                        aws_constraints::Validated::<$ours>::from_json(std::hint::black_box(&text))
+                            .is_ok()
+                    })
                     .count()
             }
             _ => {
