@@ -445,11 +445,21 @@ impl DenseDfa {
     /// Whether the DFA accepts all of `value`.
     #[inline]
     fn is_full_match(&self, value: &str) -> bool {
+        let step = |state: u32, byte: u8| {
+            self.table[state as usize + usize::from(self.classes[usize::from(byte)])]
+        };
         let mut state = self.start;
         for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
-            for &byte in chunk {
-                state = self.table[state as usize + usize::from(self.classes[usize::from(byte)])];
+            // Four steps a loop iteration: the loop's own bookkeeping is then a quarter of
+            // a step's (callgrind: about 30% fewer instructions a byte).
+            let mut quads = chunk.chunks_exact(4);
+            for quad in &mut quads {
+                state = quad.iter().fold(state, |state, &byte| step(state, byte));
             }
+            state = quads
+                .remainder()
+                .iter()
+                .fold(state, |state, &byte| step(state, byte));
             if state == 0 {
                 return false;
             }
@@ -503,6 +513,52 @@ mod tests {
                 let s = base.repeat(repeat);
                 assert_eq!(count_chars(&s), s.chars().count() as u64, "{s:?}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod dense_tests {
+    use super::*;
+
+    /// The stepping loop against regex-automata's own search, at every length across the
+    /// four-byte steps and the dead-state checks, ending in and out of the language.
+    #[test]
+    fn dense_dfa_agrees_with_a_search_at_every_length() {
+        for source in [
+            "(ab|abc)*d?",
+            "[a-f0-9]{8}(-[a-f0-9]{4}){0,20}",
+            "(a|b)*b(a|b){3}",
+        ] {
+            let pattern = Pattern::new(source).unwrap();
+            assert_eq!(pattern.engine(), "dense DFA", "{source}");
+            let reference = meta::Regex::new(&format!("^(?:{source})$")).unwrap();
+            let units = ["ab", "abc", "d", "-", "0a1b", "b", "a", "x"];
+            let mut values = vec![String::new()];
+            for length in 1..90 {
+                for (i, unit) in units.iter().enumerate() {
+                    let value: String = (0..length)
+                        .map(|k| units[(i + k) % units.len()])
+                        .chain(std::iter::once(*unit))
+                        .collect();
+                    values.push(value);
+                }
+                values.push("ab".repeat(length));
+                let groups = "-0a1b".repeat(length % 25);
+                values.push(format!("0a1b2c3d{groups}"));
+                values.push(format!("0a1b2c3d{groups}x"));
+                values.push("ab".repeat(length) + "b" + &"a".repeat(length % 5));
+            }
+            let mut matched = 0;
+            for value in &values {
+                let expected = reference.is_match(value);
+                assert_eq!(pattern.is_match(value), expected, "{source} {value:?}");
+                matched += usize::from(expected);
+            }
+            assert!(
+                matched > 10 && matched < values.len() - 10,
+                "{source}: {matched}"
+            );
         }
     }
 }
