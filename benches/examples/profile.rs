@@ -1,102 +1,99 @@
-//! A loop over one benchmark case, for `perf record` or `valgrind --tool=callgrind`:
-//! `cargo build --release -p aws-constraints-benches --example profile &&
-//!  perf record ./target/release/examples/profile CreateAppInstance/valid-50-tags [ITERATIONS] [ours|garde|validator|hand-written|from-str|from-json|overhead]`
+//! One benchmark case, looped for a profiler or timed in alternation with others.
 //!
-//! `overhead` times `Validated::from_json` against `serde_json::from_str` in alternating
-//! bursts, ITERATIONS rounds, and prints the medians.
+//! `cargo build --release -p aws-constraints-benches --example profile`, then
+//! `./target/release/examples/profile CASE [ITERATIONS] [WHO]`:
+//!
+//! - `WHO` one of `ours`, `imported`, `garde`, `validator`, `hand-written` (the floor, on the
+//!   `CreateAppInstance` cases), `from-str` (`serde_json::from_str` alone), `from-json`
+//!   (`Validated::from_json`): loops it ITERATIONS times, for
+//!   `valgrind --tool=callgrind` (instructions, which the machine's load does not move:
+//!   subtract a run of N from one of 2N) or `perf record`.
+//! - `WHO` several, comma-separated (`ours,garde,validator`, `from-str,from-json`,
+//!   `hand-written,ours`): ITERATIONS rounds of a burst of calls of each in turn; prints each
+//!   one's median time and median ratio to the first. On a shared machine whose load changes
+//!   from second to second, alternating short bursts compares the contenders under the same
+//!   load, which criterion's groups, measured one after the other, cannot.
 
-use aws_constraints_benches::with_shapes;
+use aws_constraints_benches::{with_shapes, Case};
 
-macro_rules! run {
-    ($ours:ty, $garde:ty, $validator:ty, $case:expr, $iterations:expr, $who:expr) => {{
+/// A contender: one call, answering whether the case was valid.
+type Call<'a> = Box<dyn FnMut() -> bool + 'a>;
+
+macro_rules! contender {
+    ($ours:ty, $garde:ty, $validator:ty, $imported:ty, $case:expr, $who:expr) => {{
         let document = $case.document.clone();
-        match $who {
+        let text = serde_json::to_string(&document).unwrap();
+        let call: Call<'static> = match $who {
+            "ours" => validate::<$ours>(document),
+            "imported" => validate::<$imported>(document),
             "garde" => {
                 let value: $garde = serde_json::from_value(document).unwrap();
-                (0..$iterations)
-                    .filter(|_| garde::Validate::validate(std::hint::black_box(&value)).is_ok())
-                    .count()
+                Box::new(move || garde::Validate::validate(std::hint::black_box(&value)).is_ok())
             }
             "validator" => {
                 let value: $validator = serde_json::from_value(document).unwrap();
-                (0..$iterations)
-                    .filter(|_| validator::Validate::validate(std::hint::black_box(&value)).is_ok())
-                    .count()
+                Box::new(move || {
+                    validator::Validate::validate(std::hint::black_box(&value)).is_ok()
+                })
             }
-            // What a user pays: deserialization alone, and with validation.
+            "hand-written" => {
+                let value: aws_constraints_models::chime::CreateAppInstanceRequest =
+                    serde_json::from_value(document).expect("a CreateAppInstance case");
+                Box::new(move || {
+                    aws_constraints_benches::hand_written::is_valid(std::hint::black_box(&value))
+                })
+            }
             "from-str" => {
-                let text = serde_json::to_string(&document).unwrap();
-                (0..$iterations)
-                    .filter(|_| serde_json::from_str::<$ours>(std::hint::black_box(&text)).is_ok())
-                    .count()
+                Box::new(move || serde_json::from_str::<$ours>(std::hint::black_box(&text)).is_ok())
             }
-            "from-json" => {
-                let text = serde_json::to_string(&document).unwrap();
-                (0..$iterations)
-                    .filter(|_| {
-                        aws_constraints::Validated::<$ours>::from_json(std::hint::black_box(&text))
-                            .is_ok()
-                    })
-                    .count()
-            }
-            // From_json against from_str in alternating bursts, so that both see the same
-            // machine: on a shared machine that a criterion group measures one after the
-            // other, the load can change between them.
-            "overhead" => {
-                let text = serde_json::to_string(&document).unwrap();
-                overhead(
-                    $iterations,
-                    2000,
-                    || serde_json::from_str::<$ours>(std::hint::black_box(&text)).is_ok(),
-                    || {
-                        aws_constraints::Validated::<$ours>::from_json(std::hint::black_box(&text))
-                            .is_ok()
-                    },
-                );
-                0
-            }
-            _ => {
-                let value: $ours = serde_json::from_value(document).unwrap();
-                (0..$iterations)
-                    .filter(|_| {
-                        aws_constraints::Validate::validate(std::hint::black_box(&value)).is_ok()
-                    })
-                    .count()
-            }
-        }
+            "from-json" => Box::new(move || {
+                aws_constraints::Validated::<$ours>::from_json(std::hint::black_box(&text)).is_ok()
+            }),
+            other => panic!("no contender {other}"),
+        };
+        call
     }};
 }
 
-/// Runs `rounds` rounds of a burst of `base` calls then a burst of `measured` calls, and
-/// prints the medians of their times per call and of their ratio.
-fn overhead(
-    rounds: usize,
-    burst: u32,
-    mut base: impl FnMut() -> bool,
-    mut measured: impl FnMut() -> bool,
-) {
-    let time = |f: &mut dyn FnMut() -> bool| {
+/// Validates `document` read as a `T`.
+fn validate<T>(document: serde_json::Value) -> Call<'static>
+where
+    T: aws_constraints::Validate + serde::de::DeserializeOwned + 'static,
+{
+    let value: T = serde_json::from_value(document).unwrap();
+    Box::new(move || aws_constraints::Validate::validate(std::hint::black_box(&value)).is_ok())
+}
+
+fn contender(case: &Case, who: &str) -> Call<'static> {
+    with_shapes!(case.operation, contender!(case, who))
+}
+
+/// `rounds` rounds of a burst of calls of each contender in turn: each one's median time
+/// per call, and the median of its ratio to the first one's.
+fn alternate(rounds: usize, contenders: &mut [(&str, Call<'_>)]) {
+    const BURST: u32 = 2000;
+    let time = |call: &mut Call<'_>| {
         let start = std::time::Instant::now();
-        for _ in 0..burst {
-            std::hint::black_box(f());
+        for _ in 0..BURST {
+            std::hint::black_box(call());
         }
-        start.elapsed().as_secs_f64() * 1e9 / f64::from(burst)
+        start.elapsed().as_secs_f64() * 1e9 / f64::from(BURST)
     };
-    let samples: Vec<(f64, f64)> = (0..rounds.max(1))
-        .map(|_| (time(&mut base), time(&mut measured)))
+    let samples: Vec<Vec<f64>> = (0..rounds.max(1))
+        .map(|_| contenders.iter_mut().map(|(_, call)| time(call)).collect())
         .collect();
-    let median = |values: Vec<f64>| {
-        let mut values = values;
+    let median = |mut values: Vec<f64>| {
         values.sort_by(f64::total_cmp);
         values[values.len() / 2]
     };
-    println!(
-        "base {:.1} ns, measured {:.1} ns, ratio {:.3} (medians of {} rounds)",
-        median(samples.iter().map(|s| s.0).collect()),
-        median(samples.iter().map(|s| s.1).collect()),
-        median(samples.iter().map(|(b, m)| m / b).collect()),
-        samples.len(),
-    );
+    for (k, (who, _)) in contenders.iter().enumerate() {
+        println!(
+            "{who}: {:.1} ns, {:.3}x the first (medians of {} rounds)",
+            median(samples.iter().map(|round| round[k]).collect()),
+            median(samples.iter().map(|round| round[k] / round[0]).collect()),
+            samples.len(),
+        );
+    }
 }
 
 fn main() {
@@ -112,17 +109,14 @@ fn main() {
         .into_iter()
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no case {name}"));
-    let valid = if who == "hand-written" {
-        // The floor the headline case is compared with (`hand_written`).
-        let value: aws_constraints_models::chime::CreateAppInstanceRequest =
-            serde_json::from_value(case.document.clone()).expect("a CreateAppInstance case");
-        (0..iterations)
-            .filter(|_| {
-                aws_constraints_benches::hand_written::is_valid(std::hint::black_box(&value))
-            })
-            .count()
+    let mut contenders: Vec<(&str, Call<'_>)> = who
+        .split(',')
+        .map(|who| (who, contender(&case, who)))
+        .collect();
+    if let [(_, call)] = contenders.as_mut_slice() {
+        let valid = (0..iterations).filter(|_| call()).count();
+        println!("{valid} valid of {iterations}");
     } else {
-        with_shapes!(case.operation, run!(&case, iterations, who.as_str()))
-    };
-    println!("{valid} valid of {iterations}");
+        alternate(iterations, &mut contenders);
+    }
 }

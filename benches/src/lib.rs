@@ -427,8 +427,8 @@ pub fn cases() -> Vec<Case> {
     ]
 }
 
-/// Runs `f` with the three implementations' types for `operation`: ours, garde's,
-/// validator's.
+/// Runs `f` with the types of `operation`'s request: ours (`models/`), garde's,
+/// validator's, and ours as the importer writes it from AWS's model ([`imported`]).
 #[macro_export]
 macro_rules! with_shapes {
     ($operation:expr, $f:ident!($($args:tt)*)) => {
@@ -437,30 +437,35 @@ macro_rules! with_shapes {
                 aws_constraints_models::chime::CreateAppInstanceRequest,
                 $crate::with_garde::CreateAppInstanceRequest,
                 $crate::with_validator::CreateAppInstanceRequest,
+                $crate::imported::chime::CreateAppInstanceRequest,
                 $($args)*
             ),
             "CreateApplication" => $f!(
                 aws_constraints_models::appregistry::CreateApplicationRequest,
                 $crate::with_garde::CreateApplicationRequest,
                 $crate::with_validator::CreateApplicationRequest,
+                $crate::imported::appregistry::CreateApplicationRequest,
                 $($args)*
             ),
             "ReplicateInstance" => $f!(
                 aws_constraints_models::connect::ReplicateInstanceRequest,
                 $crate::with_garde::ReplicateInstanceRequest,
                 $crate::with_validator::ReplicateInstanceRequest,
+                $crate::imported::connect::ReplicateInstanceRequest,
                 $($args)*
             ),
             "CreateSchema" => $f!(
                 aws_constraints_models::clouddirectory::CreateSchemaRequest,
                 $crate::with_garde::CreateSchemaRequest,
                 $crate::with_validator::CreateSchemaRequest,
+                $crate::imported::clouddirectory::CreateSchemaRequest,
                 $($args)*
             ),
             "CreateThing" => $f!(
                 aws_constraints_models::iot::CreateThingRequest,
                 $crate::with_garde::CreateThingRequest,
                 $crate::with_validator::CreateThingRequest,
+                $crate::imported::iot::CreateThingRequest,
                 $($args)*
             ),
             other => panic!("no shapes for {other}"),
