@@ -234,7 +234,8 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
     // Trait errors ("`#[len]` cannot be applied to `u32`") point at the member's type.
     let span = field.ty.span();
     let at = quote!(__awsc_field_at);
-    // AWS validates a map's keys before its values, whichever attribute comes first.
+    // A map's keys are checked before its values, whichever attribute comes first (the
+    // structured order; the AWS message orders the two as AWS does).
     let mut ordered: Vec<&crate::attr::Rule> = field.attrs.rules.iter().collect();
     let keys = ordered
         .iter()

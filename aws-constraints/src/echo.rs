@@ -204,7 +204,7 @@ fn write_entries<'a, V: EchoText + 'a>(
 
 /// The bucket mask of the table a `java.util.HashMap` has after `len` insertions: 16
 /// buckets, doubled whenever the size passes three quarters of them.
-fn java_table_mask(len: usize) -> u32 {
+pub(crate) fn java_table_mask(len: usize) -> u32 {
     let mut buckets: usize = 16;
     while len > buckets / 4 * 3 {
         buckets *= 2;
@@ -213,7 +213,7 @@ fn java_table_mask(len: usize) -> u32 {
 }
 
 /// `String.hashCode()` (over UTF-16 code units) spread as `HashMap.hash` spreads it.
-fn java_spread_hash(key: &str) -> u32 {
+pub(crate) fn java_spread_hash(key: &str) -> u32 {
     let mut h: u32 = 0;
     for unit in key.encode_utf16() {
         h = h.wrapping_mul(31).wrapping_add(u32::from(unit));

@@ -400,6 +400,8 @@ pub(crate) fn neutralise_into(out: &mut String, text: &str) {
 
 /// Every violation found by one `validate()`, in a deterministic order: members in
 /// declaration order, rules in the order written, list items by index, map entries by key.
+/// The AWS message lists them in AWS's order instead (see
+/// [`ValidationErrors::aws_reported`]).
 ///
 /// `Display` renders the message AWS services send.
 ///
@@ -531,21 +533,77 @@ impl ValidationErrors {
         });
     }
 
-    /// The violations AWS reports as messages of their own: every one, except that the
-    /// simple members of one list or map that break its constraints are reported once, by
-    /// the first of them (see [`Group`]).
+    /// The violations AWS reports as messages of their own, in the order AWS lists them:
+    /// every one, except that the simple members of one list or map that break its
+    /// constraints are reported once, by the first of them (see [`Group`]).
+    ///
+    /// AWS's order is not the model's. What every real message seen shows (the tests in
+    /// `tests/tests/aws_messages.rs` cite them) is the order of Java hash tables: a
+    /// structure's members as a `HashMap` keyed by their names iterates them, and one
+    /// member's several violations as a `HashSet` of their messages does; equal buckets
+    /// keep this crate's order (members as declared, rules as written). A collection's
+    /// items come in index order, after what is reported at the collection itself.
+    ///
+    /// ```
+    /// use aws_constraints::{Validate, ValidationErrors};
+    ///
+    /// #[derive(Validate, serde::Deserialize)]
+    /// #[serde(rename_all = "PascalCase")]
+    /// struct ProvisionedThroughput {
+    ///     #[range(min = 1)]
+    ///     read_capacity_units: i64,
+    ///     #[range(min = 1)]
+    ///     write_capacity_units: i64,
+    /// }
+    ///
+    /// let errors = ProvisionedThroughput { read_capacity_units: 0, write_capacity_units: 0 }
+    ///     .validate()
+    ///     .unwrap_err();
+    /// // Declared read first; DynamoDB reports write first, as here.
+    /// let paths: Vec<String> = errors.aws_reported().map(|v| v.aws_path()).collect();
+    /// assert_eq!(paths, ["writeCapacityUnits", "readCapacityUnits"]);
+    /// ```
     pub fn aws_reported(&self) -> impl Iterator<Item = &Violation> {
+        self.aws_reported_with_messages()
+            .into_iter()
+            .map(|(violation, _)| violation)
+    }
+
+    /// [`ValidationErrors::aws_reported`], each with its message.
+    fn aws_reported_with_messages(&self) -> Vec<(&Violation, String)> {
         let mut reported_groups = std::collections::HashSet::new();
-        self.violations.iter().filter(move |v| match &v.group {
-            None => true,
-            Some(group) => reported_groups.insert((group.kind, v.path.parent())),
-        })
+        let mut reported: Vec<(&Violation, String)> = self
+            .violations
+            .iter()
+            .filter(|v| match &v.group {
+                None => true,
+                Some(group) => reported_groups.insert((group.kind, v.path.parent())),
+            })
+            .map(|v| (v, v.aws_message()))
+            .collect();
+        // Members by bucket at each level of the path (the collection's path for a group).
+        reported.sort_by_cached_key(|(v, _)| match &v.group {
+            Some(_) => v.path.parent().aws_order_key(),
+            None => v.path.aws_order_key(),
+        });
+        // Then one member's messages by bucket, as a hash set of as many holds them. (Two
+        // members can share a bucket: the run is one path, not one key.)
+        for member in reported.chunk_by_mut(|(a, _), (b, _)| a.aws_path() == b.aws_path()) {
+            let mask = crate::echo::java_table_mask(member.len());
+            member.sort_by_key(|(_, message)| crate::echo::java_spread_hash(message) & mask);
+        }
+        reported
     }
 
     /// The message AWS services send: `N validation error(s) detected: ` and every
-    /// violation (grouped as [`ValidationErrors::aws_reported`] says), joined by `; `.
+    /// violation (grouped and ordered as [`ValidationErrors::aws_reported`] says), joined
+    /// by `; `.
     pub fn aws_message(&self) -> String {
-        let reported: Vec<String> = self.aws_reported().map(Violation::aws_message).collect();
+        let reported: Vec<String> = self
+            .aws_reported_with_messages()
+            .into_iter()
+            .map(|(_, message)| message)
+            .collect();
         let n = reported.len();
         format!(
             "{n} validation error{} detected: {}",

@@ -273,6 +273,22 @@ impl Path {
         out
     }
 
+    /// What orders violations as AWS lists them (see
+    /// [`ValidationErrors::aws_reported`](crate::ValidationErrors::aws_reported)), level by
+    /// level: a member by its name's bucket in a Java `HashMap` of sixteen buckets (the
+    /// size a structure of up to twelve members has: every structure of the real messages
+    /// seen), an item by its index. Map entries keep their order.
+    pub(crate) fn aws_order_key(&self) -> Vec<u32> {
+        self.segments
+            .iter()
+            .map(|segment| match segment {
+                PathSegment::Member(name) => crate::echo::java_spread_hash(&lower_camel(name)) & 15,
+                PathSegment::Index(index) => u32::try_from(*index).unwrap_or(u32::MAX),
+                PathSegment::MapKey(_) | PathSegment::MapValue(_) => 0,
+            })
+            .collect()
+    }
+
     /// The path as AWS services write it in messages: member names with the first letter
     /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
     /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
@@ -298,11 +314,7 @@ impl Path {
             match segment {
                 PathSegment::Member(name) => {
                     dot(&mut out);
-                    let mut chars = name.chars();
-                    if let Some(first) = chars.next() {
-                        out.extend(first.to_lowercase());
-                        out.push_str(chars.as_str());
-                    }
+                    out.push_str(&lower_camel(name));
                 }
                 PathSegment::Index(index) => {
                     dot(&mut out);
@@ -318,6 +330,15 @@ impl Path {
             }
         }
         out
+    }
+}
+
+/// A member's name as AWS's messages print it: its first letter in lower case.
+fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -77,7 +77,8 @@ fn violations_exit_1_in_each_format() {
         "",
     );
     assert_eq!(invalid.status.code(), Some(1));
-    assert!(text(&invalid.stdout).starts_with("3 validation errors detected: Value null at 'name'"));
+    assert!(text(&invalid.stdout)
+        .starts_with("3 validation errors detected: Value 'a!' at 'clientRequestToken'"));
 }
 
 #[test]

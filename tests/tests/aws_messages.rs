@@ -5,9 +5,10 @@
 //! They pin the rules of the AWS rendering for collections: a list of simple members is
 //! reported once, at the list, echoing it (`[a, b]`), with every constraint of its members
 //! in brackets in a fixed order (length maximum, length minimum, pattern, enum, value
-//! maximum, value minimum); a map's keys and its values likewise, keys first, echoing the
-//! map (`{k=v}`) in the order a `java.util.HashMap` iterates; members that are structures
-//! keep their own paths.
+//! maximum, value minimum); a map's keys and its values likewise, echoing the map
+//! (`{k=v}`) in the order a `java.util.HashMap` iterates; members that are structures keep
+//! their own paths. And the order of the violations: not the model's, but that of Java hash
+//! tables, of member names across members and of messages within one member.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -21,7 +22,8 @@ fn aws_message(value: &impl Validate) -> String {
 /// ACM `RequestCertificate`, as a user's tool logged it (a public repository's saved job
 /// log: "An error occurred (ValidationException) when calling the RequestCertificate
 /// operation: 2 validation errors detected: ..."). ACM reports the list before the domain
-/// name, so the members are declared in that order here.
+/// name, which the model declares first: `subjectAlternativeNames` falls in an earlier
+/// bucket of a Java `HashMap` than `domainName`.
 #[test]
 fn acm_request_certificate_subject_alternative_names() {
     const DOMAIN: &str =
@@ -29,13 +31,13 @@ fn acm_request_certificate_subject_alternative_names() {
     #[derive(Validate, Deserialize)]
     #[serde(rename_all = "PascalCase")]
     struct RequestCertificateInput {
-        #[len(1, 100)]
-        #[each(len(1, 253), pattern(r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$"))]
-        subject_alternative_names: Option<Vec<String>>,
         #[required]
         #[len(1, 253)]
         #[pattern(r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$")]
         domain_name: Option<String>,
+        #[len(1, 100)]
+        #[each(len(1, 253), pattern(r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$"))]
+        subject_alternative_names: Option<Vec<String>>,
     }
     let input: RequestCertificateInput =
         serde_json::from_str(r#"{"DomainName": "ccc", "SubjectAlternativeNames": ["ccc"]}"#)
@@ -50,6 +52,126 @@ fn acm_request_certificate_subject_alternative_names() {
              failed to satisfy constraint: Member must satisfy regular expression pattern: \
              {DOMAIN}"
         )
+    );
+}
+
+/// DynamoDB `UpdateTable` with a provisioned throughput of 0/0, as a public catalogue of
+/// DynamoDB's behaviour probed against AWS records it (an entry on throughput updates,
+/// verified 2026-10-08: "ValidationException: '2 validation errors detected: Value '0' at
+/// 'provisionedThroughput.writeCapacityUnits' ...; Value '0' at
+/// 'provisionedThroughput.readCapacityUnits'", the log cut there). The model and the
+/// client send read first; AWS lists write first, as a Java `HashMap` of the two names
+/// iterates them.
+#[test]
+fn dynamodb_update_table_throughput_members_in_hash_order() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct UpdateTableInput {
+        #[nested]
+        provisioned_throughput: Option<ProvisionedThroughput>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct ProvisionedThroughput {
+        #[required]
+        #[range(min = 1)]
+        read_capacity_units: Option<i64>,
+        #[required]
+        #[range(min = 1)]
+        write_capacity_units: Option<i64>,
+    }
+    let input: UpdateTableInput = serde_json::from_str(
+        r#"{"ProvisionedThroughput": {"ReadCapacityUnits": 0, "WriteCapacityUnits": 0}}"#,
+    )
+    .unwrap();
+    assert!(aws_message(&input).starts_with(
+        "2 validation errors detected: Value '0' at \
+         'provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: Member must \
+         have value greater than or equal to 1; Value '0' at \
+         'provisionedThroughput.readCapacityUnits'"
+    ));
+}
+
+/// Cognito `VerifySoftwareToken`, from an application's table of the messages Cognito
+/// returned to it ("2 validation errors detected: Value 'Aaaa' at 'userCode' ..."), and
+/// `SignUp`, from another's ("2 validation errors detected: Value at 'password' ...";
+/// `Password` is sensitive): one member's two violations, the pattern first in one and the
+/// length first in the other, as a Java `HashSet` of the two messages iterates them.
+#[test]
+fn cognito_one_members_violations_in_hash_order() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct VerifySoftwareTokenRequest {
+        #[required]
+        #[len(6, 6)]
+        #[pattern("[0-9]+")]
+        user_code: Option<String>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct SignUpRequest {
+        #[required]
+        #[len(6, 256)]
+        #[pattern(r"^[\S]+.*[\S]+$")]
+        #[sensitive]
+        password: Option<String>,
+    }
+    let code: VerifySoftwareTokenRequest = serde_json::from_str(r#"{"UserCode": "Aaaa"}"#).unwrap();
+    assert_eq!(
+        aws_message(&code),
+        "2 validation errors detected: Value 'Aaaa' at 'userCode' failed to satisfy \
+         constraint: Member must satisfy regular expression pattern: [0-9]+; Value 'Aaaa' at \
+         'userCode' failed to satisfy constraint: Member must have length greater than or \
+         equal to 6"
+    );
+    let password: SignUpRequest = serde_json::from_str(r#"{"Password": "a"}"#).unwrap();
+    assert_eq!(
+        aws_message(&password),
+        "2 validation errors detected: Value at 'password' failed to satisfy constraint: \
+         Member must have length greater than or equal to 6; Value at 'password' failed to \
+         satisfy constraint: Member must satisfy regular expression pattern: \
+         ^[\\S]+.*[\\S]+$"
+    );
+}
+
+/// Firehose `CreateDeliveryStream` with an empty HTTP endpoint name, from a Terraform run's
+/// error (with its request id: "api error ValidationException: 2 validation errors
+/// detected: Value at 'httpEndpointDestinationConfiguration.endpointConfiguration.name'
+/// ..."): the pattern before the length, as their messages hash.
+#[test]
+fn firehose_endpoint_name_violations_in_hash_order() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct CreateDeliveryStreamInput {
+        #[nested]
+        http_endpoint_destination_configuration: Option<HttpEndpointDestinationConfiguration>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct HttpEndpointDestinationConfiguration {
+        #[required]
+        #[nested]
+        endpoint_configuration: Option<HttpEndpointConfiguration>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct HttpEndpointConfiguration {
+        #[len(1, 256)]
+        #[pattern(r"^(?!\s*$).+")]
+        #[sensitive]
+        name: Option<String>,
+    }
+    let input: CreateDeliveryStreamInput = serde_json::from_str(
+        r#"{"HttpEndpointDestinationConfiguration": {"EndpointConfiguration": {"Name": ""}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        aws_message(&input),
+        "2 validation errors detected: Value at \
+         'httpEndpointDestinationConfiguration.endpointConfiguration.name' failed to satisfy \
+         constraint: Member must satisfy regular expression pattern: ^(?!\\s*$).+; Value at \
+         'httpEndpointDestinationConfiguration.endpointConfiguration.name' failed to satisfy \
+         constraint: Member must have length greater than or equal to 1"
     );
 }
 
@@ -276,11 +398,11 @@ fn a_list_of_strings_is_reported_once_with_every_constraint() {
         messages(&value),
         [
             "Value '[ok, , TOO LONG]' at 'names' failed to satisfy constraint: Member must \
-             have length less than or equal to 2",
-            "Value '[ok, , TOO LONG]' at 'names' failed to satisfy constraint: Member must \
              satisfy constraint: [Member must have length less than or equal to 3, Member \
              must have length greater than or equal to 1, Member must satisfy regular \
              expression pattern: [a-z]*]",
+            "Value '[ok, , TOO LONG]' at 'names' failed to satisfy constraint: Member must \
+             have length less than or equal to 2",
         ]
     );
 }
@@ -372,10 +494,10 @@ fn scalar_doubles_are_echoed_and_bounded_as_java_prints_them() {
     assert_eq!(
         messages(&value),
         [
-            "Value '-2.0' at 'weight' failed to satisfy constraint: Member must have value \
-             greater than or equal to 0.0",
             "Value '11' at 'count' failed to satisfy constraint: Member must have value less \
              than or equal to 10",
+            "Value '-2.0' at 'weight' failed to satisfy constraint: Member must have value \
+             greater than or equal to 0.0",
         ]
     );
 }

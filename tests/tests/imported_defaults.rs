@@ -47,12 +47,12 @@ fn sent_values_meet_every_rule() {
         request.validate().unwrap_err().to_string(),
         "6 validation errors detected: Value '101' at 'maxResults' failed to satisfy \
          constraint: Member must have value less than or equal to 100; Value 'de' at \
-         'language' failed to satisfy constraint: Member must satisfy enum value set: [en, fr]; \
-         Value 'Infinity' at 'threshold' failed to satisfy constraint: Member must have value \
-         less than or equal to 2.0; Value '0' at 'formVersion' failed to satisfy constraint: \
-         Member must have value greater than or equal to 1; Value '[a, b, ]' at 'filters' \
-         failed to satisfy constraint: Member must have length less than or equal to 2; Value \
-         '[a, b, ]' at 'filters' failed to satisfy constraint: Member must satisfy constraint: \
-         [Member must have length greater than or equal to 1]"
+         'language' failed to satisfy constraint: Member must satisfy enum value set: [en, \
+         fr]; Value 'Infinity' at 'threshold' failed to satisfy constraint: Member must have \
+         value less than or equal to 2.0; Value '0' at 'formVersion' failed to satisfy \
+         constraint: Member must have value greater than or equal to 1; Value '[a, b, ]' at \
+         'filters' failed to satisfy constraint: Member must satisfy constraint: [Member must \
+         have length greater than or equal to 1]; Value '[a, b, ]' at 'filters' failed to \
+         satisfy constraint: Member must have length less than or equal to 2"
     );
 }

@@ -131,9 +131,9 @@ fn create_app_instance() {
     assert_eq!(
         check::<O>(&bad_tag),
         Err(
-            "2 validation errors detected: Value at 'tags.1.member.key' failed to satisfy \
-             constraint: Member must have length greater than or equal to 1; Value null at \
-             'tags.1.member.value' failed to satisfy constraint: Member must not be null"
+            "2 validation errors detected: Value null at 'tags.1.member.value' failed to \
+             satisfy constraint: Member must not be null; Value at 'tags.1.member.key' failed \
+             to satisfy constraint: Member must have length greater than or equal to 1"
                 .to_owned()
         )
     );
@@ -165,18 +165,20 @@ fn create_application() {
     assert!(check::<O>(&tags(Value::Object(many)))
         .unwrap_err()
         .contains("less than or equal to 50"));
-    // Map keys and values are reported at the map, echoing it, once each, keys first:
-    // the shape of EventBridge's and Cognito's messages (see tests/tests/aws_messages.rs).
+    // Map keys and values are reported at the map, echoing it, once each: the shape of
+    // EventBridge's and Cognito's messages (see tests/tests/aws_messages.rs), in the order
+    // of a Java hash set of the two messages.
     let value = check::<O>(&tags(json!({"k": "#", "aws:x": "#"}))).unwrap_err();
     assert_eq!(
         value,
         "2 validation errors detected: Value '{aws:x=#, k=#}' at 'tags' failed to satisfy \
-         constraint: Map keys must satisfy constraint: [Member must have length less than or \
-         equal to 128, Member must have length greater than or equal to 1, Member must satisfy \
-         regular expression pattern: (?!aws:)[a-zA-Z+-=._:/]+]; Value '{aws:x=#, k=#}' at \
-         'tags' failed to satisfy constraint: Map value must satisfy constraint: [Member must \
-         have length less than or equal to 256, Member must have length greater than or equal \
-         to 0, Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*]"
+         constraint: Map value must satisfy constraint: [Member must have length less than or \
+         equal to 256, Member must have length greater than or equal to 0, Member must \
+         satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*]; Value \
+         '{aws:x=#, k=#}' at 'tags' failed to satisfy constraint: Map keys must satisfy \
+         constraint: [Member must have length less than or equal to 128, Member must have \
+         length greater than or equal to 1, Member must satisfy regular expression pattern: \
+         (?!aws:)[a-zA-Z+-=._:/]+]"
     );
 }
 

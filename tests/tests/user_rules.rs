@@ -44,11 +44,10 @@ fn custom_rules_report_in_every_rendering() {
     let errors = request.validate().unwrap_err();
     assert_eq!(
         errors.to_string(),
-        "3 validation errors detected: \
-         Value 'role' at 'roleArn' failed to satisfy constraint: Member must be an ARN; \
-         Value at 'userArn' failed to satisfy constraint: Member must be an ARN; \
-         Value at 'roleArn' failed to satisfy constraint: \
-         Exactly one of roleArn and userArn must be set"
+        "3 validation errors detected: Value at 'roleArn' failed to satisfy constraint: \
+         Exactly one of roleArn and userArn must be set; Value 'role' at 'roleArn' failed to \
+         satisfy constraint: Member must be an ARN; Value at 'userArn' failed to satisfy \
+         constraint: Member must be an ARN"
     );
     assert_eq!(
         errors.smithy_body()["fieldList"][0]["message"],
@@ -80,12 +79,12 @@ fn rules_inside_rules() {
     assert_eq!(paths, ["/matrix/1", "/matrix/1/1", "/by_name/x/1"]);
     assert_eq!(
         errors.to_string(),
-        "3 validation errors detected: Value '[[a], [b, cc, d]]' at 'matrix' failed to \
-         satisfy constraint: Member must satisfy constraint: [Member must have length less \
-         than or equal to 2]; Value '[b, cc, d]' at 'matrix.2.member' failed to satisfy \
+        "3 validation errors detected: Value '[1, 10]' at 'by_name.x.member' failed to \
+         satisfy constraint: Member must satisfy constraint: [Member must have value less \
+         than or equal to 9]; Value '[[a], [b, cc, d]]' at 'matrix' failed to satisfy \
          constraint: Member must satisfy constraint: [Member must have length less than or \
-         equal to 1]; Value '[1, 10]' at 'by_name.x.member' failed to satisfy constraint: \
-         Member must satisfy constraint: [Member must have value less than or equal to 9]"
+         equal to 2]; Value '[b, cc, d]' at 'matrix.2.member' failed to satisfy constraint: \
+         Member must satisfy constraint: [Member must have length less than or equal to 1]"
     );
 }
 
@@ -191,13 +190,12 @@ fn f32_and_128_bit_numbers() {
     };
     assert_eq!(
         bad.validate().unwrap_err().to_string(),
-        "3 validation errors detected: Value '1.6' at 'ratio' failed to satisfy constraint: \
-         Member must have value less than or equal to 0.1; \
-         Value '340282366920938463463374607431768211455' at 'huge' failed to satisfy \
+        "3 validation errors detected: Value '-170141183460469231731687303715884105728' at \
+         'wide' failed to satisfy constraint: Member must have value greater than or equal to \
+         -5; Value '340282366920938463463374607431768211455' at 'huge' failed to satisfy \
          constraint: Member must have value less than or equal to \
-         170141183460469231731687303715884105727; \
-         Value '-170141183460469231731687303715884105728' at 'wide' failed to satisfy \
-         constraint: Member must have value greater than or equal to -5"
+         170141183460469231731687303715884105727; Value '1.6' at 'ratio' failed to satisfy \
+         constraint: Member must have value less than or equal to 0.1"
     );
 }
 
@@ -314,9 +312,10 @@ fn validation_errors_built_by_hand() {
     assert_eq!(
         errors.to_string(),
         "3 validation errors detected: Value 'ab' at 'name' failed to satisfy constraint: \
-         Member must have length less than or equal to 1; Value at 'secret.name' failed to \
-         satisfy constraint: Member must have length less than or equal to 1; Value 'ab' at \
-         'name' failed to satisfy constraint: Member must have length less than or equal to 1"
+         Member must have length less than or equal to 1; Value 'ab' at 'name' failed to \
+         satisfy constraint: Member must have length less than or equal to 1; Value at \
+         'secret.name' failed to satisfy constraint: Member must have length less than or \
+         equal to 1"
     );
 }
 
@@ -355,12 +354,12 @@ fn bounds_from_constants() {
     };
     assert_eq!(
         value.validate().unwrap_err().to_string(),
-        "3 validation errors detected: Value 'abcd' at 'name' failed to satisfy constraint: \
-         Member must have length less than or equal to 3; Value '2.6' at 'ratio' failed to \
-         satisfy constraint: Member must have value less than or equal to 2.5; Value '[11]' \
-         at 'counts' failed to satisfy constraint: Member must satisfy constraint: [Member \
-         must have value less than or equal to 10, Member must have value greater than or \
-         equal to 0]"
+        "3 validation errors detected: Value '[11]' at 'counts' failed to satisfy \
+         constraint: Member must satisfy constraint: [Member must have value less than or \
+         equal to 10, Member must have value greater than or equal to 0]; Value 'abcd' at \
+         'name' failed to satisfy constraint: Member must have length less than or equal to \
+         3; Value '2.6' at 'ratio' failed to satisfy constraint: Member must have value less \
+         than or equal to 2.5"
     );
     let ok = FromConstants {
         name: "a".into(),

@@ -41,10 +41,10 @@ fn put_item_recursive_values() {
                   "ReturnValues": "EVERYTHING"}"#;
     assert_eq!(
         aws_message::<PutItemInput>(bad),
-        "2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: \
-         Member must have length greater than or equal to 1; Value 'EVERYTHING' at \
-         'returnValues' failed to satisfy constraint: Member must satisfy enum value set: \
-         [NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW]"
+        "2 validation errors detected: Value 'EVERYTHING' at 'returnValues' failed to satisfy \
+         constraint: Member must satisfy enum value set: [NONE, ALL_OLD, UPDATED_OLD, \
+         ALL_NEW, UPDATED_NEW]; Value '' at 'tableName' failed to satisfy constraint: Member \
+         must have length greater than or equal to 1"
     );
 }
 
