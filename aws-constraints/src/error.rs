@@ -541,8 +541,9 @@ impl ValidationErrors {
     /// `tests/tests/aws_messages.rs` cite them) is the order of Java hash tables: a
     /// structure's members as a `HashMap` keyed by their names iterates them, and one
     /// member's several violations as a `HashSet` of their messages does; equal buckets
-    /// keep this crate's order (members as declared, rules as written). A collection's
-    /// items come in index order, after what is reported at the collection itself.
+    /// keep this crate's order (members as declared, rules as written), except that a
+    /// member's pattern comes first. A collection's items come in index order, after what is
+    /// reported at the collection itself.
     ///
     /// ```
     /// use aws_constraints::{Validate, ValidationErrors};
@@ -586,11 +587,16 @@ impl ValidationErrors {
             Some(_) => v.path.parent().aws_order_key(),
             None => v.path.aws_order_key(),
         });
-        // Then one member's messages by bucket, as a hash set of as many holds them. (Two
-        // members can share a bucket: the run is one path, not one key.)
+        // Then one member's messages by bucket, as a hash set of as many holds them; in one
+        // bucket, a pattern's before the others, as Cognito's `username` shows. (Two members
+        // can share a bucket: the run is one path, not one key.)
         for member in reported.chunk_by_mut(|(a, _), (b, _)| a.aws_path() == b.aws_path()) {
             let mask = crate::echo::java_table_mask(member.len());
-            member.sort_by_key(|(_, message)| crate::echo::java_spread_hash(message) & mask);
+            member.sort_by_key(|(violation, message)| {
+                let not_a_pattern =
+                    violation.group.is_some() || !matches!(violation.rule, Rule::Pattern { .. });
+                (crate::echo::java_spread_hash(message) & mask, not_a_pattern)
+            });
         }
         reported
     }

@@ -134,6 +134,62 @@ fn cognito_one_members_violations_in_hash_order() {
     );
 }
 
+/// Cognito `SignUp` and `ConfirmForgotPassword` with empty strings, from two applications'
+/// tables of the messages Cognito returned to them ("InvalidParameterException: 3
+/// validation errors detected: Value at 'password' ..." and "... Value '' at
+/// 'confirmationCode' ..."). Across members, `password` before `username` (the model
+/// declares `Username` first) and `confirmationCode` before `password`; within `username`,
+/// whose two messages share a bucket, the pattern before the length.
+#[test]
+fn cognito_members_and_their_violations_in_hash_order() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct SignUpRequest {
+        #[required]
+        #[len(1, 128)]
+        #[pattern(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+")]
+        #[sensitive]
+        username: Option<String>,
+        #[len(0, 256)]
+        #[pattern(r"^[\S]+.*[\S]+$")]
+        #[sensitive]
+        password: Option<String>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct ConfirmForgotPasswordRequest {
+        #[required]
+        #[len(1, 2048)]
+        #[pattern(r"[\S]+")]
+        confirmation_code: Option<String>,
+        #[required]
+        #[len(0, 256)]
+        #[pattern(r"^[\S]+.*[\S]+$")]
+        #[sensitive]
+        password: Option<String>,
+    }
+    let sign_up: SignUpRequest =
+        serde_json::from_str(r#"{"Username": "", "Password": ""}"#).unwrap();
+    assert_eq!(
+        aws_message(&sign_up),
+        "3 validation errors detected: Value at 'password' failed to satisfy constraint: \
+         Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$; Value at \
+         'username' failed to satisfy constraint: Member must satisfy regular expression \
+         pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+; Value at 'username' failed to satisfy \
+         constraint: Member must have length greater than or equal to 1"
+    );
+    let confirm: ConfirmForgotPasswordRequest =
+        serde_json::from_str(r#"{"ConfirmationCode": "", "Password": ""}"#).unwrap();
+    assert_eq!(
+        aws_message(&confirm),
+        "3 validation errors detected: Value '' at 'confirmationCode' failed to satisfy \
+         constraint: Member must satisfy regular expression pattern: [\\S]+; Value '' at \
+         'confirmationCode' failed to satisfy constraint: Member must have length greater \
+         than or equal to 1; Value at 'password' failed to satisfy constraint: Member must \
+         satisfy regular expression pattern: ^[\\S]+.*[\\S]+$"
+    );
+}
+
 /// Firehose `CreateDeliveryStream` with an empty HTTP endpoint name, from a Terraform run's
 /// error (with its request id: "api error ValidationException: 2 validation errors
 /// detected: Value at 'httpEndpointDestinationConfiguration.endpointConfiguration.name'
