@@ -451,7 +451,11 @@ impl DenseDfa {
         let mut state = self.start;
         for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
             // Four steps a loop iteration: the loop's own bookkeeping is then a quarter of
-            // a step's (callgrind: about 30% fewer instructions a byte).
+            // a step's (callgrind: about 30% fewer instructions a byte). The time is bound by
+            // each step's load waiting for the previous one, so it stays the same; the
+            // instructions saved are the core's for other work. (Masking the index to drop
+            // the bounds check saves more instructions but puts an `and` into that chain:
+            // 12% slower, measured.)
             let mut quads = chunk.chunks_exact(4);
             for quad in &mut quads {
                 state = quad.iter().fold(state, |state, &byte| step(state, byte));
