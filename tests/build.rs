@@ -82,6 +82,11 @@ fn main() {
         ),
         (botocore.join("iot.json"), &["CreateThing"], "botocore_iot"),
         (
+            botocore.join("mediapackagev2.json"),
+            &["CreateOriginEndpoint"],
+            "botocore_mediapackagev2",
+        ),
+        (
             manifest.join("models/defaults.json"),
             &["ListReports"],
             "defaults",

@@ -217,7 +217,7 @@ impl<'m> Emitter<'m> {
         let mut default_fns = String::new();
         let mut wires: Vec<(&str, &str)> = Vec::new();
         for (member, definition) in self.model.members(id, shape) {
-            let (ty, mut rules) = self.member(id, member, definition)?;
+            let (ty, mut rules) = self.member(id, member, definition, Holder::Option)?;
             let wire = trait_value(definition.get("traits"), "smithy.api#jsonName")
                 .and_then(Value::as_str)
                 .unwrap_or(member);
@@ -376,7 +376,7 @@ impl<'m> Emitter<'m> {
     ) -> Result<String, ImportError> {
         let mut out = type_header(shape, "enum", name);
         for (member, definition) in self.model.members(id, shape) {
-            let (ty, rules) = self.member(id, member, definition)?;
+            let (ty, rules) = self.member(id, member, definition, Holder::Bare)?;
             let rules: Vec<String> = rules.into_iter().filter(|a| a != "#[required]").collect();
             let _ = writeln!(out, "    #[serde(rename = {})]", raw_string(member));
             for attribute in rules {
@@ -441,12 +441,15 @@ impl<'m> Emitter<'m> {
         Ok(out)
     }
 
-    /// A member's Rust type and rules: the member's traits over its target's.
+    /// A member's Rust type and rules: the member's traits over its target's. `holder` says
+    /// whether the field holds the type in an `Option` (a structure's member) or bare (a
+    /// union's variant), which a timestamp's format module must match.
     fn member(
         &mut self,
         owner: &str,
         member: &str,
         definition: &Value,
+        holder: Holder,
     ) -> Result<(String, Vec<String>), ImportError> {
         let target = target(owner, member, definition)?;
         let member_traits = definition.get("traits");
@@ -508,8 +511,12 @@ impl<'m> Emitter<'m> {
                     rules.push("#[nested]".into());
                 }
                 if let Some(format) = timestamp_format(&traits) {
+                    let module = match holder {
+                        Holder::Option => "optional::",
+                        Holder::Bare => "",
+                    };
                     rules.push(format!(
-                        "#[serde(with = \"::aws_constraints::timestamp::optional::{format}\")]"
+                        "#[serde(with = \"::aws_constraints::timestamp::{module}{format}\")]"
                     ));
                 }
                 if item.ty == "f32" || item.ty == "f64" {
@@ -885,4 +892,12 @@ fn doc(traits: Option<&Value>) -> String {
 
 fn indent(text: &str) -> String {
     text.lines().map(|l| format!("    {l}\n")).collect()
+}
+/// How a generated field holds a member's type.
+#[derive(Clone, Copy)]
+enum Holder {
+    /// `Option<T>`: a structure's member.
+    Option,
+    /// `T`: a union's variant.
+    Bare,
 }

@@ -34,6 +34,9 @@ mod botocore {
     pub mod iot {
         include!(concat!(env!("OUT_DIR"), "/botocore_iot.rs"));
     }
+    pub mod mediapackagev2 {
+        include!(concat!(env!("OUT_DIR"), "/botocore_mediapackagev2.rs"));
+    }
 }
 
 use aws_constraints::{InputError, Validated};
@@ -197,4 +200,33 @@ fn botocore_imports_agree() {
     assert!(verdict::<SeedReplicate>(no_alias)
         .unwrap_err()
         .contains("Value null at 'replicaAlias'"));
+}
+
+/// A union variant holding a timestamp with a format (MediaPackage v2's DASH availability
+/// start time, `iso8601` in botocore): the variant holds the timestamp itself, so its format
+/// is the plain one, not the `Option` one of a structure's member. Found by compiling all of
+/// botocore's services.
+#[test]
+fn a_union_variant_holds_a_formatted_timestamp() {
+    use botocore::mediapackagev2::{
+        CreateOriginEndpointRequest, DashAvailabilityStartTimeConfiguration,
+    };
+    let document = r#"{"ChannelGroupName": "g", "ChannelName": "c", "OriginEndpointName": "e",
+        "ContainerType": "CMAF", "DashManifests": [{"ManifestName": "m",
+        "AvailabilityStartTimeConfiguration": {"FixedAvailabilityStartTime": "2024-06-01T10:00:00Z"}}]}"#;
+    let request: CreateOriginEndpointRequest = serde_json::from_str(document).unwrap();
+    assert!(aws_constraints::Validate::validate(&request).is_ok());
+    let manifest = &request.dash_manifests.as_ref().unwrap()[0];
+    let Some(DashAvailabilityStartTimeConfiguration::FixedAvailabilityStartTime(start)) =
+        &manifest.availability_start_time_configuration
+    else {
+        panic!("the variant is read");
+    };
+    let written = serde_json::to_value(&request).unwrap();
+    assert_eq!(
+        written["DashManifests"][0]["AvailabilityStartTimeConfiguration"]
+            ["FixedAvailabilityStartTime"],
+        "2024-06-01T10:00:00Z",
+        "{start:?}"
+    );
 }
