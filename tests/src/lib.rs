@@ -25,6 +25,23 @@ pub fn kinesis_put_records_four_oversized() -> String {
     )
 }
 
+/// ACM `RequestCertificate` with `ccc` as the domain name and the one alternative name, as
+/// a user's tool logged the service's answer (a public repository's saved job log: "An error
+/// occurred (ValidationException) when calling the RequestCertificate operation: 2
+/// validation errors detected: ..."): the message for hand-declared and imported types.
+pub fn acm_request_certificate_ccc() -> String {
+    const DOMAIN: &str =
+        r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$";
+    format!(
+        "2 validation errors detected: Value '[ccc]' at 'subjectAlternativeNames' failed to \
+         satisfy constraint: Member must satisfy constraint: [Member must have length less \
+         than or equal to 253, Member must have length greater than or equal to 1, Member \
+         must satisfy regular expression pattern: {DOMAIN}]; Value 'ccc' at 'domainName' \
+         failed to satisfy constraint: Member must satisfy regular expression pattern: \
+         {DOMAIN}"
+    )
+}
+
 /// The project README's examples, run as doctests (the published crates carry READMEs of
 /// their own, so the repository's is tested here).
 #[doc = include_str!("../../README.md")]

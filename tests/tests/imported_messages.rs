@@ -37,20 +37,11 @@ fn message<T: Validate + serde::de::DeserializeOwned>(json: &str) -> String {
 /// `tests/tests/aws_messages.rs`).
 #[test]
 fn acm_request_certificate() {
-    const DOMAIN: &str =
-        r"^(\*\.)?(((?!-)[A-Za-z0-9-]{0,62}[A-Za-z0-9])\.)+((?!-)[A-Za-z0-9-]{1,62}[A-Za-z0-9])$";
     assert_eq!(
         message::<acm::RequestCertificateRequest>(
             r#"{"DomainName": "ccc", "SubjectAlternativeNames": ["ccc"]}"#,
         ),
-        format!(
-            "2 validation errors detected: Value '[ccc]' at 'subjectAlternativeNames' failed to \
-             satisfy constraint: Member must satisfy constraint: [Member must have length less \
-             than or equal to 253, Member must have length greater than or equal to 1, Member \
-             must satisfy regular expression pattern: {DOMAIN}]; Value 'ccc' at 'domainName' \
-             failed to satisfy constraint: Member must satisfy regular expression pattern: \
-             {DOMAIN}"
-        )
+        tests::acm_request_certificate_ccc()
     );
 }
 
