@@ -546,7 +546,7 @@ impl ValidationErrors {
     /// reported at the collection itself.
     ///
     /// ```
-    /// use aws_constraints::{Validate, ValidationErrors};
+    /// use aws_constraints::Validate;
     ///
     /// #[derive(Validate, serde::Deserialize)]
     /// #[serde(rename_all = "PascalCase")]
