@@ -115,22 +115,21 @@ impl<'a> Location<'a> {
 
     /// The owned path to this location.
     pub fn to_path(&self) -> Path {
-        let mut segments = Vec::with_capacity(self.depth);
-        let mut at = Some(self);
-        while let Some(location) = at {
-            if let Some(step) = location.segment {
-                // The key belongs to the map, whose sensitivity the entry inherits.
-                let key = |key: &str| EntryKey::new(key, location.sensitive);
-                segments.push(match step {
-                    Step::Member(name) => PathSegment::Member(name),
-                    Step::Index(index) => PathSegment::Index(index),
-                    Step::MapKey(k) => PathSegment::MapKey(key(k)),
-                    Step::MapValue(k) => PathSegment::MapValue(key(k)),
-                });
-            }
-            at = location.parent;
+        // Every location but the root has a segment, so the depth is the path's length:
+        // the segments are written in place from the leaf up, with no reversal.
+        let mut segments = Segments::placeholders(self.depth);
+        let steps = std::iter::successors(Some(self), |location| location.parent)
+            .filter_map(|location| Some((location.segment?, location.sensitive)));
+        for (slot, (step, sensitive)) in segments.as_mut_slice().iter_mut().rev().zip(steps) {
+            // The key belongs to the map, whose sensitivity the entry inherits.
+            let key = |key: &str| EntryKey::new(key, sensitive);
+            *slot = match step {
+                Step::Member(name) => PathSegment::Member(name),
+                Step::Index(index) => PathSegment::Index(index),
+                Step::MapKey(k) => PathSegment::MapKey(key(k)),
+                Step::MapValue(k) => PathSegment::MapValue(key(k)),
+            };
         }
-        segments.reverse();
         Path { segments }
     }
 }
@@ -171,21 +170,21 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntryKey {
-    text: String,
+    text: Box<str>,
     sensitive: bool,
 }
 
 impl EntryKey {
     fn new(text: &str, sensitive: bool) -> Self {
         EntryKey {
-            text: text.to_owned(),
+            text: text.into(),
             sensitive,
         }
     }
 
     /// The key as the client sent it; `None` when it is sensitive.
     pub fn as_str(&self) -> Option<&str> {
-        (!self.sensitive).then_some(self.text.as_str())
+        (!self.sensitive).then_some(&*self.text)
     }
 
     /// Whether the key belongs to a sensitive map.
@@ -213,33 +212,154 @@ impl fmt::Debug for EntryKey {
 }
 
 /// The owned path of a violation, from the top-level value down.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Default)]
 pub struct Path {
-    segments: Vec<PathSegment>,
+    segments: Segments,
+}
+
+/// How many segments a path holds without allocating. AWS's requests are shallow
+/// (`tags.1.member.key` is three deep), and a violation's path is built for every violation
+/// reported: kept inline, it costs no allocation of its own.
+const INLINE_SEGMENTS: usize = 3;
+
+/// A path's segments: inline when there are few, on the heap otherwise.
+#[derive(Clone)]
+enum Segments {
+    /// The first `len` items are the path; the rest are placeholders, never shown.
+    Inline {
+        len: u8,
+        items: [PathSegment; INLINE_SEGMENTS],
+    },
+    Heap(Vec<PathSegment>),
+}
+
+/// What fills the unused inline slots: a segment that owns nothing.
+const PLACEHOLDER: PathSegment = PathSegment::Index(0);
+
+impl Default for Segments {
+    fn default() -> Self {
+        Segments::Inline {
+            len: 0,
+            items: [PLACEHOLDER; INLINE_SEGMENTS],
+        }
+    }
+}
+
+impl Segments {
+    /// `len` placeholders, to be overwritten.
+    fn placeholders(len: usize) -> Segments {
+        match u8::try_from(len) {
+            Ok(short) if len <= INLINE_SEGMENTS => Segments::Inline {
+                len: short,
+                items: [PLACEHOLDER; INLINE_SEGMENTS],
+            },
+            _ => Segments::Heap(vec![PLACEHOLDER; len]),
+        }
+    }
+
+    fn as_slice(&self) -> &[PathSegment] {
+        match self {
+            Segments::Inline { len, items } => &items[..usize::from(*len)],
+            Segments::Heap(items) => items,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [PathSegment] {
+        match self {
+            Segments::Inline { len, items } => &mut items[..usize::from(*len)],
+            Segments::Heap(items) => items,
+        }
+    }
+
+    fn push(&mut self, segment: PathSegment) {
+        match self {
+            Segments::Inline { len, items } if usize::from(*len) < INLINE_SEGMENTS => {
+                items[usize::from(*len)] = segment;
+                *len += 1;
+            }
+            Segments::Inline { items, .. } => {
+                let mut heap = Vec::with_capacity(2 * INLINE_SEGMENTS);
+                heap.extend(
+                    items
+                        .iter_mut()
+                        .map(|item| std::mem::replace(item, PLACEHOLDER)),
+                );
+                heap.push(segment);
+                *self = Segments::Heap(heap);
+            }
+            Segments::Heap(items) => items.push(segment),
+        }
+    }
+}
+
+impl FromIterator<PathSegment> for Segments {
+    fn from_iter<I: IntoIterator<Item = PathSegment>>(iter: I) -> Self {
+        let mut segments = Segments::default();
+        for segment in iter {
+            segments.push(segment);
+        }
+        segments
+    }
+}
+
+// A path is its segments, however they are stored.
+impl PartialEq for Path {
+    fn eq(&self, other: &Self) -> bool {
+        self.segments() == other.segments()
+    }
+}
+
+impl Eq for Path {}
+
+impl std::hash::Hash for Path {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.segments().hash(state);
+    }
+}
+
+impl PartialOrd for Path {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Path {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.segments().cmp(other.segments())
+    }
+}
+
+impl fmt::Debug for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Path")
+            .field("segments", &self.segments())
+            .finish()
+    }
 }
 
 impl Path {
     /// The segments, outermost first.
     pub fn segments(&self) -> &[PathSegment] {
-        &self.segments
+        self.segments.as_slice()
     }
 
     /// `rest` below this path; with `sensitive`, `rest`'s map keys become sensitive too.
     pub(crate) fn join(&self, rest: &Path, sensitive: bool) -> Path {
-        let mut segments = self.segments.clone();
-        segments.extend(rest.segments.iter().map(|segment| match segment {
+        let rest = rest.segments().iter().map(|segment| match segment {
             PathSegment::MapKey(key) if sensitive => PathSegment::MapKey(key.redacted()),
             PathSegment::MapValue(key) if sensitive => PathSegment::MapValue(key.redacted()),
             other => other.clone(),
-        }));
-        Path { segments }
+        });
+        Path {
+            segments: self.segments().iter().cloned().chain(rest).collect(),
+        }
     }
 
     /// The path of the value that holds this one (the root's is the root).
     pub fn parent(&self) -> Path {
-        let len = self.segments.len().saturating_sub(1);
+        let len = self.segments().len().saturating_sub(1);
         Path {
-            segments: self.segments[..len].to_vec(),
+            segments: self.segments()[..len].iter().cloned().collect(),
         }
     }
 
@@ -259,7 +379,7 @@ impl Path {
     /// ```
     pub fn json_pointer(&self) -> String {
         let mut out = String::new();
-        for segment in &self.segments {
+        for segment in self.segments() {
             match segment {
                 PathSegment::Member(name) => push_pointer_token(&mut out, name),
                 PathSegment::Index(index) => {
@@ -279,7 +399,7 @@ impl Path {
     /// size a structure of up to twelve members has: every structure of the real messages
     /// seen), an item by its index. Map entries keep their order.
     pub(crate) fn aws_order_key(&self) -> Vec<u32> {
-        self.segments
+        self.segments()
             .iter()
             .map(|segment| match segment {
                 PathSegment::Member(name) => crate::echo::java_spread_hash(&lower_camel(name)) & 15,
@@ -310,7 +430,7 @@ impl Path {
                 out.push('.');
             }
         };
-        for segment in &self.segments {
+        for segment in self.segments() {
             match segment {
                 PathSegment::Member(name) => {
                     dot(&mut out);
@@ -357,5 +477,69 @@ impl fmt::Display for Path {
     /// The JSON-pointer form.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.json_pointer())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The segments of a chain of `depth` locations below the root, built the slow way.
+    fn expected(depth: usize) -> Vec<PathSegment> {
+        (0..depth)
+            .map(|level| match level % 4 {
+                0 => PathSegment::Member("m"),
+                1 => PathSegment::Index(level),
+                2 => PathSegment::MapValue(EntryKey::new(&format!("k{level}"), false)),
+                _ => PathSegment::MapKey(EntryKey::new(&format!("k{level}"), false)),
+            })
+            .collect()
+    }
+
+    fn path_of(depth: usize) -> Path {
+        fn descend(at: &Location<'_>, level: usize, depth: usize) -> Path {
+            if level == depth {
+                return at.to_path();
+            }
+            let key = format!("k{level}");
+            let next = match level % 4 {
+                0 => at.member("m", false),
+                1 => at.index(level),
+                2 => at.map_value(&key),
+                _ => at.map_key(&key),
+            };
+            descend(&next, level + 1, depth)
+        }
+        descend(&Location::root(), 0, depth)
+    }
+
+    // Paths up to `INLINE_SEGMENTS` deep are stored inline, deeper ones on the heap: both
+    // must be the same paths, whichever way they were built.
+    #[test]
+    fn paths_are_their_segments_inline_or_not() {
+        for depth in 0..3 * INLINE_SEGMENTS {
+            let path = path_of(depth);
+            assert_eq!(path.segments(), expected(depth), "depth {depth}");
+            assert_eq!(
+                path.parent().segments(),
+                &expected(depth)[..depth.saturating_sub(1)]
+            );
+            for split in 0..=depth {
+                let head = Path {
+                    segments: expected(depth)[..split].iter().cloned().collect(),
+                };
+                let tail = Path {
+                    segments: expected(depth)[split..].iter().cloned().collect(),
+                };
+                let joined = head.join(&tail, false);
+                assert_eq!(joined, path, "depth {depth}, split {split}");
+                assert_eq!(joined.cmp(&path), std::cmp::Ordering::Equal);
+                let state = std::hash::RandomState::new();
+                assert_eq!(
+                    std::hash::BuildHasher::hash_one(&state, &joined),
+                    std::hash::BuildHasher::hash_one(&state, &path)
+                );
+            }
+        }
     }
 }
