@@ -168,40 +168,119 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// assert_eq!(path.aws_dotted(), format!("secretEnv.{REDACTED}.member"));
 /// assert!(!format!("{path:?}").contains("hunter2"));
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone)]
 pub struct EntryKey {
-    text: Box<str>,
-    sensitive: bool,
+    repr: KeyRepr,
+}
+
+/// How many bytes of a key are kept without allocating: most keys (tag keys, attribute
+/// names) are short, and every violation of a map entry owns its key.
+const INLINE_KEY_BYTES: usize = 20;
+
+/// A key's text, inline when short, and whether it is sensitive. The flag is inside each
+/// variant because a flag beside the enum would pad a key from 24 bytes to 32, and every
+/// path segment with it.
+#[derive(Clone)]
+enum KeyRepr {
+    Inline {
+        sensitive: bool,
+        len: u8,
+        bytes: [u8; INLINE_KEY_BYTES],
+    },
+    Heap {
+        sensitive: bool,
+        text: Box<str>,
+    },
 }
 
 impl EntryKey {
     fn new(text: &str, sensitive: bool) -> Self {
-        EntryKey {
-            text: text.into(),
-            sensitive,
+        let repr = match u8::try_from(text.len()) {
+            Ok(len) if text.len() <= INLINE_KEY_BYTES => {
+                let mut bytes = [0; INLINE_KEY_BYTES];
+                bytes[..text.len()].copy_from_slice(text.as_bytes());
+                KeyRepr::Inline {
+                    sensitive,
+                    len,
+                    bytes,
+                }
+            }
+            _ => KeyRepr::Heap {
+                sensitive,
+                text: text.into(),
+            },
+        };
+        EntryKey { repr }
+    }
+
+    /// The key as the client sent it, whatever its sensitivity.
+    fn text(&self) -> &str {
+        match &self.repr {
+            // The bytes are a whole `&str`'s, copied: always UTF-8, the default never used.
+            KeyRepr::Inline { len, bytes, .. } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            KeyRepr::Heap { text, .. } => text,
         }
     }
 
     /// The key as the client sent it; `None` when it is sensitive.
     pub fn as_str(&self) -> Option<&str> {
-        (!self.sensitive).then_some(&*self.text)
+        (!self.is_sensitive()).then(|| self.text())
     }
 
     /// Whether the key belongs to a sensitive map.
     pub fn is_sensitive(&self) -> bool {
-        self.sensitive
+        match self.repr {
+            KeyRepr::Inline { sensitive, .. } | KeyRepr::Heap { sensitive, .. } => sensitive,
+        }
     }
 
     fn redacted(&self) -> EntryKey {
-        EntryKey {
-            text: self.text.clone(),
-            sensitive: true,
+        let mut key = self.clone();
+        match &mut key.repr {
+            KeyRepr::Inline { sensitive, .. } | KeyRepr::Heap { sensitive, .. } => {
+                *sensitive = true;
+            }
         }
+        key
     }
 
     /// What a rendering may show: the key, or [`REDACTED`].
     fn shown(&self) -> &str {
         self.as_str().unwrap_or(REDACTED)
+    }
+
+    /// What keys compare by: the text (whose byte order is its characters' order), then the
+    /// sensitivity.
+    fn ordering_key(&self) -> (&str, bool) {
+        (self.text(), self.is_sensitive())
+    }
+}
+
+impl PartialEq for EntryKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.ordering_key() == other.ordering_key()
+    }
+}
+
+impl Eq for EntryKey {}
+
+impl std::hash::Hash for EntryKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.ordering_key().hash(state);
+    }
+}
+
+impl PartialOrd for EntryKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for EntryKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.ordering_key().cmp(&other.ordering_key())
     }
 }
 
@@ -511,6 +590,30 @@ mod tests {
             descend(&next, level + 1, depth)
         }
         descend(&Location::root(), 0, depth)
+    }
+
+    // Keys up to `INLINE_KEY_BYTES` are stored inline, longer ones on the heap: either way
+    // a key is its text, and keys order as their texts do.
+    #[test]
+    fn keys_are_their_text_inline_or_not() {
+        let texts: Vec<String> = (0..2 * INLINE_KEY_BYTES)
+            .flat_map(|n| {
+                [
+                    "k".repeat(n),
+                    "é".repeat(n / 2),
+                    format!("{}😀", "a".repeat(n)),
+                ]
+            })
+            .collect();
+        for a in &texts {
+            let key = EntryKey::new(a, false);
+            assert_eq!(key.as_str(), Some(a.as_str()));
+            assert_eq!(key.redacted().as_str(), None);
+            assert_eq!(EntryKey::new(a, true).as_str(), None);
+            for b in &texts {
+                assert_eq!(key.cmp(&EntryKey::new(b, false)), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
     }
 
     // Paths up to `INLINE_SEGMENTS` deep are stored inline, deeper ones on the heap: both
