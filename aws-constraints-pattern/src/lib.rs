@@ -41,6 +41,7 @@ mod ast;
 mod backtrack;
 mod case;
 mod class_run;
+mod dense;
 mod error;
 mod java_case;
 mod lower;
@@ -51,11 +52,10 @@ mod properties;
 #[doc(hidden)]
 pub mod sample;
 
-use regex_automata::dfa::{dense, Automaton as _, StartKind};
-use regex_automata::nfa::thompson;
-use regex_automata::util::primitives::StateID;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind, Look};
+
+use dense::{build_dense, DenseDfa};
 
 pub use backtrack::{
     BASE_STEPS as BACKTRACK_BASE_STEPS, STEPS_PER_BYTE as BACKTRACK_STEPS_PER_BYTE,
@@ -344,134 +344,6 @@ fn anchored_both(hir: Hir) -> Hir {
     Hir::concat(vec![Hir::look(Look::Start), hir, Hir::look(Look::End)])
 }
 
-/// A full DFA stays under this size; larger ones (counted Unicode classes) are left to the
-/// lazy DFA, which builds only the states an input visits.
-const DENSE_SIZE_LIMIT: usize = 256 << 10;
-
-/// A full DFA anchored at both ends, copied out of regex-automata's into the smallest
-/// table that steps it: a byte's class, then one load per byte. The state before the first
-/// byte is the same for every value (a match starts at the value's first byte, with nothing
-/// before it), so it is found once, here.
-#[derive(Clone, Debug)]
-struct DenseDfa {
-    /// Each byte's equivalence class.
-    classes: [u8; 256],
-    /// Row `state` (a multiple of `stride`), column class: the next state's row. Row 0 is
-    /// the dead state.
-    table: Box<[u32]>,
-    start: u32,
-    /// Whether ending the value in a state is a match, at the state's row (a division
-    /// per call saved for a table of bools).
-    accepts: Box<[bool]>,
-}
-
-/// Builds a full, anchored DFA, or `None` when it would exceed [`DENSE_SIZE_LIMIT`] (or
-/// has states the table does not model, such as quit states).
-fn build_dense(hir: &Hir) -> Option<DenseDfa> {
-    let nfa = thompson::Compiler::new()
-        .configure(thompson::Config::new().nfa_size_limit(Some(DENSE_SIZE_LIMIT)))
-        .build_from_hir(hir)
-        .ok()?;
-    let dfa = dense::Builder::new()
-        .configure(
-            dense::Config::new()
-                .start_kind(StartKind::Anchored)
-                .dfa_size_limit(Some(DENSE_SIZE_LIMIT))
-                .determinize_size_limit(Some(DENSE_SIZE_LIMIT)),
-        )
-        .build_from_nfa(&nfa)
-        .ok()?;
-    let start = dfa
-        .start_state_forward(&Input::new("").anchored(Anchored::Yes))
-        .ok()?;
-    DenseDfa::copy(&dfa, start)
-}
-
-/// Bytes stepped between two checks for the dead state: it is absorbing, so checking less
-/// often changes no answer, and keeps the per-byte loop to one dependent load.
-const DEAD_CHECK_EVERY: usize = 32;
-
-impl DenseDfa {
-    /// The states reachable from `start`, numbered in the order they are found.
-    fn copy(dfa: &dense::DFA<Vec<u32>>, start: StateID) -> Option<DenseDfa> {
-        let mut classes = [0u8; 256];
-        // One byte standing for each class.
-        let mut representatives: Vec<u8> = Vec::new();
-        for byte in 0..=255u8 {
-            let class = dfa.byte_classes().get(byte);
-            classes[usize::from(byte)] = class;
-            if usize::from(class) == representatives.len() {
-                representatives.push(byte);
-            }
-        }
-        let stride = representatives.len();
-        let mut rows: std::collections::HashMap<StateID, u32> = std::collections::HashMap::new();
-        let mut order: Vec<StateID> = Vec::new();
-        let mut row_of = |id: StateID, order: &mut Vec<StateID>| -> Option<u32> {
-            if dfa.is_dead_state(id) {
-                return Some(0);
-            }
-            if dfa.is_quit_state(id) {
-                return None;
-            }
-            let next = u32::try_from((order.len() + 1) * stride).ok()?;
-            Some(*rows.entry(id).or_insert_with(|| {
-                order.push(id);
-                next
-            }))
-        };
-        let start_row = row_of(start, &mut order)?;
-        let mut table = vec![0u32; stride];
-        let mut accepts = vec![false; stride];
-        let mut done = 0;
-        while done < order.len() {
-            let id = order[done];
-            done += 1;
-            accepts.push(dfa.is_match_state(dfa.next_eoi_state(id)));
-            accepts.extend(std::iter::repeat_n(false, stride - 1));
-            for &byte in &representatives {
-                let row = row_of(dfa.next_state(id, byte), &mut order)?;
-                table.push(row);
-            }
-        }
-        Some(DenseDfa {
-            classes,
-            table: table.into_boxed_slice(),
-            start: start_row,
-            accepts: accepts.into_boxed_slice(),
-        })
-    }
-
-    /// Whether the DFA accepts all of `value`.
-    #[inline]
-    fn is_full_match(&self, value: &str) -> bool {
-        let step = |state: u32, byte: u8| {
-            self.table[state as usize + usize::from(self.classes[usize::from(byte)])]
-        };
-        let mut state = self.start;
-        for chunk in value.as_bytes().chunks(DEAD_CHECK_EVERY) {
-            // Four steps a loop iteration: the loop's own bookkeeping is then a quarter of
-            // a step's (callgrind: about 30% fewer instructions a byte). The time is bound by
-            // each step's load waiting for the previous one, so it stays the same; the
-            // instructions saved are the core's for other work. (Masking the index to drop
-            // the bounds check saves more instructions but puts an `and` into that chain:
-            // 12% slower, measured.)
-            let mut quads = chunk.chunks_exact(4);
-            for quad in &mut quads {
-                state = quad.iter().fold(state, |state, &byte| step(state, byte));
-            }
-            state = quads
-                .remainder()
-                .iter()
-                .fold(state, |state, &byte| step(state, byte));
-            if state == 0 {
-                return false;
-            }
-        }
-        self.accepts[state as usize]
-    }
-}
-
 /// Builds an automaton that never backtracks: a lazy DFA, falling back to a PikeVM, both
 /// linear in the input.
 fn build(hir: &Hir) -> Result<meta::Regex, PatternError> {
@@ -517,52 +389,6 @@ mod tests {
                 let s = base.repeat(repeat);
                 assert_eq!(count_chars(&s), s.chars().count() as u64, "{s:?}");
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod dense_tests {
-    use super::*;
-
-    /// The stepping loop against regex-automata's own search, at every length across the
-    /// four-byte steps and the dead-state checks, ending in and out of the language.
-    #[test]
-    fn dense_dfa_agrees_with_a_search_at_every_length() {
-        for source in [
-            "(ab|abc)*d?",
-            "[a-f0-9]{8}(-[a-f0-9]{4}){0,20}",
-            "(a|b)*b(a|b){3}",
-        ] {
-            let pattern = Pattern::new(source).unwrap();
-            assert_eq!(pattern.engine(), "dense DFA", "{source}");
-            let reference = meta::Regex::new(&format!("^(?:{source})$")).unwrap();
-            let units = ["ab", "abc", "d", "-", "0a1b", "b", "a", "x"];
-            let mut values = vec![String::new()];
-            for length in 1..90 {
-                for (i, unit) in units.iter().enumerate() {
-                    let value: String = (0..length)
-                        .map(|k| units[(i + k) % units.len()])
-                        .chain(std::iter::once(*unit))
-                        .collect();
-                    values.push(value);
-                }
-                values.push("ab".repeat(length));
-                let groups = "-0a1b".repeat(length % 25);
-                values.push(format!("0a1b2c3d{groups}"));
-                values.push(format!("0a1b2c3d{groups}x"));
-                values.push("ab".repeat(length) + "b" + &"a".repeat(length % 5));
-            }
-            let mut matched = 0;
-            for value in &values {
-                let expected = reference.is_match(value);
-                assert_eq!(pattern.is_match(value), expected, "{source} {value:?}");
-                matched += usize::from(expected);
-            }
-            assert!(
-                matched > 10 && matched < values.len() - 10,
-                "{source}: {matched}"
-            );
         }
     }
 }
