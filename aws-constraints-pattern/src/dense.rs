@@ -74,7 +74,7 @@ pub(crate) fn build_dense(hir: &Hir) -> Option<DenseDfa> {
     let start = dfa
         .start_state_forward(&Input::new("").anchored(Anchored::Yes))
         .ok()?;
-    Graph::read(&dfa, start).map(|graph| graph.lay_out())
+    Graph::read(&dfa, start)?.lay_out()
 }
 
 /// The live states reachable from the start, in the order they are found, with their
@@ -151,10 +151,9 @@ impl Graph {
     }
 
     /// The forced runs of at least [`MIN_RUN`] states, no state in two; none when there are
-    /// more classes than a run's mask has bits. A run is walked
-    /// from a state no forced transition leads to where there is one (so that it is as long
-    /// as it can be), else from any (a cycle), and stops before a state already in a run or
-    /// in this one.
+    /// more classes than a run's mask has bits. A run is walked from a state no forced
+    /// transition leads to where there is one (so that it is as long as it can be), else
+    /// from any (a cycle), and stops before a state already in a run or in this one.
     fn runs(&self) -> Vec<Run> {
         if self.stride() > 64 {
             return Vec::new();
@@ -201,12 +200,14 @@ impl Graph {
     }
 
     /// The table: ordinary states first, in the order found, then each run's states in run
-    /// order, then the dead state.
-    fn lay_out(self) -> DenseDfa {
+    /// order, then the dead state. `None` if a row's index would not fit in a `u32`.
+    fn lay_out(self) -> Option<DenseDfa> {
         let runs = self.runs();
         let stride = self.stride();
         let width = stride + RunColumn::COUNT;
         let count = self.next.len();
+        // Every index and count below is at most the table's size.
+        u32::try_from((count + 1) * width).ok()?;
         let mut in_run = vec![false; count];
         for state in runs.iter().flat_map(|run| &run.states) {
             in_run[*state] = true;
@@ -248,7 +249,7 @@ impl Graph {
         }
         // The dead state leads only to itself.
         table[dead as usize..dead as usize + stride].fill(dead);
-        DenseDfa {
+        Some(DenseDfa {
             classes: self.classes,
             table: table.into_boxed_slice(),
             stride,
@@ -258,7 +259,7 @@ impl Graph {
             special,
             dead,
             accepts: accepts.into_boxed_slice(),
-        }
+        })
     }
 }
 
