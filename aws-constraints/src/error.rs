@@ -255,9 +255,14 @@ impl Violation {
 
     /// The path AWS reports the violation at: the collection's for a grouped member.
     pub fn aws_path(&self) -> String {
+        self.aws_reported_at().aws_dotted()
+    }
+
+    /// Where AWS reports the violation: at the collection for a grouped member.
+    fn aws_reported_at(&self) -> std::borrow::Cow<'_, Path> {
         match &self.group {
-            Some(_) => self.path.parent().aws_dotted(),
-            None => self.path.aws_dotted(),
+            Some(_) => std::borrow::Cow::Owned(self.path.parent()),
+            None => std::borrow::Cow::Borrowed(&self.path),
         }
     }
 
@@ -305,6 +310,11 @@ impl Violation {
     /// `Value 'ab!' at 'clientRequestToken' failed to satisfy constraint: ..`; for a simple
     /// member of a list or map, the message about the whole collection (its [`Group`]).
     pub fn aws_message(&self) -> String {
+        self.aws_message_at(&self.aws_path())
+    }
+
+    /// [`Violation::aws_message`], given the path AWS reports it at.
+    fn aws_message_at(&self, aws_path: &str) -> String {
         let (echo, constraint) = match &self.group {
             Some(group) => (group.echo(), group.aws_constraint()),
             None => (&self.echo, self.aws_constraint()),
@@ -314,10 +324,7 @@ impl Violation {
             Echo::Value(text) => format!("Value '{}'", neutralise(text)),
             Echo::Redacted | Echo::Omitted => "Value".to_owned(),
         };
-        format!(
-            "{value} at '{}' failed to satisfy constraint: {constraint}",
-            self.aws_path()
-        )
+        format!("{value} at '{aws_path}' failed to satisfy constraint: {constraint}")
     }
 }
 
@@ -572,33 +579,58 @@ impl ValidationErrors {
 
     /// [`ValidationErrors::aws_reported`], each with its message.
     fn aws_reported_with_messages(&self) -> Vec<(&Violation, String)> {
+        /// What orders one reported violation, computed once.
+        struct Reported<'a> {
+            violation: &'a Violation,
+            aws_path: String,
+            order: Vec<u32>,
+            message: String,
+        }
         let mut reported_groups = std::collections::HashSet::new();
-        let mut reported: Vec<(&Violation, String)> = self
+        let mut reported: Vec<Reported> = self
             .violations
             .iter()
-            .filter(|v| match &v.group {
-                None => true,
-                Some(group) => reported_groups.insert((group.kind, v.path.parent())),
+            .filter_map(|violation| {
+                let at = violation.aws_reported_at();
+                if let Some(group) = &violation.group {
+                    if !reported_groups.insert((group.kind, at.clone())) {
+                        return None;
+                    }
+                }
+                let aws_path = at.aws_dotted();
+                Some(Reported {
+                    violation,
+                    order: at.aws_order_key(),
+                    message: violation.aws_message_at(&aws_path),
+                    aws_path,
+                })
             })
-            .map(|v| (v, v.aws_message()))
             .collect();
         // Members by bucket at each level of the path (the collection's path for a group).
-        reported.sort_by_cached_key(|(v, _)| match &v.group {
-            Some(_) => v.path.parent().aws_order_key(),
-            None => v.path.aws_order_key(),
-        });
+        reported.sort_by(|a, b| a.order.cmp(&b.order));
         // Then one member's messages by bucket, as a hash set of as many holds them; in one
         // bucket, a pattern's before the others, as Cognito's `username` shows. (Two members
         // can share a bucket: the run is one path, not one key.)
-        for member in reported.chunk_by_mut(|(a, _), (b, _)| a.aws_path() == b.aws_path()) {
+        for member in reported.chunk_by_mut(|a, b| a.aws_path == b.aws_path) {
             let mask = crate::echo::java_table_mask(member.len());
-            member.sort_by_key(|(violation, message)| {
-                let not_a_pattern =
-                    violation.group.is_some() || !matches!(violation.rule, Rule::Pattern { .. });
-                (crate::echo::java_spread_hash(message) & mask, not_a_pattern)
-            });
+            member.sort_by_key(
+                |Reported {
+                     violation, message, ..
+                 }| {
+                    let not_a_pattern = violation.group.is_some()
+                        || !matches!(violation.rule, Rule::Pattern { .. });
+                    (crate::echo::java_spread_hash(message) & mask, not_a_pattern)
+                },
+            );
         }
         reported
+            .into_iter()
+            .map(
+                |Reported {
+                     violation, message, ..
+                 }| (violation, message),
+            )
+            .collect()
     }
 
     /// The message AWS services send: `N validation error(s) detected: ` and every
