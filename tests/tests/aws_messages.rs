@@ -572,3 +572,23 @@ fn grouping_changes_only_the_aws_rendering() {
         .to_string()
         .starts_with("1 validation error detected: "));
 }
+
+/// One collection, one group, however many of its items break their constraints, with
+/// valid items between them: built once and shared.
+#[test]
+fn the_violations_of_one_collection_share_one_group() {
+    let value = Collections {
+        counts: vec![0, 5, 11, 7, 12],
+        ..Default::default()
+    };
+    let errors = value.validate().unwrap_err();
+    let groups: Vec<&aws_constraints::Group> = errors.iter().filter_map(|v| v.group()).collect();
+    assert_eq!(groups.len(), 3);
+    assert!(groups.iter().all(|group| std::ptr::eq(*group, groups[0])));
+    assert_eq!(
+        errors.to_string(),
+        "1 validation error detected: Value '[0, 5, 11, 7, 12]' at 'counts' failed to satisfy \
+         constraint: Member must satisfy constraint: [Member must have value less than or \
+         equal to 10, Member must have value greater than or equal to 1]"
+    );
+}
