@@ -21,6 +21,9 @@ use regex_syntax::hir::Hir;
 /// lazy DFA, which builds only the states an input visits.
 pub(crate) const DENSE_SIZE_LIMIT: usize = 256 << 10;
 
+/// Bytes stepped between two checks for the dead state in a DFA without runs.
+const DEAD_CHECK_EVERY: usize = 32;
+
 /// Forced runs shorter than this are stepped like any other state: checking a run costs a
 /// few instructions of setup that a short one does not pay back.
 const MIN_RUN: usize = 8;
@@ -272,24 +275,63 @@ impl DenseDfa {
     /// Whether the DFA accepts all of `value`.
     #[inline]
     pub(crate) fn is_full_match(&self, value: &str) -> bool {
-        let bytes = value.as_bytes();
+        let end = if self.special == self.dead {
+            self.step_through(value.as_bytes())
+        } else {
+            self.step_with_runs(value.as_bytes())
+        };
+        end != self.dead && self.accepts[end as usize]
+    }
+
+    /// The state after `bytes`, for a DFA without runs. The dead state is the only special
+    /// one; it is absorbing, so checking for it every [`DEAD_CHECK_EVERY`] bytes changes no
+    /// answer and keeps the loop to its chain of loads (checking at every fourth byte, as
+    /// [`DenseDfa::ordinary_steps`] must, measured 15% to 25% slower here).
+    #[inline]
+    fn step_through(&self, bytes: &[u8]) -> u32 {
+        let mut state = self.start;
+        for chunk in bytes.chunks(DEAD_CHECK_EVERY) {
+            // Four steps a loop iteration: the loop's own bookkeeping is then a quarter of
+            // a step's.
+            let mut quads = chunk.chunks_exact(4);
+            for quad in &mut quads {
+                state = quad
+                    .iter()
+                    .fold(state, |state, &byte| self.step(state, byte));
+            }
+            state = quads
+                .remainder()
+                .iter()
+                .fold(state, |state, &byte| self.step(state, byte));
+            if state == self.dead {
+                break;
+            }
+        }
+        state
+    }
+
+    /// The state after `bytes`, taking each run met in one go. Not inlined: its loops need
+    /// registers that every call of the pattern dispatch would otherwise save and restore
+    /// (measured: about four instructions a match of any pattern, dense or not).
+    #[inline(never)]
+    fn step_with_runs(&self, bytes: &[u8]) -> u32 {
         let mut state = self.start;
         let mut at = 0;
         while at < bytes.len() {
             if state >= self.special {
                 if state == self.dead {
-                    return false;
+                    break;
                 }
                 match self.run(state, &bytes[at..]) {
                     Some((after, read)) => (state, at) = (after, at + read),
-                    None => return false,
+                    None => return self.dead,
                 }
                 continue;
             }
             let (after, read) = self.ordinary_steps(state, &bytes[at..]);
             (state, at) = (after, at + read);
         }
-        state != self.dead && self.accepts[state as usize]
+        state
     }
 
     /// Steps through `bytes` until a step lands on a special row (or soon after: four
