@@ -234,6 +234,22 @@ impl Pattern {
         }
     }
 
+    /// Of the pattern's top-level branches, how many are dense DFAs and how many of those
+    /// have a forced run (see the README's section on patterns): the corpus test's figures.
+    #[doc(hidden)]
+    pub fn dense_dfas_with_runs(&self) -> (usize, usize) {
+        let dense = self
+            .branches
+            .iter()
+            .filter_map(|branch| match &branch.body {
+                Body::Dense(dfa) => Some(dfa.has_runs()),
+                _ => None,
+            });
+        dense.fold((0, 0), |(all, with_runs), has_runs| {
+            (all + 1, with_runs + usize::from(has_runs))
+        })
+    }
+
     /// Whether the pattern runs as a plain character-class scan, with no automaton.
     ///
     /// ```
