@@ -5,6 +5,38 @@ use std::fmt;
 
 use crate::error::neutralise_into;
 
+/// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` for `$type`, all through what its
+/// method `$key` returns: what the value is, whatever its storage.
+macro_rules! compare_by {
+    ($type:ty, $key:ident) => {
+        impl PartialEq for $type {
+            fn eq(&self, other: &Self) -> bool {
+                self.$key() == other.$key()
+            }
+        }
+
+        impl Eq for $type {}
+
+        impl std::hash::Hash for $type {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.$key().hash(state);
+            }
+        }
+
+        impl PartialOrd for $type {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $type {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.$key().cmp(&other.$key())
+            }
+        }
+    };
+}
+
 /// The position being validated, as a chain of borrowed segments on the stack.
 ///
 /// Building a `Location` costs nothing; it is turned into an owned [`Path`] only when a
@@ -258,31 +290,7 @@ impl EntryKey {
     }
 }
 
-impl PartialEq for EntryKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.ordering_key() == other.ordering_key()
-    }
-}
-
-impl Eq for EntryKey {}
-
-impl std::hash::Hash for EntryKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.ordering_key().hash(state);
-    }
-}
-
-impl PartialOrd for EntryKey {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for EntryKey {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.ordering_key().cmp(&other.ordering_key())
-    }
-}
+compare_by!(EntryKey, ordering_key);
 
 impl fmt::Debug for EntryKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -382,31 +390,7 @@ impl FromIterator<PathSegment> for Segments {
 }
 
 // A path is its segments, however they are stored.
-impl PartialEq for Path {
-    fn eq(&self, other: &Self) -> bool {
-        self.segments() == other.segments()
-    }
-}
-
-impl Eq for Path {}
-
-impl std::hash::Hash for Path {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.segments().hash(state);
-    }
-}
-
-impl PartialOrd for Path {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Path {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.segments().cmp(other.segments())
-    }
-}
+compare_by!(Path, segments);
 
 impl fmt::Debug for Path {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
