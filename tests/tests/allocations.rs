@@ -107,3 +107,23 @@ fn valid_shapes_allocate_nothing() {
     assert!(shapes.validate().is_ok());
     assert_eq!(allocations_during(|| assert!(shapes.validate().is_ok())), 0);
 }
+
+/// A violation of a map entry: its key (up to 20 bytes) is kept in its path, which is kept
+/// inline; the group AWS reports the map's values in is built once, with its echo of the map.
+#[test]
+fn a_map_entry_violation_allocates_its_echo_and_its_group() {
+    use aws_constraints_models::iot::{AttributePayload, CreateThingRequest};
+
+    let request = CreateThingRequest {
+        thing_name: Some("sensor 42".into()),
+        attribute_payload: Some(AttributePayload {
+            attributes: Some([("room".to_owned(), "lab 3".to_owned())].into()),
+            merge: None,
+        }),
+        ..Default::default()
+    };
+    assert_eq!(request.validate().unwrap_err().len(), 2);
+    // The violations' vector, the two echoed values, the group and its echo of the map.
+    let count = allocations_during(|| assert_eq!(request.validate().unwrap_err().len(), 2));
+    assert_eq!(count, 5);
+}
