@@ -506,4 +506,22 @@ mod run_tests {
             assert!(checked > 1000, "{source}: {checked}");
         }
     }
+
+    /// A run's masks have a bit per byte class: a DFA with more classes lays out no run,
+    /// and matches the same.
+    #[test]
+    fn more_classes_than_mask_bits_lay_out_no_run() {
+        let word: String = ('!'..='~').filter(char::is_ascii_alphanumeric).collect();
+        let source = format!("{}[0-9]{{12}}", regex_syntax::escape(&word));
+        let pattern = Pattern::new(&source).unwrap();
+        assert!(
+            dense(&pattern).stride > 64,
+            "the pattern must have more classes than bits"
+        );
+        assert!(!dense(&pattern).has_runs());
+        let valid = format!("{word}012345678901");
+        assert!(pattern.is_match(&valid));
+        assert!(!pattern.is_match(&valid[1..]));
+        assert!(!pattern.is_match(&format!("{valid}0")));
+    }
 }
