@@ -25,7 +25,9 @@ const DENSE_SIZE_LIMIT: usize = 256 << 10;
 const DEAD_CHECK_EVERY: usize = 32;
 
 /// Forced runs shorter than this are stepped like any other state: checking a run costs a
-/// few instructions of setup that a short one does not pay back.
+/// call and a few instructions of setup that a short one does not pay back (measured: with
+/// 4, the region pattern `[a-z]{2}(-[a-z]+){1,2}(-[0-9])?` on `us-west-2` took 1.6x the
+/// time; 16 measured the same as 8 on a UUID, an ARN and an IAM role ARN).
 const MIN_RUN: usize = 8;
 
 /// A full DFA anchored at both ends. The state before the first byte is the same for every
