@@ -170,28 +170,25 @@ impl Graph {
         }
         let heads = (0..forced.len()).filter(|&s| !forced_into[s]);
         let mut in_run = vec![false; forced.len()];
-        let mut walked = vec![false; forced.len()];
-        // Which walk last visited a state: its head.
-        let mut visited_by = vec![usize::MAX; forced.len()];
+        // Which walk visited a state (its head), if one did.
+        let mut visited_by = vec![None; forced.len()];
         let mut runs = Vec::new();
         for head in heads.chain(0..forced.len()) {
             let Some(mut next) = forced[head] else {
                 continue;
             };
-            if walked[head] {
+            if visited_by[head].is_some() {
                 continue;
             }
             let mut states = vec![head];
-            walked[head] = true;
-            visited_by[head] = head;
+            visited_by[head] = Some(head);
             // Every state on the walk is forced; the walk leaves to the first state that is
             // not, or that is taken.
             while let Some(after) =
-                forced[next].filter(|_| !in_run[next] && visited_by[next] != head)
+                forced[next].filter(|_| !in_run[next] && visited_by[next] != Some(head))
             {
                 states.push(next);
-                walked[next] = true;
-                visited_by[next] = head;
+                visited_by[next] = Some(head);
                 next = after;
             }
             if states.len() >= MIN_RUN {
