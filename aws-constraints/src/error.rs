@@ -613,23 +613,19 @@ impl ValidationErrors {
         // can share a bucket: the run is one path, not one key.)
         for member in reported.chunk_by_mut(|a, b| a.aws_path == b.aws_path) {
             let mask = crate::echo::java_table_mask(member.len());
-            member.sort_by_key(
-                |Reported {
-                     violation, message, ..
-                 }| {
-                    let not_a_pattern = violation.group.is_some()
-                        || !matches!(violation.rule, Rule::Pattern { .. });
-                    (crate::echo::java_spread_hash(message) & mask, not_a_pattern)
-                },
-            );
+            member.sort_by_key(|reported| {
+                let violation = reported.violation;
+                let not_a_pattern =
+                    violation.group.is_some() || !matches!(violation.rule, Rule::Pattern { .. });
+                (
+                    crate::echo::java_spread_hash(&reported.message) & mask,
+                    not_a_pattern,
+                )
+            });
         }
         reported
             .into_iter()
-            .map(
-                |Reported {
-                     violation, message, ..
-                 }| (violation, message),
-            )
+            .map(|reported| (reported.violation, reported.message))
             .collect()
     }
 
