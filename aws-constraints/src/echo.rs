@@ -3,8 +3,138 @@
 //! the order a `java.util.HashMap` iterates, a double `1.5`, `-2.0` or `1.0E10`.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
+use std::fmt::{self, Write};
+
+use crate::compact::CompactText;
+
+/// The text of a value as an AWS message echoes it: what [`Echo::Value`](crate::Echo::Value)
+/// holds. A string as the client sent it; a number, list or map as Java's `toString`
+/// writes it ([`EchoText`]).
+///
+/// It reads as a `str`. Text of up to 21 bytes is kept inline, so a violation echoing a
+/// short value (most are names, tokens, tag values) costs no allocation for it.
+///
+/// ```
+/// use aws_constraints::{Echo, ValueText};
+///
+/// let echo = Echo::Value(ValueText::from("ab!"));
+/// let Echo::Value(text) = &echo else { unreachable!() };
+/// assert_eq!(text, "ab!");
+/// assert!(text.ends_with('!'));
+/// assert_eq!(format!("Value '{text}'"), "Value 'ab!'");
+/// assert_eq!(String::from(text.clone()), "ab!");
+/// ```
+#[derive(Clone)]
+pub struct ValueText {
+    text: CompactText<()>,
+}
+
+impl ValueText {
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+}
+
+compare_by!(ValueText, as_str);
+
+impl std::ops::Deref for ValueText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for ValueText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for ValueText {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for ValueText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for ValueText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&str> for ValueText {
+    #[inline]
+    fn from(text: &str) -> Self {
+        ValueText {
+            text: CompactText::new(text, ()),
+        }
+    }
+}
+
+impl From<String> for ValueText {
+    fn from(text: String) -> Self {
+        ValueText::from(text.as_str())
+    }
+}
+
+impl From<ValueText> for String {
+    fn from(text: ValueText) -> Self {
+        text.as_str().to_owned()
+    }
+}
+
+/// `ValueText == "text"` and `"text" == ValueText`, for the string types a test or a match
+/// compares it with.
+macro_rules! eq_as_str {
+    ($($other:ty),*) => {$(
+        impl PartialEq<$other> for ValueText {
+            fn eq(&self, other: &$other) -> bool {
+                self.as_str() == &other[..]
+            }
+        }
+
+        impl PartialEq<ValueText> for $other {
+            fn eq(&self, other: &ValueText) -> bool {
+                &self[..] == other.as_str()
+            }
+        }
+    )*};
+}
+
+eq_as_str!(str, &str, String);
+
+/// Writes an echo with `write` and keeps it as a [`ValueText`]. The writing goes to a buffer
+/// kept per thread, so a short echo costs no allocation at all and a long one one (its
+/// copy), where writing to a fresh `String` would cost one for any echo.
+pub(crate) fn value_text(write: impl FnOnce(&mut String)) -> ValueText {
+    /// A larger buffer (a long list's echo) is let go rather than kept for the thread's life.
+    const KEPT_CAPACITY: usize = 4096;
+    thread_local! {
+        static BUFFER: Cell<String> = const { Cell::new(String::new()) };
+    }
+    // Taken, not borrowed: a user's `EchoText` writing this echo may echo something itself,
+    // and then finds no buffer (it makes its own) rather than one in use. A thread being torn
+    // down has none either.
+    let mut buffer = BUFFER.try_with(Cell::take).unwrap_or_default();
+    buffer.clear();
+    write(&mut buffer);
+    let text = ValueText::from(buffer.as_str());
+    if buffer.capacity() <= KEPT_CAPACITY {
+        let _ = BUFFER.try_with(|kept| kept.set(buffer));
+    }
+    text
+}
 
 /// A value a message can echo, written as Java's `toString` writes it.
 ///
@@ -158,16 +288,18 @@ fn write_map<'a, V: EchoText + 'a>(
     write_entries(ordered.into_iter().map(|(_, key, value)| (key, value)), out);
 }
 
-/// The echo of a map's entries, as [`write_map`] writes them, or, for a map that iterates
-/// in the order a client sent it (`sent_order`), as [`write_map_in_order`] does.
-pub(crate) fn map_echo_text<V: EchoText>(entries: &[(&str, V)], sent_order: bool) -> String {
-    let mut out = String::with_capacity(64);
+/// Writes the echo of a map's entries, as [`write_map`] writes them, or, for a map that
+/// iterates in the order a client sent it (`sent_order`), as [`write_map_in_order`] does.
+pub(crate) fn write_map_echo<V: EchoText>(
+    entries: &[(&str, V)],
+    sent_order: bool,
+    out: &mut String,
+) {
     if sent_order {
-        write_map_in_order(entries.iter().map(|(k, v)| (*k, v)).collect(), &mut out);
+        write_map_in_order(entries.iter().map(|(k, v)| (*k, v)).collect(), out);
     } else {
-        write_map(entries.iter().map(|(k, v)| (*k, v)), &mut out);
+        write_map(entries.iter().map(|(k, v)| (*k, v)), out);
     }
-    out
 }
 
 /// `{k=v, ..}` for entries in the order a client sent them, as a Java `HashMap` holding
@@ -328,22 +460,22 @@ pub struct EchoProbe<'a, T: ?Sized>(pub &'a T);
 
 #[doc(hidden)]
 pub trait ViaEchoText {
-    fn probe_echo(&self) -> Option<String>;
+    fn probe_echo(&self) -> Option<ValueText>;
 }
 
 impl<T: EchoText + ?Sized> ViaEchoText for &EchoProbe<'_, T> {
-    fn probe_echo(&self) -> Option<String> {
-        Some(self.0.echo_text())
+    fn probe_echo(&self) -> Option<ValueText> {
+        Some(value_text(|out| self.0.write_echo(out)))
     }
 }
 
 #[doc(hidden)]
 pub trait ViaNothing {
-    fn probe_echo(&self) -> Option<String>;
+    fn probe_echo(&self) -> Option<ValueText>;
 }
 
 impl<T: ?Sized> ViaNothing for EchoProbe<'_, T> {
-    fn probe_echo(&self) -> Option<String> {
+    fn probe_echo(&self) -> Option<ValueText> {
         None
     }
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::echo::ValueText;
 use crate::number::Number;
 use crate::path::{EntryKey, Path, PathSegment};
 
@@ -65,7 +66,7 @@ pub enum Echo {
     /// The member is absent or `null`.
     Null,
     /// The value, as text.
-    Value(String),
+    Value(ValueText),
     /// The member is `#[sensitive]`: the value must never be shown.
     Redacted,
     /// A list or map, which messages do not reproduce.

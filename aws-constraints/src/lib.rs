@@ -3,8 +3,41 @@
 // Lets this crate's own tests use the derive, whose output names `::aws_constraints`.
 extern crate self as aws_constraints;
 
+/// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` for `$type`, all through what its
+/// method `$key` returns: what the value is, whatever its storage.
+macro_rules! compare_by {
+    ($type:ty, $key:ident) => {
+        impl PartialEq for $type {
+            fn eq(&self, other: &Self) -> bool {
+                self.$key() == other.$key()
+            }
+        }
+
+        impl Eq for $type {}
+
+        impl std::hash::Hash for $type {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.$key().hash(state);
+            }
+        }
+
+        impl PartialOrd for $type {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl Ord for $type {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.$key().cmp(&other.$key())
+            }
+        }
+    };
+}
+
 mod big;
 mod blob;
+mod compact;
 mod custom;
 pub mod defaults;
 mod echo;
@@ -32,7 +65,7 @@ pub use timestamp::{Timestamp, TimestampError};
 
 /// An untyped JSON member (Smithy's `document`): no constraint applies to it.
 pub type Document = serde_json::Value;
-pub use echo::{java_double, java_float, EchoText};
+pub use echo::{java_double, java_float, EchoText, ValueText};
 pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};
 pub use path::{EntryKey, Location, Path, PathSegment, REDACTED};
@@ -161,7 +194,7 @@ impl<T: Validate> Validate for [T] {
         let group =
             __private::Grouping::new(GroupKind::ListMember, T::MEMBER_CONSTRAINTS, at, || {
                 let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
-                Some(items.echo_text())
+                Some(echo::value_text(|out| items.write_echo(out)))
             });
         for (i, item) in self.iter().enumerate() {
             let start = errors.len();
@@ -220,7 +253,9 @@ fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
                 .clone()
                 .map(|(key, value)| (key.as_ref(), MemberEcho(value)))
                 .collect();
-            Some(echo::map_echo_text(&members, sent_order))
+            Some(echo::value_text(|out| {
+                echo::write_map_echo(&members, sent_order, out);
+            }))
         });
     for (key, value) in entries {
         let start = errors.len();

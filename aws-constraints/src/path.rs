@@ -3,39 +3,8 @@
 
 use std::fmt;
 
+use crate::compact::CompactText;
 use crate::error::neutralise_into;
-
-/// `PartialEq`, `Eq`, `Hash`, `PartialOrd` and `Ord` for `$type`, all through what its
-/// method `$key` returns: what the value is, whatever its storage.
-macro_rules! compare_by {
-    ($type:ty, $key:ident) => {
-        impl PartialEq for $type {
-            fn eq(&self, other: &Self) -> bool {
-                self.$key() == other.$key()
-            }
-        }
-
-        impl Eq for $type {}
-
-        impl std::hash::Hash for $type {
-            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-                self.$key().hash(state);
-            }
-        }
-
-        impl PartialOrd for $type {
-            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-
-        impl Ord for $type {
-            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-                self.$key().cmp(&other.$key())
-            }
-        }
-    };
-}
 
 /// The position being validated, as a chain of borrowed segments on the stack.
 ///
@@ -202,58 +171,20 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// ```
 #[derive(Clone)]
 pub struct EntryKey {
-    repr: KeyRepr,
-}
-
-/// How many bytes of a key are kept without allocating: most keys (tag keys, attribute
-/// names) are short, and every violation of a map entry owns its key.
-const INLINE_KEY_BYTES: usize = 20;
-
-/// A key's text, inline when short, and whether it is sensitive. The flag is inside each
-/// variant because a flag beside the enum would pad a key from 24 bytes to 32, and every
-/// path segment with it.
-#[derive(Clone)]
-enum KeyRepr {
-    Inline {
-        sensitive: bool,
-        len: u8,
-        bytes: [u8; INLINE_KEY_BYTES],
-    },
-    Heap {
-        sensitive: bool,
-        text: Box<str>,
-    },
+    /// The key as the client sent it, marked with its sensitivity.
+    text: CompactText<bool>,
 }
 
 impl EntryKey {
     fn new(text: &str, sensitive: bool) -> Self {
-        let repr = match u8::try_from(text.len()) {
-            Ok(len) if text.len() <= INLINE_KEY_BYTES => {
-                let mut bytes = [0; INLINE_KEY_BYTES];
-                bytes[..text.len()].copy_from_slice(text.as_bytes());
-                KeyRepr::Inline {
-                    sensitive,
-                    len,
-                    bytes,
-                }
-            }
-            _ => KeyRepr::Heap {
-                sensitive,
-                text: text.into(),
-            },
-        };
-        EntryKey { repr }
+        EntryKey {
+            text: CompactText::new(text, sensitive),
+        }
     }
 
     /// The key as the client sent it, whatever its sensitivity.
     fn text(&self) -> &str {
-        match &self.repr {
-            // The bytes are a whole `&str`'s, copied: always UTF-8, the default never used.
-            KeyRepr::Inline { len, bytes, .. } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
-            }
-            KeyRepr::Heap { text, .. } => text,
-        }
+        self.text.as_str()
     }
 
     /// The key as the client sent it; `None` when it is sensitive.
@@ -263,18 +194,12 @@ impl EntryKey {
 
     /// Whether the key belongs to a sensitive map.
     pub fn is_sensitive(&self) -> bool {
-        match self.repr {
-            KeyRepr::Inline { sensitive, .. } | KeyRepr::Heap { sensitive, .. } => sensitive,
-        }
+        self.text.mark()
     }
 
     fn redacted(&self) -> EntryKey {
         let mut key = self.clone();
-        match &mut key.repr {
-            KeyRepr::Inline { sensitive, .. } | KeyRepr::Heap { sensitive, .. } => {
-                *sensitive = true;
-            }
-        }
+        key.text.set_mark(true);
         key
     }
 
@@ -576,11 +501,11 @@ mod tests {
         descend(&Location::root(), 0, depth)
     }
 
-    // Keys up to `INLINE_KEY_BYTES` are stored inline, longer ones on the heap: either way
-    // a key is its text, and keys order as their texts do.
+    // Short keys are stored inline, longer ones on the heap: either way a key is its text,
+    // and keys order as their texts do.
     #[test]
     fn keys_are_their_text_inline_or_not() {
-        let texts: Vec<String> = (0..2 * INLINE_KEY_BYTES)
+        let texts: Vec<String> = (0..2 * crate::compact::INLINE_BYTES)
             .flat_map(|n| {
                 [
                     "k".repeat(n),

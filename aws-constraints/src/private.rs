@@ -11,7 +11,7 @@ pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{
     Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
-    Violation,
+    ValueText, Violation,
 };
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
 pub use serde;
@@ -66,7 +66,7 @@ impl LazyPattern {
     }
 }
 
-fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<String>) -> Echo {
+fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<ValueText>) -> Echo {
     if at.is_sensitive() {
         return Echo::Redacted;
     }
@@ -74,6 +74,13 @@ fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<String>) -> Echo {
         Some(text) => Echo::Value(text),
         None => Echo::Omitted,
     }
+}
+
+/// A number's echo, as it displays.
+fn displayed(value: &impl std::fmt::Display) -> ValueText {
+    crate::echo::value_text(|out| {
+        let _ = std::fmt::Write::write_fmt(out, format_args!("{value}"));
+    })
 }
 
 #[cold]
@@ -103,13 +110,13 @@ pub fn len<'a, T: HasLength + ?Sized>(
     min: Option<u64>,
     max: Option<u64>,
     at: impl FnOnce() -> Location<'a>,
-    echo_text: impl FnOnce() -> Option<String>,
+    echo_text: impl FnOnce() -> Option<ValueText>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(actual) = value.check_length(min.unwrap_or(0), max.unwrap_or(u64::MAX)) {
         let at = at();
         let echo = echo(&at, || {
-            echo_text().or_else(|| value.empty_echo().map(str::to_owned))
+            echo_text().or_else(|| value.empty_echo().map(ValueText::from))
         });
         report(&at, Rule::Length { min, max, actual }, echo, errors);
     }
@@ -128,7 +135,7 @@ pub fn pattern<'a, T: StringValue + ?Sized>(
                 pattern: pattern.source,
             };
             let at = at();
-            report(&at, rule, echo(&at, || Some(text.to_owned())), errors);
+            report(&at, rule, echo(&at, || Some(ValueText::from(text))), errors);
         }
     }
 }
@@ -158,7 +165,7 @@ pub fn range<'a, T: Numeric + ?Sized>(
     };
     let rule = Rule::Range { min, max, violated };
     let at = at();
-    report(&at, rule, echo(&at, || Some(number.to_string())), errors);
+    report(&at, rule, echo(&at, || Some(displayed(&number))), errors);
 }
 
 /// The bound a value breaks, given how it compares with a bound. A value unordered with a
@@ -189,7 +196,7 @@ fn big_range<'a>(
     if let Some(violated) = broken_bound(min, max, |bound| value.cmp_bound(bound)) {
         let at = at();
         let rule = Rule::Range { min, max, violated };
-        report(&at, rule, echo(&at, || Some(value.to_string())), errors);
+        report(&at, rule, echo(&at, || Some(displayed(value))), errors);
     }
 }
 
@@ -204,7 +211,7 @@ pub fn one_of<'a, T: StringValue + ?Sized>(
     if let Some(text) = value.string_value() {
         if !values.contains(&text) && !internal.contains(&text) {
             let at = at();
-            let echo = echo(&at, || Some(text.to_owned()));
+            let echo = echo(&at, || Some(ValueText::from(text)));
             report(&at, Rule::OneOf { values }, echo, errors);
         }
     }
@@ -275,7 +282,7 @@ impl<const N: usize> MemberConstraints for [Constraint; N] {
     }
 }
 
-impl<F: Fn() -> Option<String>, C: MemberConstraints> Grouping<F, C> {
+impl<F: Fn() -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
     #[inline]
     pub fn new(
         kind: GroupKind,
@@ -323,7 +330,7 @@ impl<F: Fn() -> Option<String>, C: MemberConstraints> Grouping<F, C> {
 pub fn custom<'a, E: Into<CustomError>>(
     result: Result<(), E>,
     at: impl FnOnce() -> Location<'a>,
-    echo_text: impl FnOnce() -> Option<String>,
+    echo_text: impl FnOnce() -> Option<ValueText>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(error) = result {
