@@ -136,6 +136,13 @@ pub(crate) fn value_text(write: impl FnOnce(&mut String)) -> ValueText {
     text
 }
 
+/// The echo of a value as it displays (a number's).
+pub(crate) fn displayed(value: &impl fmt::Display) -> ValueText {
+    value_text(|out| {
+        let _ = write!(out, "{value}");
+    })
+}
+
 /// A value a message can echo, written as Java's `toString` writes it.
 ///
 /// Implemented for strings, numbers, booleans, and lists, options and maps of them; the
@@ -514,6 +521,41 @@ mod tests {
             "{key-1=1, key-10=1, key-0=1, key-12=1, key-11=1, key-5=1, key-4=1, key-3=1, \
              key-2=1, key-9=1, key-8=1, key-7=1, key-6=1}"
         );
+    }
+
+    /// An `EchoText` whose writing echoes something else, as a user's type may.
+    struct EchoesWhileWriting;
+
+    impl EchoText for EchoesWhileWriting {
+        fn write_echo(&self, out: &mut String) {
+            let inner = value_text(|inner| inner.push_str("inner"));
+            out.push_str("outer ");
+            out.push_str(&inner);
+        }
+    }
+
+    #[test]
+    fn an_echo_may_echo_while_it_is_written() {
+        let text = value_text(|out| EchoesWhileWriting.write_echo(out));
+        assert_eq!(text, "outer inner");
+        assert_eq!(value_text(|out| out.push('x')), "x");
+    }
+
+    #[test]
+    fn value_texts_of_every_length_are_their_text() {
+        for n in [0, 1, 21, 22, 100, 5000] {
+            let expected = "é".repeat(n);
+            let text = value_text(|out| out.push_str(&expected));
+            assert_eq!(text, expected);
+            assert_eq!(text.as_str(), expected);
+            assert_eq!(String::from(text.clone()), expected);
+            assert_eq!(format!("{text:?}"), format!("{expected:?}"));
+        }
+        // Hashed as its `str`, so a set of them is looked up by `&str`.
+        let set: std::collections::HashSet<ValueText> =
+            ["a", "b"].into_iter().map(ValueText::from).collect();
+        assert!(set.contains("a"));
+        assert!(ValueText::from("a") < ValueText::from("b"));
     }
 
     #[test]

@@ -76,13 +76,6 @@ fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<ValueText>) -> Echo {
     }
 }
 
-/// A number's echo, as it displays.
-fn displayed(value: &impl std::fmt::Display) -> ValueText {
-    crate::echo::value_text(|out| {
-        let _ = std::fmt::Write::write_fmt(out, format_args!("{value}"));
-    })
-}
-
 #[cold]
 fn report(at: &Location<'_>, rule: Rule, echo: Echo, errors: &mut ValidationErrors) {
     errors.push(Violation::new(at.to_path(), rule, echo));
@@ -165,7 +158,12 @@ pub fn range<'a, T: Numeric + ?Sized>(
     };
     let rule = Rule::Range { min, max, violated };
     let at = at();
-    report(&at, rule, echo(&at, || Some(displayed(&number))), errors);
+    report(
+        &at,
+        rule,
+        echo(&at, || Some(crate::echo::displayed(&number))),
+        errors,
+    );
 }
 
 /// The bound a value breaks, given how it compares with a bound. A value unordered with a
@@ -196,7 +194,12 @@ fn big_range<'a>(
     if let Some(violated) = broken_bound(min, max, |bound| value.cmp_bound(bound)) {
         let at = at();
         let rule = Rule::Range { min, max, violated };
-        report(&at, rule, echo(&at, || Some(displayed(value))), errors);
+        report(
+            &at,
+            rule,
+            echo(&at, || Some(crate::echo::displayed(value))),
+            errors,
+        );
     }
 }
 
