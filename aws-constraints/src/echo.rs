@@ -555,7 +555,8 @@ mod tests {
         let set: std::collections::HashSet<ValueText> =
             ["a", "b"].into_iter().map(ValueText::from).collect();
         assert!(set.contains("a"));
-        assert!(ValueText::from("a") < ValueText::from("b"));
+        let (a, b) = (ValueText::from("a"), ValueText::from("b"));
+        assert_eq!(a.cmp(&b), "a".cmp("b"));
     }
 
     #[test]
