@@ -1,7 +1,7 @@
 //! One benchmark case, looped for a profiler or timed in alternation with others.
 //!
 //! `cargo build --release -p aws-constraints-benches --example profile`, then
-//! `./target/release/examples/profile CASE [ITERATIONS] [WHO]`:
+//! `./target/release/examples/profile CASE [ITERATIONS] [WHO]` (`--list` names the cases):
 //!
 //! - `WHO` one of `ours`, `imported`, `garde`, `validator`, `hand-written` (the floor, on the
 //!   `CreateAppInstance` cases), `from-str` (`serde_json::from_str` alone), `from-json`
@@ -101,6 +101,12 @@ fn main() {
     let name = args
         .next()
         .unwrap_or_else(|| "CreateAppInstance/valid-50-tags".into());
+    if name == "--list" {
+        for case in aws_constraints_benches::cases() {
+            println!("{}", case.name);
+        }
+        return;
+    }
     let iterations: usize = args
         .next()
         .map_or(10_000_000, |n| n.parse().expect("a count"));
