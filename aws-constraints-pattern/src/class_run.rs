@@ -100,25 +100,40 @@ impl Excluded {
     /// Whether `bytes` holds none of the excluded characters.
     #[inline]
     fn absent_from(&self, bytes: &[u8]) -> bool {
-        let mut from = 0;
-        if !self.lead_words.is_empty() {
-            // Eight bytes at a time: a word with none of the lead bytes is skipped whole.
-            let mut words = bytes.chunks_exact(8);
-            for word in &mut words {
-                let mut buffer = [0u8; 8];
-                buffer.copy_from_slice(word);
-                let w = u64::from_le_bytes(buffer);
-                let hit = self.lead_words.iter().fold(0, |hit, &lead| {
-                    let x = w ^ lead;
-                    hit | (x.wrapping_sub(ONES) & !x & HIGHS)
-                });
-                if hit != 0 && !self.absent_in(bytes, from, from + 8) {
-                    return false;
-                }
-                from += 8;
+        if self.lead_words.is_empty() {
+            return self.absent_in(bytes, 0, bytes.len());
+        }
+        // Eight bytes at a time: a word with none of the lead bytes is skipped whole, and
+        // only a word with one is searched byte by byte.
+        let mut words = bytes.chunks_exact(8);
+        for (i, word) in (&mut words).enumerate() {
+            let from = 8 * i;
+            if self.may_lead(word_of(word)) && !self.absent_in(bytes, from, from + 8) {
+                return false;
             }
         }
-        self.absent_in(bytes, from, bytes.len())
+        // The last few bytes as one word too, so that a short value costs no byte loop:
+        // the last eight bytes when there are eight (overlapping a word already read), else
+        // the value zero-padded (padding that looks like a lead byte only sends the word to
+        // the exact search).
+        if words.remainder().is_empty() {
+            return true;
+        }
+        let (word, from) = match bytes.len().checked_sub(8) {
+            Some(from) => (word_of(&bytes[from..]), from),
+            None => (padded_word(bytes), 0),
+        };
+        !self.may_lead(word) || self.absent_in(bytes, from, bytes.len())
+    }
+
+    /// Whether one of `word`'s bytes may be a lead byte.
+    #[inline]
+    fn may_lead(&self, word: u64) -> bool {
+        let hit = self.lead_words.iter().fold(0, |hit, &lead| {
+            let x = word ^ lead;
+            hit | (x.wrapping_sub(ONES) & !x & HIGHS)
+        });
+        hit != 0
     }
 
     /// Whether no excluded character starts in `bytes[start..end]`.
@@ -128,6 +143,24 @@ impl Excluded {
                 || !self.encodings.iter().any(|e| bytes[at..].starts_with(e))
         })
     }
+}
+
+/// Eight bytes (`bytes` has exactly eight) as a word.
+#[inline]
+fn word_of(bytes: &[u8]) -> u64 {
+    let mut buffer = [0u8; 8];
+    buffer.copy_from_slice(bytes);
+    u64::from_le_bytes(buffer)
+}
+
+/// Fewer than eight bytes as a word, zero-padded: shifted in, since a copy of a length
+/// unknown at compile time is a call.
+#[inline]
+fn padded_word(bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .rev()
+        .fold(0, |word, &byte| word << 8 | u64::from(byte))
 }
 
 impl ClassRun {
@@ -293,4 +326,39 @@ pub(crate) fn ranges_contain(ranges: &[(u32, u32)], c: u32) -> bool {
             }
         })
         .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Pattern;
+
+    // Words of eight bytes are skipped whole, and the last few bytes are read as one word
+    // (overlapping, or zero-padded): an excluded character is found at every position of
+    // values of every length around a word's, and padding that looks like a lead byte
+    // (`\x00`, excluded from the second class) rejects nothing.
+    #[test]
+    fn excluded_characters_are_found_at_every_position() {
+        let classes: [(&str, &[char]); 2] = [
+            (".*", &['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']),
+            (r"[^\x00]*", &['\0']),
+        ];
+        for (pattern, excluded) in classes {
+            let pattern = Pattern::new(pattern).unwrap();
+            assert!(pattern.is_class_run());
+            for filler in ["a", "é", "😀"] {
+                for len in 0..=24 {
+                    let value = filler.repeat(len);
+                    assert!(pattern.is_match(&value), "{value:?}");
+                    for at in 0..=len {
+                        for &c in excluded {
+                            let mut value = filler.repeat(at);
+                            value.push(c);
+                            value.push_str(&filler.repeat(len - at));
+                            assert!(!pattern.is_match(&value), "{value:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
