@@ -13,8 +13,11 @@ use crate::compact::CompactText;
 /// holds. A string as the client sent it; a number, list or map as Java's `toString`
 /// writes it ([`EchoText`]).
 ///
-/// It reads as a `str`. Text of up to 21 bytes is kept inline, so a violation echoing a
-/// short value (most are names, tokens, tag values) costs no allocation for it.
+/// It reads as a `str`, and holds the text as the client sent it: every rendering
+/// neutralises it (quotes and control characters escaped), as
+/// [`Violation::aws_message`](crate::Violation::aws_message) does. Text of up to 21 bytes is
+/// kept inline, so a violation echoing a short value (most are names, tokens, tag values)
+/// costs no allocation for it.
 ///
 /// ```
 /// use aws_constraints::{Echo, ValueText};
