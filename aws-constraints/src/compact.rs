@@ -62,24 +62,33 @@ impl<M: Copy> CompactText<M> {
     }
 }
 
+/// Texts of every length from empty to well past [`INLINE_BYTES`], of one-, two- and
+/// four-byte characters: for the tests of what keeps its text here.
+#[cfg(test)]
+pub(crate) fn texts_around_the_inline_limit() -> Vec<String> {
+    (0..3 * INLINE_BYTES)
+        .flat_map(|n| {
+            [
+                "k".repeat(n),
+                "é".repeat(n / 2),
+                format!("{}😀", "a".repeat(n)),
+            ]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn text_is_kept_whole_inline_or_boxed() {
-        for n in 0..3 * INLINE_BYTES {
-            for text in [
-                "k".repeat(n),
-                "é".repeat(n / 2),
-                format!("{}😀", "a".repeat(n)),
-            ] {
-                let compact = CompactText::new(&text, true);
-                assert_eq!(compact.as_str(), text);
-                assert!(compact.mark());
-                let inline = matches!(compact, CompactText::Inline { .. });
-                assert_eq!(inline, text.len() <= INLINE_BYTES, "{text:?}");
-            }
+        for text in texts_around_the_inline_limit() {
+            let compact = CompactText::new(&text, true);
+            assert_eq!(compact.as_str(), text);
+            assert!(compact.mark());
+            let inline = matches!(compact, CompactText::Inline { .. });
+            assert_eq!(inline, text.len() <= INLINE_BYTES, "{text:?}");
         }
     }
 

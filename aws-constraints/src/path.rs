@@ -505,15 +505,7 @@ mod tests {
     // and keys order as their texts do.
     #[test]
     fn keys_are_their_text_inline_or_not() {
-        let texts: Vec<String> = (0..2 * crate::compact::INLINE_BYTES)
-            .flat_map(|n| {
-                [
-                    "k".repeat(n),
-                    "é".repeat(n / 2),
-                    format!("{}😀", "a".repeat(n)),
-                ]
-            })
-            .collect();
+        let texts = crate::compact::texts_around_the_inline_limit();
         for a in &texts {
             let key = EntryKey::new(a, false);
             assert_eq!(key.as_str(), Some(a.as_str()));
