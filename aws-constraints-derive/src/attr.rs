@@ -93,6 +93,9 @@ impl ValueRule {
 pub(crate) struct PatternRule {
     pub(crate) lit: LitStr,
     pub(crate) backtracking: bool,
+    /// For a pattern that is one class repeated, what decides most values without the
+    /// matcher: the generated code holds it in a static.
+    pub(crate) shortcut: Option<Box<aws_constraints_pattern::AsciiShortcut>>,
 }
 
 /// Inclusive length bounds, `min <= max` where both are literals.
@@ -630,10 +633,13 @@ fn parse_pattern(input: ParseStream) -> syn::Result<PatternRule> {
     } else {
         aws_constraints_pattern::Pattern::new(&lit.value())
     };
-    if let Err(e) = compiled {
-        return Err(syn::Error::new(lit.span(), format!("invalid pattern: {e}")));
-    }
-    Ok(PatternRule { lit, backtracking })
+    let compiled =
+        compiled.map_err(|e| syn::Error::new(lit.span(), format!("invalid pattern: {e}")))?;
+    Ok(PatternRule {
+        lit,
+        backtracking,
+        shortcut: compiled.ascii_shortcut().map(Box::new),
+    })
 }
 
 /// `"A", "B", internal("C")`: the values, and those valid but left out of messages (Smithy's

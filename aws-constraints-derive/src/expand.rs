@@ -329,8 +329,33 @@ fn pattern(
     patterns: &Patterns,
 ) -> TokenStream {
     let index = patterns.add(rule);
+    let Some(shortcut) = &rule.shortcut else {
+        return quote_spanned! {span=>
+            __awsc_crate::__private::pattern(
+                #value, &__AWSC_PATTERNS[#index], ::core::option::Option::None, #at, __awsc_errors,
+            );
+        };
+    };
+    let [low, high] = shortcut.members();
+    let beyond_ascii = shortcut.beyond_ascii();
+    let min = shortcut.min();
+    let max = match shortcut.max() {
+        Some(max) => quote!(::core::option::Option::Some(#max)),
+        None => quote!(::core::option::Option::None),
+    };
     quote_spanned! {span=>
-        __awsc_crate::__private::pattern(#value, &__AWSC_PATTERNS[#index], #at, __awsc_errors);
+        {
+            // A constant: the check inlines here with its bounds as immediates.
+            const __AWSC_SHORTCUT: __awsc_crate::__private::AsciiShortcut =
+                __awsc_crate::__private::AsciiShortcut::new([#low, #high], #beyond_ascii, #min, #max);
+            __awsc_crate::__private::pattern(
+                #value,
+                &__AWSC_PATTERNS[#index],
+                ::core::option::Option::Some(&__AWSC_SHORTCUT),
+                #at,
+                __awsc_errors,
+            );
+        }
     }
 }
 

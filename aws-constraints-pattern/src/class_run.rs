@@ -3,7 +3,8 @@
 //!
 //! Such a pattern matches when every character is in the class and the number of characters
 //! is within the quantifier's bounds. A loop over the bytes decides it with a 256-entry
-//! table (one load and one branch per byte) while the bytes are ASCII; past the first
+//! table (one load a byte, a branch every four: [`AsciiShortcut`]) while the bytes are
+//! ASCII; past the first
 //! non-ASCII byte, a decoding loop looks each character up in a 64 Ki-bit bitmap of the
 //! Basic Multilingual Plane, and in the class's sorted ranges above it.
 //!
@@ -14,11 +15,13 @@
 
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
+use crate::AsciiShortcut;
+
 #[derive(Clone, Debug)]
 pub(crate) struct ClassRun {
-    /// `ascii[b]` is true when byte `b` is ASCII and in the class; false for every byte
-    /// from 0x80, which sends the scan to the slow path.
-    ascii: [bool; 256],
+    /// The ASCII members and the repetition's bounds: every byte from 0x80 is outside, and
+    /// sends the scan to the decoding loop.
+    shortcut: AsciiShortcut,
     /// Bit `c` is set when `c` (below U+10000) is in the class; `None` when the class has
     /// no member above U+007F, so that any non-ASCII byte already decides.
     bmp: Option<Box<[u64; 1024]>>,
@@ -26,8 +29,6 @@ pub(crate) struct ClassRun {
     astral: Box<[(u32, u32)]>,
     /// The characters outside the class, when they are few.
     excluded: Option<Box<Excluded>>,
-    min: u64,
-    max: Option<u64>,
 }
 
 /// A class told by the few characters it leaves out.
@@ -188,13 +189,13 @@ impl ClassRun {
             _ => (single, 1, Some(1)),
         };
         let ranges = Self::ranges(class)?;
-        let mut ascii = [false; 256];
+        let mut ascii = [0u64; 2];
         let mut bmp: Option<Box<[u64; 1024]>> = None;
         let mut astral = Vec::new();
         for &(lo, hi) in &ranges {
             let (lo, hi) = (lo as u32, hi as u32);
             for b in lo..=hi.min(0x7F) {
-                ascii[b as usize] = true;
+                ascii[(b / 64) as usize] |= 1 << (b % 64);
             }
             if hi >= 0x80 {
                 let bits = bmp.get_or_insert_with(|| Box::new([0; 1024]));
@@ -207,12 +208,10 @@ impl ClassRun {
             }
         }
         Some(ClassRun {
-            ascii,
+            shortcut: AsciiShortcut::new(ascii, bmp.is_some(), min, max),
             bmp,
             astral: astral.into_boxed_slice(),
             excluded: Excluded::of(&ranges).map(Box::new),
-            min,
-            max,
         })
     }
 
@@ -238,33 +237,29 @@ impl ClassRun {
         Some(ranges)
     }
 
+    pub(crate) fn shortcut(&self) -> &AsciiShortcut {
+        &self.shortcut
+    }
+
     #[inline]
     pub(crate) fn is_match(&self, value: &str) -> bool {
-        let bytes = value.as_bytes();
-        let len = bytes.len() as u64;
-        let max = self.max.unwrap_or(u64::MAX);
-        // A character takes one to four bytes, so the byte length alone can decide: this
-        // keeps a huge value from being scanned against a small maximum.
-        if len < self.min || len.div_ceil(4) > max {
-            return false;
+        if let Some(answer) = self.shortcut.decide(value) {
+            return answer;
         }
+        // A non-ASCII character, in a class with such members.
+        let bytes = value.as_bytes();
         if let Some(excluded) = &self.excluded {
+            let len = bytes.len() as u64;
+            let (min, max) = (self.shortcut.min(), self.shortcut.max().unwrap_or(u64::MAX));
             // The byte length decides the count when every character could be one byte
             // and none could push it below the minimum; otherwise count.
-            let count_fits = (len <= max && len.div_ceil(4) >= self.min) || {
+            let count_fits = (len <= max && len.div_ceil(4) >= min) || {
                 let chars = crate::count_chars(value);
-                chars >= self.min && chars <= max
+                chars >= min && chars <= max
             };
             return count_fits && excluded.absent_from(bytes);
         }
-        let ascii_run = self.ascii_run(bytes);
-        if ascii_run == bytes.len() {
-            return len <= max;
-        }
-        if bytes[ascii_run] < 0x80 {
-            return false;
-        }
-        self.is_match_from(value, ascii_run)
+        self.is_match_from(value, self.ascii_run(bytes))
     }
 
     /// How many bytes from the start of `bytes` are ASCII characters in the class.
@@ -272,7 +267,7 @@ impl ClassRun {
     fn ascii_run(&self, bytes: &[u8]) -> usize {
         bytes
             .iter()
-            .take_while(|&&b| self.ascii[usize::from(b)])
+            .take_while(|&&b| self.shortcut.is_member(b))
             .count()
     }
 
@@ -284,7 +279,7 @@ impl ClassRun {
         let Some(bmp) = &self.bmp else {
             return false;
         };
-        let max = self.max.unwrap_or(u64::MAX);
+        let max = self.shortcut.max().unwrap_or(u64::MAX);
         let mut count = start as u64;
         let mut rest = &value[start..];
         // `rest` starts with a non-ASCII character (or one outside the class), or is empty.
@@ -292,7 +287,7 @@ impl ClassRun {
         while let Some(c) = chars.next() {
             let c = u32::from(c);
             let member = match c {
-                0..=0x7F => self.ascii[c as usize],
+                0..=0x7F => self.shortcut.is_member(c as u8),
                 0x80..=0xFFFF => bmp[(c >> 6) as usize] & (1 << (c & 63)) != 0,
                 _ => self.contains_astral(c),
             };
@@ -305,7 +300,7 @@ impl ClassRun {
             rest = &rest[run..];
             chars = rest.chars();
         }
-        count >= self.min
+        count >= self.shortcut.min()
     }
 
     fn contains_astral(&self, c: u32) -> bool {

@@ -51,6 +51,7 @@ mod pikevm;
 mod properties;
 #[doc(hidden)]
 pub mod sample;
+mod shortcut;
 
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -61,6 +62,7 @@ pub use backtrack::{
     BASE_STEPS as BACKTRACK_BASE_STEPS, STEPS_PER_BYTE as BACKTRACK_STEPS_PER_BYTE,
 };
 pub use error::{PatternError, PatternErrorKind};
+pub use shortcut::AsciiShortcut;
 
 use class_run::ClassRun;
 use lower::{Branch, BranchBody, Condition, Edge};
@@ -250,6 +252,27 @@ impl Pattern {
         })
     }
 
+    /// The [`AsciiShortcut`] of a pattern that is one character class repeated, with no
+    /// look-around: how a caller decides most values without calling the matcher.
+    ///
+    /// ```
+    /// use aws_constraints_pattern::Pattern;
+    ///
+    /// let shortcut = Pattern::new("^[a-zA-Z0-9._-]*$")?.ascii_shortcut().unwrap();
+    /// assert_eq!(shortcut.decide("orders.v1"), Some(true));
+    /// assert!(Pattern::new("(?!aws:)[a-z:]+")?.ascii_shortcut().is_none());
+    /// # Ok::<(), aws_constraints_pattern::PatternError>(())
+    /// ```
+    pub fn ascii_shortcut(&self) -> Option<AsciiShortcut> {
+        match &*self.branches {
+            [CompiledBranch {
+                body: Body::ClassRun(run),
+                conditions,
+            }] if conditions.is_empty() => Some(*run.shortcut()),
+            _ => None,
+        }
+    }
+
     /// Whether the pattern runs as a plain character-class scan, with no automaton.
     ///
     /// ```
@@ -260,10 +283,7 @@ impl Pattern {
     /// # Ok::<(), aws_constraints_pattern::PatternError>(())
     /// ```
     pub fn is_class_run(&self) -> bool {
-        matches!(
-            &*self.branches,
-            [CompiledBranch { body: Body::ClassRun(_), conditions }] if conditions.is_empty()
-        )
+        self.ascii_shortcut().is_some()
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use aws_constraints_pattern::Pattern;
+use aws_constraints_pattern::{AsciiShortcut, Pattern};
 
 const CORPUS: &str = include_str!("data/aws-patterns.txt");
 
@@ -63,4 +63,26 @@ fn corpus_compiles() {
             println!("          {p}");
         }
     }
+}
+
+/// The derive writes each class run's shortcut as a constant built from its parts: for
+/// every such pattern of AWS's, the parts rebuild the same shortcut.
+#[test]
+fn every_shortcut_is_rebuilt_from_its_parts() {
+    let mut shortcuts = 0;
+    for p in corpus() {
+        let Some(shortcut) = Pattern::new(&p).ok().and_then(|p| p.ascii_shortcut()) else {
+            continue;
+        };
+        let written = AsciiShortcut::new(
+            shortcut.members(),
+            shortcut.beyond_ascii(),
+            shortcut.min(),
+            shortcut.max(),
+        );
+        assert_eq!(written, shortcut, "{p}");
+        shortcuts += 1;
+    }
+    println!("{shortcuts} patterns with an ASCII shortcut");
+    assert!(shortcuts > 1000, "{shortcuts}");
 }

@@ -1,7 +1,7 @@
 //! Java-dialect rules, one table per rule: each pattern with values it must accept and
 //! values it must reject, as `java.util.regex` full match decides them.
 
-use aws_constraints_pattern::{Pattern, PatternErrorKind};
+use aws_constraints_pattern::{AsciiShortcut, Pattern, PatternErrorKind};
 
 fn check(pattern: &str, accept: &[&str], reject: &[&str]) {
     let compiled = Pattern::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
@@ -332,8 +332,21 @@ fn class_runs_agree_with_the_automaton() {
         let automaton = Pattern::new(automaton).unwrap();
         assert!(run.is_class_run());
         assert!(!automaton.is_class_run());
+        // The shortcut as the derive writes it: rebuilt from its parts.
+        let shortcut = run.ascii_shortcut().unwrap();
+        let written = AsciiShortcut::new(
+            shortcut.members(),
+            shortcut.beyond_ascii(),
+            shortcut.min(),
+            shortcut.max(),
+        );
+        assert_eq!(written, shortcut);
         for v in &values {
-            assert_eq!(run.is_match(v), automaton.is_match(v), "{v:?}");
+            let expected = automaton.is_match(v);
+            assert_eq!(run.is_match(v), expected, "{v:?}");
+            if let Some(decided) = written.decide(v) {
+                assert_eq!(decided, expected, "shortcut on {v:?}");
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::{
     Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
     ValueText, Violation,
 };
+pub use aws_constraints_pattern::AsciiShortcut;
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
 pub use serde;
 
@@ -115,15 +116,19 @@ pub fn len<'a, T: HasLength + ?Sized>(
     }
 }
 
+/// `shortcut`: the pattern's [`AsciiShortcut`], for a pattern that is one class repeated;
+/// with it, most values are decided here, inlined, and the matcher is not called.
 #[inline]
 pub fn pattern<'a, T: StringValue + ?Sized>(
     value: &T,
     pattern: &LazyPattern,
+    shortcut: Option<&AsciiShortcut>,
     at: impl FnOnce() -> Location<'a>,
     errors: &mut ValidationErrors,
 ) {
     if let Some(text) = value.string_value() {
-        if !pattern.get().is_match(text) {
+        let decided = shortcut.and_then(|shortcut| shortcut.decide(text));
+        if !decided.unwrap_or_else(|| pattern.get().is_match(text)) {
             let rule = Rule::Pattern {
                 pattern: pattern.source,
             };

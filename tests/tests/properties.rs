@@ -241,17 +241,20 @@ proptest! {
         }
     }
 
-    /// The class-run fast path and the automaton agree on arbitrary text: the same
-    /// language, once bare and once behind a no-op alternative that forces the automaton.
+    /// The class-run fast path (and its ASCII shortcut) and the automaton agree on
+    /// arbitrary text: the same language, once bare and once behind a no-op alternative
+    /// that forces the automaton.
     #[test]
     fn class_runs_agree_with_automata(text in any_text()) {
         for (run, automaton) in CLASS_RUNS.iter() {
             prop_assert!(run.is_class_run());
-            prop_assert_eq!(
-                run.is_match(&text),
-                automaton.is_match(&text),
-                "{} on {:?}", run.as_str(), text
-            );
+            let expected = automaton.is_match(&text);
+            prop_assert_eq!(run.is_match(&text), expected, "{} on {:?}", run.as_str(), text);
+            // What the derive inlines: the shortcut, where it decides.
+            let shortcut = run.ascii_shortcut().unwrap();
+            if let Some(decided) = shortcut.decide(&text) {
+                prop_assert_eq!(decided, expected, "shortcut of {} on {:?}", run.as_str(), text);
+            }
         }
     }
 
@@ -274,6 +277,7 @@ static CLASS_RUNS: std::sync::LazyLock<Vec<(Pattern, Pattern)>> = std::sync::Laz
         r"[\p{L}\p{Z}\p{N}_.:/=+\-@]+",
         r"[^\s]{2,}",
         r"[-_a-zA-Z0-9]*",
+        r"[a-z0-9.]{3,9}",
         r"\P{C}*",
     ]
     .iter()

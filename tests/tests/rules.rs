@@ -250,3 +250,51 @@ fn echoed_values_cannot_forge_message_structure() {
          satisfy constraint: Member must have length less than or equal to 3"
     );
 }
+
+#[derive(Validate)]
+struct Patterned {
+    /// A class with no member beyond ASCII: the generated shortcut decides every value.
+    #[pattern("[a-z-]{2,3}")]
+    ascii: String,
+    /// A class with members beyond ASCII: a value with such a character goes on to the
+    /// matcher.
+    #[pattern(r"[\p{L}0-9]{2,3}")]
+    letters: String,
+    /// A look-ahead: no shortcut, the matcher decides everything.
+    #[pattern("(?!x)[a-z]{2,3}")]
+    guarded: String,
+}
+
+#[test]
+fn patterns_decide_alike_with_and_without_the_inlined_shortcut() {
+    // (value, whether each of the three patterns accepts it)
+    let cases = [
+        ("ab", [true, true, true]),
+        ("a-c", [true, false, false]),
+        ("a", [false, false, false]),
+        ("abcd", [false, false, false]),
+        ("aB", [false, true, false]),
+        ("xa", [true, true, false]),
+        ("aé", [false, true, false]),
+        ("é😀", [false, false, false]),
+        ("ééé", [false, true, false]),
+        ("éééé", [false, false, false]),
+        ("a\n", [false, false, false]),
+        ("", [false, false, false]),
+    ];
+    for (value, accepted) in cases {
+        let patterned = Patterned {
+            ascii: value.into(),
+            letters: value.into(),
+            guarded: value.into(),
+        };
+        let failed: Vec<String> = rules(&patterned).into_iter().map(|(at, _)| at).collect();
+        let expected: Vec<String> = ["/ascii", "/letters", "/guarded"]
+            .into_iter()
+            .zip(accepted)
+            .filter(|&(_, accepted)| !accepted)
+            .map(|(at, _)| at.to_owned())
+            .collect();
+        assert_eq!(failed, expected, "{value:?}");
+    }
+}
