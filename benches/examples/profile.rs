@@ -4,7 +4,7 @@
 //! `./target/release/examples/profile CASE [ITERATIONS] [WHO]` (`--list` names the cases):
 //!
 //! - `WHO` one of `ours`, `imported`, `garde`, `validator`, `hand-written` (the floor, on the
-//!   `CreateAppInstance` cases), `from-str` (`serde_json::from_str` alone), `from-json`
+//!   `CreateAppInstance`, `ReplicateInstance` and `CreateSchema` cases), `from-str` (`serde_json::from_str` alone), `from-json`
 //!   (`Validated::from_json`): loops it ITERATIONS times, for
 //!   `valgrind --tool=callgrind` (instructions, which the machine's load does not move:
 //!   subtract a run of N from one of 2N) or `perf record`.
@@ -37,11 +37,8 @@ macro_rules! contender {
                 })
             }
             "hand-written" => {
-                let value: aws_constraints_models::chime::CreateAppInstanceRequest =
-                    serde_json::from_value(document).expect("a CreateAppInstance case");
-                Box::new(move || {
-                    aws_constraints_benches::hand_written::is_valid(std::hint::black_box(&value))
-                })
+                aws_constraints_benches::hand_written::contender($case.operation, document)
+                    .unwrap_or_else(|| panic!("no hand-written floor for {}", $case.operation))
             }
             "from-str" => {
                 Box::new(move || serde_json::from_str::<$ours>(std::hint::black_box(&text)).is_ok())

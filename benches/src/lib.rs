@@ -316,6 +316,9 @@ pub mod with_validator {
 }
 
 /// One benchmark input: a name, the operation, and the JSON document.
+/// One contender of a benchmark: a call answering whether the case was valid.
+pub type Floor = Box<dyn FnMut() -> bool>;
+
 pub struct Case {
     pub name: &'static str,
     pub operation: &'static str,
@@ -478,18 +481,59 @@ macro_rules! with_shapes {
 /// only valid or not. No library can do less work for the same verdict.
 pub mod hand_written {
     use aws_constraints_models::chime::CreateAppInstanceRequest;
+    use aws_constraints_models::clouddirectory::CreateSchemaRequest;
+    use aws_constraints_models::connect::ReplicateInstanceRequest;
+
+    /// The floor of `operation`'s validation, if one is written here: a call that validates
+    /// `document` read as the operation's request.
+    pub fn contender(operation: &str, document: serde_json::Value) -> Option<super::Floor> {
+        fn floor<T: serde::de::DeserializeOwned + 'static>(
+            document: serde_json::Value,
+            is_valid: fn(&T) -> bool,
+        ) -> super::Floor {
+            let request: T = serde_json::from_value(document).expect("the operation's request");
+            Box::new(move || is_valid(std::hint::black_box(&request)))
+        }
+        Some(match operation {
+            "CreateAppInstance" => floor(document, is_valid),
+            "ReplicateInstance" => floor(document, replicate_instance_is_valid),
+            "CreateSchema" => floor(document, create_schema_is_valid),
+            _ => return None,
+        })
+    }
+
+    /// A 256-entry table of the bytes `$byte` matches, built at compile time.
+    macro_rules! byte_table {
+        ($byte:ident => $member:expr) => {{
+            let mut table = [false; 256];
+            let mut b = 0;
+            while b < 256 {
+                let $byte = b as u8;
+                table[b] = $member;
+                b += 1;
+            }
+            table
+        }};
+    }
 
     /// `[-_a-zA-Z0-9]`.
-    static TOKEN: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut b = 0;
-        while b < 256 {
-            let c = b as u8;
-            table[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
-            b += 1;
-        }
-        table
-    };
+    static TOKEN: [bool; 256] =
+        byte_table!(c => c.is_ascii_alphanumeric() || c == b'-' || c == b'_');
+    /// `[a-f0-9]`.
+    static HEX: [bool; 256] = byte_table!(c => matches!(c, b'a'..=b'f' | b'0'..=b'9'));
+    /// `[a-z]`.
+    static LOWER: [bool; 256] = byte_table!(c => c.is_ascii_lowercase());
+    /// `[\da-zA-Z-]`.
+    static ALIAS: [bool; 256] = byte_table!(c => c.is_ascii_alphanumeric() || c == b'-');
+    /// `[a-zA-Z0-9._-]`.
+    static SCHEMA_NAME: [bool; 256] =
+        byte_table!(c => c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'));
+
+    /// Whether every byte of `s` is in `table`.
+    #[inline]
+    fn all_in(table: &[bool; 256], s: &[u8]) -> bool {
+        s.iter().all(|&b| table[usize::from(b)])
+    }
 
     /// Length in chars within `min..=max`, deciding from the byte length when it can.
     #[inline]
@@ -526,6 +570,7 @@ pub mod hand_written {
             .any(|c| matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}'))
     }
 
+    /// `CreateAppInstance`.
     pub fn is_valid(request: &CreateAppInstanceRequest) -> bool {
         let Some(name) = &request.name else {
             return false;
@@ -537,7 +582,7 @@ pub mod hand_written {
             && chime_name(name)
             && token.len() >= 2
             && token.len() <= 64
-            && token.bytes().all(|b| TOKEN[b as usize])
+            && all_in(&TOKEN, token.as_bytes())
             && request
                 .metadata
                 .as_deref()
@@ -552,6 +597,110 @@ pub mod hand_written {
                                 .is_some_and(|v| chars_within(v, 1, 256))
                     })
             })
+    }
+
+    /// `[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}`.
+    fn uuid(s: &[u8]) -> bool {
+        s.len() == 36
+            && [8, 13, 18, 23].iter().all(|&i| s[i] == b'-')
+            && [&s[..8], &s[9..13], &s[14..18], &s[19..23], &s[24..]]
+                .iter()
+                .all(|group| all_in(&HEX, group))
+    }
+
+    /// The leading bytes of `s` in `class`, at least `min` and at most `max`: the rest.
+    fn run(s: &[u8], min: usize, max: usize, class: fn(u8) -> bool) -> Option<&[u8]> {
+        let n = s.iter().take(max).take_while(|&&b| class(b)).count();
+        (n >= min).then(|| &s[n..])
+    }
+
+    /// `(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?` then
+    /// a UUID.
+    fn instance_id(s: &[u8]) -> bool {
+        let Some(arn) = s.strip_prefix(b"arn:") else {
+            return uuid(s);
+        };
+        let lower = |b: u8| b.is_ascii_lowercase();
+        let digit = |b: u8| b.is_ascii_digit();
+        let rest = arn
+            .strip_prefix(b"aws-us-gov:connect:")
+            .or_else(|| arn.strip_prefix(b"aws:connect:"));
+        let rest = rest
+            .and_then(|r| run(r, 2, 2, lower))
+            .and_then(|r| r.strip_prefix(b"-"))
+            .and_then(|r| run(r, 1, usize::MAX, lower))
+            .and_then(|r| r.strip_prefix(b"-"))
+            .and_then(|r| run(r, 1, 1, digit))
+            .and_then(|r| r.strip_prefix(b":"))
+            .and_then(|r| run(r, 1, 20, digit))
+            .and_then(|r| r.strip_prefix(b":instance/"));
+        rest.is_some_and(uuid)
+    }
+
+    /// `[a-z]{2}(-[a-z]+){1,2}(-[0-9])?`.
+    fn region(s: &[u8]) -> bool {
+        let mut parts = s.split(|&b| b == b'-');
+        let Some(first) = parts.next() else {
+            return false;
+        };
+        if first.len() != 2 || !all_in(&LOWER, first) {
+            return false;
+        }
+        let mut words = 0;
+        let mut digit_last = false;
+        for part in parts {
+            if digit_last {
+                return false;
+            }
+            if !part.is_empty() && all_in(&LOWER, part) {
+                words += 1;
+            } else if part.len() == 1 && part[0].is_ascii_digit() {
+                digit_last = true;
+            } else {
+                return false;
+            }
+        }
+        (1..=2).contains(&words)
+    }
+
+    /// `^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$`: letters, digits and dashes, starting and
+    /// ending with a letter or digit, not starting with `d-`.
+    fn alias(s: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (s.first(), s.last()) else {
+            return false;
+        };
+        first.is_ascii_alphanumeric()
+            && last.is_ascii_alphanumeric()
+            && !s.starts_with(b"d-")
+            && all_in(&ALIAS, s)
+    }
+
+    /// `ReplicateInstance`.
+    pub fn replicate_instance_is_valid(request: &ReplicateInstanceRequest) -> bool {
+        let (Some(id), Some(region_name), Some(alias_name)) = (
+            &request.instance_id,
+            &request.replica_region,
+            &request.replica_alias,
+        ) else {
+            return false;
+        };
+        chars_within(id, 1, 250)
+            && instance_id(id.as_bytes())
+            && chars_within(region_name, 8, 31)
+            && region(region_name.as_bytes())
+            && request
+                .client_token
+                .as_deref()
+                .is_none_or(|t| chars_within(t, 0, 500))
+            && chars_within(alias_name, 1, 45)
+            && alias(alias_name.as_bytes())
+    }
+
+    /// `CreateSchema`: `^[a-zA-Z0-9._-]*$`, 1 to 32 characters.
+    pub fn create_schema_is_valid(request: &CreateSchemaRequest) -> bool {
+        request.name.as_deref().is_some_and(|name| {
+            (1..=32).contains(&name.len()) && all_in(&SCHEMA_NAME, name.as_bytes())
+        })
     }
 }
 
