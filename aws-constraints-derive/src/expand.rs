@@ -343,11 +343,21 @@ fn pattern(
         Some(max) => quote!(::core::option::Option::Some(#max)),
         None => quote!(::core::option::Option::None),
     };
+    let guard = shortcut.guard().map(|guard| {
+        let constructor = match (guard.at_end(), guard.must_match()) {
+            (false, true) => quote!(starting_with),
+            (false, false) => quote!(not_starting_with),
+            (true, true) => quote!(ending_with),
+            (true, false) => quote!(not_ending_with),
+        };
+        let literal = Literal::byte_string(guard.literal());
+        quote!(.with_guard(__awsc_crate::__private::Guard::#constructor(#literal)))
+    });
     quote_spanned! {span=>
         {
             // A constant: the check inlines here with its bounds as immediates.
             const __AWSC_SHORTCUT: __awsc_crate::__private::AsciiShortcut =
-                __awsc_crate::__private::AsciiShortcut::new([#low, #high], #beyond_ascii, #min, #max);
+                __awsc_crate::__private::AsciiShortcut::new([#low, #high], #beyond_ascii, #min, #max)#guard;
             __awsc_crate::__private::pattern(
                 #value,
                 &__AWSC_PATTERNS[#index],

@@ -62,7 +62,7 @@ pub use backtrack::{
     BASE_STEPS as BACKTRACK_BASE_STEPS, STEPS_PER_BYTE as BACKTRACK_STEPS_PER_BYTE,
 };
 pub use error::{PatternError, PatternErrorKind};
-pub use shortcut::AsciiShortcut;
+pub use shortcut::{AsciiShortcut, Guard};
 
 use class_run::ClassRun;
 use lower::{Branch, BranchBody, Condition, Edge};
@@ -253,22 +253,30 @@ impl Pattern {
     }
 
     /// The [`AsciiShortcut`] of a pattern that is one character class repeated, with no
-    /// look-around: how a caller decides most values without calling the matcher.
+    /// look-around but one literal at an end (`(?!aws:)`): how a caller decides most values
+    /// without calling the matcher.
     ///
     /// ```
     /// use aws_constraints_pattern::Pattern;
     ///
     /// let shortcut = Pattern::new("^[a-zA-Z0-9._-]*$")?.ascii_shortcut().unwrap();
     /// assert_eq!(shortcut.decide("orders.v1"), Some(true));
-    /// assert!(Pattern::new("(?!aws:)[a-z:]+")?.ascii_shortcut().is_none());
+    /// assert!(Pattern::new("(?!aws:)[a-z:]+")?.ascii_shortcut().is_some());
+    /// assert!(Pattern::new("(?!aws:)(?!-)[a-z:-]+")?.ascii_shortcut().is_none());
+    /// assert!(Pattern::new("(?!.*--)[a-z-]+")?.ascii_shortcut().is_none());
     /// # Ok::<(), aws_constraints_pattern::PatternError>(())
     /// ```
     pub fn ascii_shortcut(&self) -> Option<AsciiShortcut> {
-        match &*self.branches {
-            [CompiledBranch {
-                body: Body::ClassRun(run),
-                conditions,
-            }] if conditions.is_empty() => Some(*run.shortcut()),
+        let [CompiledBranch {
+            body: Body::ClassRun(run),
+            conditions,
+        }] = &*self.branches
+        else {
+            return None;
+        };
+        match &**conditions {
+            [] => Some(*run.shortcut()),
+            [condition] => Some(run.shortcut().with_guard(condition.guard()?)),
             _ => None,
         }
     }
@@ -283,7 +291,10 @@ impl Pattern {
     /// # Ok::<(), aws_constraints_pattern::PatternError>(())
     /// ```
     pub fn is_class_run(&self) -> bool {
-        self.ascii_shortcut().is_some()
+        matches!(
+            &*self.branches,
+            [CompiledBranch { body: Body::ClassRun(_), conditions }] if conditions.is_empty()
+        )
     }
 }
 
@@ -302,6 +313,16 @@ impl CompiledBranch {
 }
 
 impl CompiledCondition {
+    /// The condition as a [`Guard`], if it is a literal that fits one.
+    fn guard(&self) -> Option<Guard> {
+        match &self.test {
+            ConditionTest::Literal(literal) => {
+                Guard::of(literal, self.at == Edge::Suffix, self.must_match)
+            }
+            ConditionTest::Automaton(_) => None,
+        }
+    }
+
     #[inline]
     fn holds(&self, value: &str) -> bool {
         let found = match (&self.test, self.at) {

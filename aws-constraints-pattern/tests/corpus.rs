@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use aws_constraints_pattern::{AsciiShortcut, Pattern};
+use aws_constraints_pattern::{AsciiShortcut, Guard, Pattern};
 
 const CORPUS: &str = include_str!("data/aws-patterns.txt");
 
@@ -69,20 +69,30 @@ fn corpus_compiles() {
 /// every such pattern of AWS's, the parts rebuild the same shortcut.
 #[test]
 fn every_shortcut_is_rebuilt_from_its_parts() {
-    let mut shortcuts = 0;
+    let (mut shortcuts, mut guarded) = (0, 0);
     for p in corpus() {
         let Some(shortcut) = Pattern::new(&p).ok().and_then(|p| p.ascii_shortcut()) else {
             continue;
         };
-        let written = AsciiShortcut::new(
+        let mut written = AsciiShortcut::new(
             shortcut.members(),
             shortcut.beyond_ascii(),
             shortcut.min(),
             shortcut.max(),
         );
+        if let Some(guard) = shortcut.guard() {
+            let literal = guard.literal();
+            written = written.with_guard(match (guard.at_end(), guard.must_match()) {
+                (false, true) => Guard::starting_with(literal),
+                (false, false) => Guard::not_starting_with(literal),
+                (true, true) => Guard::ending_with(literal),
+                (true, false) => Guard::not_ending_with(literal),
+            });
+            guarded += 1;
+        }
         assert_eq!(written, shortcut, "{p}");
         shortcuts += 1;
     }
-    println!("{shortcuts} patterns with an ASCII shortcut");
+    println!("{shortcuts} patterns with an ASCII shortcut, {guarded} of them guarded");
     assert!(shortcuts > 1000, "{shortcuts}");
 }

@@ -13,7 +13,7 @@ use crate::{
     Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
     ValueText, Violation,
 };
-pub use aws_constraints_pattern::AsciiShortcut;
+pub use aws_constraints_pattern::{AsciiShortcut, Guard};
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
 pub use serde;
 

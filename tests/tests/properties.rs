@@ -258,6 +258,27 @@ proptest! {
         }
     }
 
+    /// A class guarded by a literal look-around at one end: the shortcut the derive
+    /// inlines decides as the matcher does (which checks the look-around its own way), on
+    /// text that often begins or ends with the literal.
+    #[test]
+    fn guarded_shortcuts_agree_with_the_matcher(
+        text in any_text(),
+        start in prop::sample::select(vec!["", "aws:", "aws", "ab", "-"]),
+        end in prop::sample::select(vec!["", "-", ".json", "json"]),
+    ) {
+        let text = format!("{start}{text}{end}");
+        for pattern in GUARDED.iter() {
+            let shortcut = pattern.ascii_shortcut().unwrap();
+            prop_assert!(shortcut.guard().is_some(), "{}", pattern.as_str());
+            if let Some(decided) = shortcut.decide(&text) {
+                prop_assert_eq!(
+                    decided, pattern.is_match(&text), "{} on {:?}", pattern.as_str(), text
+                );
+            }
+        }
+    }
+
     /// Any pattern text: compiling it returns a pattern or an error, never a panic, and
     /// matching a compiled one never panics.
     #[test]
@@ -267,6 +288,20 @@ proptest! {
         }
     }
 }
+
+/// Classes guarded by a literal at one end, as AWS's tag keys are.
+static GUARDED: std::sync::LazyLock<Vec<Pattern>> = std::sync::LazyLock::new(|| {
+    [
+        "(?!aws:)[a-zA-Z+-=._:/]+",
+        r"^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$",
+        "[a-z-]{1,12}(?<!-)",
+        "(?=ab)[a-z]{2,30}",
+        r"[\w.]*(?<=\.json)",
+    ]
+    .iter()
+    .map(|source| Pattern::new(source).unwrap())
+    .collect()
+});
 
 /// Class runs, each with the same language forced through the automaton by a no-op
 /// alternative.

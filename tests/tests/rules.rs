@@ -260,36 +260,52 @@ struct Patterned {
     /// matcher.
     #[pattern(r"[\p{L}0-9]{2,3}")]
     letters: String,
-    /// A look-ahead: no shortcut, the matcher decides everything.
+    /// A literal look-ahead: a guard of the shortcut.
     #[pattern("(?!x)[a-z]{2,3}")]
     guarded: String,
+    /// A literal look-behind at the end: a guard too.
+    #[pattern("[a-z-]{2,3}(?<!c)")]
+    guarded_end: String,
+    /// A look-ahead that is not a literal: no shortcut, the matcher decides everything.
+    #[pattern("(?!.*b)[a-z]{2,3}")]
+    matcher_only: String,
 }
 
 #[test]
 fn patterns_decide_alike_with_and_without_the_inlined_shortcut() {
-    // (value, whether each of the three patterns accepts it)
+    // (value, whether each of the five patterns accepts it)
     let cases = [
-        ("ab", [true, true, true]),
-        ("a-c", [true, false, false]),
-        ("a", [false, false, false]),
-        ("abcd", [false, false, false]),
-        ("aB", [false, true, false]),
-        ("xa", [true, true, false]),
-        ("aé", [false, true, false]),
-        ("é😀", [false, false, false]),
-        ("ééé", [false, true, false]),
-        ("éééé", [false, false, false]),
-        ("a\n", [false, false, false]),
-        ("", [false, false, false]),
+        ("ab", [true, true, true, true, false]),
+        ("a-c", [true, false, false, false, false]),
+        ("a", [false, false, false, false, false]),
+        ("abcd", [false, false, false, false, false]),
+        ("aB", [false, true, false, false, false]),
+        ("xa", [true, true, false, true, true]),
+        ("ac", [true, true, true, false, true]),
+        ("aé", [false, true, false, false, false]),
+        ("é😀", [false, false, false, false, false]),
+        ("ééé", [false, true, false, false, false]),
+        ("éééé", [false, false, false, false, false]),
+        ("a\n", [false, false, false, false, false]),
+        ("", [false, false, false, false, false]),
     ];
     for (value, accepted) in cases {
         let patterned = Patterned {
             ascii: value.into(),
             letters: value.into(),
             guarded: value.into(),
+            guarded_end: value.into(),
+            matcher_only: value.into(),
         };
         let failed: Vec<String> = rules(&patterned).into_iter().map(|(at, _)| at).collect();
-        let expected: Vec<String> = ["/ascii", "/letters", "/guarded"]
+        let members = [
+            "/ascii",
+            "/letters",
+            "/guarded",
+            "/guarded_end",
+            "/matcher_only",
+        ];
+        let expected: Vec<String> = members
             .into_iter()
             .zip(accepted)
             .filter(|&(_, accepted)| !accepted)
