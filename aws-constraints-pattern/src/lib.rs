@@ -17,7 +17,9 @@
 //!
 //! Patterns that are one character class with a quantifier (`[-_a-zA-Z0-9]*`, the most
 //! common shape in AWS's models) run without an automaton at all: an ASCII bitmap plus a
-//! range search for the rest of Unicode.
+//! range search for the rest of Unicode. Their ASCII part is public
+//! ([`Pattern::ascii_shortcut`], an [`AsciiShortcut`]) so that a caller can write it as a
+//! constant and decide most values inline; the derive does.
 //!
 //! Both the derive (to reject a bad pattern at `cargo build`) and the runtime (to match)
 //! use this crate, so they agree by construction.
