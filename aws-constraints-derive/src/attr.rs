@@ -94,7 +94,7 @@ pub(crate) struct PatternRule {
     pub(crate) lit: LitStr,
     pub(crate) backtracking: bool,
     /// For a pattern that is one class repeated, what decides most values without the
-    /// matcher: the generated code holds it in a static.
+    /// matcher: the generated code writes it as a constant.
     pub(crate) shortcut: Option<Box<aws_constraints_pattern::AsciiShortcut>>,
 }
 

@@ -339,10 +339,7 @@ fn pattern(
     let [low, high] = shortcut.members();
     let beyond_ascii = shortcut.beyond_ascii();
     let min = shortcut.min();
-    let max = match shortcut.max() {
-        Some(max) => quote!(::core::option::Option::Some(#max)),
-        None => quote!(::core::option::Option::None),
-    };
+    let max = option(shortcut.max().map(|max| quote!(#max)));
     let guard = shortcut.guard().map(|guard| {
         let constructor = match (guard.at_end(), guard.must_match()) {
             (false, true) => quote!(starting_with),
