@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{quote, quote_spanned, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
@@ -248,7 +248,54 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
             ordered.swap(keys, values);
         }
     }
-    let rules = ordered.into_iter().map(|rule| match &rule.kind {
+    // A map's keys and values, next to each other, are checked in one pass over the map.
+    let mut passes: Vec<Pass> = Vec::new();
+    for rule in ordered {
+        if let (RuleKind::Values(values), Some(&Pass::One(previous))) = (&rule.kind, passes.last())
+        {
+            if let RuleKind::Keys(keys) = &previous.kind {
+                *passes.last_mut().expect("a previous pass") = Pass::Entries(keys, values);
+                continue;
+            }
+        }
+        passes.push(Pass::One(rule));
+    }
+    let rules = passes.into_iter().map(|pass| match pass {
+        Pass::One(rule) => member_rule(rule, field, value, &at, span, patterns),
+        Pass::Entries(keys, values) => {
+            let sides = [
+                (Side::Keys, keys.as_slice()),
+                (Side::Values, values.as_slice()),
+            ];
+            entries(&sides, value, &at, span, patterns)
+        }
+    });
+    // The location is built only where a violation or a nested value needs it.
+    quote! {
+        {
+            let __awsc_field_at = || #location;
+            #(#rules)*
+        }
+    }
+}
+
+/// One pass of a member's rules: a rule, or a map's keys and values checked together.
+#[derive(Clone, Copy)]
+enum Pass<'a> {
+    One(&'a crate::attr::Rule),
+    Entries(&'a Vec<ValueRule>, &'a Vec<ValueRule>),
+}
+
+/// One rule of a member.
+fn member_rule(
+    rule: &crate::attr::Rule,
+    field: &Field,
+    value: &TokenStream,
+    at: &TokenStream,
+    span: Span,
+    patterns: &Patterns,
+) -> TokenStream {
+    match &rule.kind {
         // A member serde fills with its default is never missing: Smithy's servers do not
         // report a required member with a default.
         RuleKind::Required if field.filled_by_default => quote!(),
@@ -261,22 +308,15 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
         RuleKind::Unique => quote_spanned! {span=>
             __awsc_crate::__private::unique(#value, #at, __awsc_errors);
         },
-        RuleKind::Value(rule) => value_rule(rule, value, &at, span, patterns),
-        RuleKind::Each(rules) => each(rules, value, &at, span, patterns),
-        RuleKind::Keys(rules) => entries(Side::Keys, rules, value, &at, span, patterns),
-        RuleKind::Values(rules) => entries(Side::Values, rules, value, &at, span, patterns),
+        RuleKind::Value(rule) => value_rule(rule, value, at, span, patterns),
+        RuleKind::Each(rules) => each(rules, value, at, span, patterns),
+        RuleKind::Keys(rules) => entries(&[(Side::Keys, rules)], value, at, span, patterns),
+        RuleKind::Values(rules) => entries(&[(Side::Values, rules)], value, at, span, patterns),
         RuleKind::Custom(path) => {
             let echo = echo_probe(value);
             quote_spanned! {span=>
                 __awsc_crate::__private::custom(#path(#value), #at, || #echo, __awsc_errors);
             }
-        }
-    });
-    // The location is built only where a violation or a nested value needs it.
-    quote! {
-        {
-            let __awsc_field_at = || #location;
-            #(#rules)*
         }
     }
 }
@@ -307,8 +347,8 @@ fn value_rule(
             }
         }
         ValueRule::Each(rules) => each(rules, value, at, span, patterns),
-        ValueRule::Keys(rules) => entries(Side::Keys, rules, value, at, span, patterns),
-        ValueRule::Values(rules) => entries(Side::Values, rules, value, at, span, patterns),
+        ValueRule::Keys(rules) => entries(&[(Side::Keys, rules)], value, at, span, patterns),
+        ValueRule::Values(rules) => entries(&[(Side::Values, rules)], value, at, span, patterns),
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
             __awsc_crate::__private::one_of(
                 #value,
@@ -553,44 +593,56 @@ enum Side {
     Values,
 }
 
-/// `#[keys(..)]` / `#[values(..)]`: every key or value checked at its entry, and the
-/// violations grouped as AWS reports a map's keys or values.
+/// `#[keys(..)]` and `#[values(..)]` of one map (either, or both in that order): every key
+/// or value checked at its entry in one pass over the map, the violations grouped as AWS
+/// reports a map's keys or values, then ordered a side at a time (as one pass a side would
+/// have found them), each side's by key where the map's order is unspecified.
 fn entries(
-    side: Side,
-    rules: &[ValueRule],
+    sides: &[(Side, &[ValueRule])],
     value: &TokenStream,
     at: &TokenStream,
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
-    let (item, item_at, location, kind) = match side {
-        Side::Keys => (
-            quote!(__awsc_key),
-            quote!(__awsc_key_at),
-            quote!(map_key),
-            quote!(MapKeys),
-        ),
-        Side::Values => (
-            quote!(__awsc_value),
-            quote!(__awsc_value_at),
-            quote!(map_value),
-            quote!(MapValues),
-        ),
-    };
-    let checks = rules
+    let (groupings, checks): (Vec<TokenStream>, Vec<TokenStream>) = sides
         .iter()
-        .map(|r| value_rule(r, &item, &item_at, span, patterns));
-    let grouping = grouping(kind, rules, value, quote!(__awsc_map_at), span);
+        .enumerate()
+        .map(|(i, (side, rules))| {
+            let (item, item_at, location, kind) = match side {
+                Side::Keys => (
+                    quote!(__awsc_key),
+                    quote!(__awsc_key_at),
+                    quote!(map_key),
+                    quote!(MapKeys),
+                ),
+                Side::Values => (
+                    quote!(__awsc_value),
+                    quote!(__awsc_value_at),
+                    quote!(map_value),
+                    quote!(MapValues),
+                ),
+            };
+            let group = format_ident!("__awsc_group_{}", i);
+            let grouping = grouping(kind, rules, value, quote!(__awsc_map_at), span);
+            let checks = rules
+                .iter()
+                .map(|r| value_rule(r, &item, &item_at, span, patterns));
+            let entry = quote_spanned! {span=>
+                let #item_at = || __awsc_map_at.#location(__awsc_key);
+                let __awsc_entry_start = __awsc_errors.len();
+                #(#checks)*
+                #group.attach(__awsc_errors, __awsc_entry_start);
+            };
+            (quote_spanned!(span=> let #group = #grouping;), entry)
+        })
+        .unzip();
     quote_spanned! {span=>
         {
             let __awsc_map_at = #at();
             let __awsc_start = __awsc_errors.len();
-            let __awsc_group = #grouping;
+            #(#groupings)*
             __awsc_crate::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
-                let #item_at = || __awsc_map_at.#location(__awsc_key);
-                let __awsc_entry_start = __awsc_errors.len();
                 #(#checks)*
-                __awsc_group.attach(__awsc_errors, __awsc_entry_start);
             });
             __awsc_crate::__private::sort_entries(
                 #value,

@@ -526,18 +526,32 @@ impl ValidationErrors {
     /// Orders the violations recorded since `start` by the map key at segment `depth`,
     /// keeping the order of violations within one entry. Hash maps iterate in no fixed
     /// order; this makes their report deterministic without allocating when all is valid.
+    /// Where one pass checked both keys and values, the keys' violations come first.
     pub fn sort_entries_since(&mut self, start: usize, depth: usize) {
+        self.order_entries_since(start, depth, true);
+    }
+
+    /// [`ValidationErrors::sort_entries_since`], or, unless `by_key`, only the keys'
+    /// violations before the values' (a map whose order is its own).
+    pub(crate) fn order_entries_since(&mut self, start: usize, depth: usize, by_key: bool) {
         if self.violations.len() - start < 2 {
             return;
         }
+        // A stable sort: what compares equal keeps the order it was found in.
         self.violations[start..].sort_by(|a, b| {
-            fn key(v: &Violation, depth: usize) -> Option<&EntryKey> {
+            /// The side of the entry (keys first) and, if sorting by key, the key.
+            fn entry(
+                v: &Violation,
+                depth: usize,
+                by_key: bool,
+            ) -> Option<(bool, Option<&EntryKey>)> {
                 match v.path.segments().get(depth) {
-                    Some(PathSegment::MapKey(k) | PathSegment::MapValue(k)) => Some(k),
+                    Some(PathSegment::MapKey(k)) => Some((false, by_key.then_some(k))),
+                    Some(PathSegment::MapValue(k)) => Some((true, by_key.then_some(k))),
                     _ => None,
                 }
             }
-            key(a, depth).cmp(&key(b, depth))
+            entry(a, depth, by_key).cmp(&entry(b, depth, by_key))
         });
     }
 

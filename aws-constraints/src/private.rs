@@ -239,8 +239,9 @@ pub fn unique<'a, L: List + ?Sized>(
     }
 }
 
-/// Sorts the violations a hash map's entries produced, so that the report is
-/// deterministic.
+/// Orders the violations one pass over a map's entries produced: its keys' before its
+/// values' (the pass checks both at each entry), and each side's by key where the map's
+/// order is unspecified, so that the report is deterministic.
 #[inline]
 pub fn sort_entries<M: Map + ?Sized>(
     _map: &M,
@@ -248,8 +249,8 @@ pub fn sort_entries<M: Map + ?Sized>(
     at: &Location<'_>,
     errors: &mut ValidationErrors,
 ) {
-    if M::UNORDERED {
-        errors.sort_entries_since(start, at.depth());
+    if errors.len() - start > 1 {
+        errors.order_entries_since(start, at.depth(), M::UNORDERED);
     }
 }
 

@@ -314,3 +314,64 @@ fn patterns_decide_alike_with_and_without_the_inlined_shortcut() {
         assert_eq!(failed, expected, "{value:?}");
     }
 }
+
+#[derive(Validate)]
+struct Checked {
+    #[keys(len(max = 2))]
+    #[values(len(max = 2))]
+    ordered: BTreeMap<String, String>,
+    #[values(len(max = 2))]
+    #[keys(len(max = 2))]
+    unordered: HashMap<String, String>,
+    /// A rule between the two: its violation stays between theirs.
+    #[keys(len(max = 2))]
+    #[len(max = 1)]
+    #[values(len(max = 2))]
+    apart: BTreeMap<String, String>,
+}
+
+#[test]
+fn one_pass_over_a_map_reports_its_keys_then_its_values_each_by_key() {
+    let entries = [("abc", "long"), ("b", "ok"), ("cde", "x"), ("d", "far")]
+        .map(|(k, v)| (k.to_owned(), v.to_owned()));
+    let checked = Checked {
+        ordered: entries.iter().cloned().collect(),
+        unordered: entries.iter().cloned().collect(),
+        apart: entries.iter().cloned().collect(),
+    };
+    // Each violation as (member, side, key): `None` for one at the map itself.
+    let found: Vec<(String, Option<(&str, String)>)> = checked
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|v| {
+            let segments = v.path().segments();
+            let member = format!("{:?}", segments[0]);
+            let entry = match segments.get(1) {
+                Some(PathSegment::MapKey(k)) => Some(("key", k.as_str().unwrap().to_owned())),
+                Some(PathSegment::MapValue(k)) => Some(("value", k.as_str().unwrap().to_owned())),
+                _ => None,
+            };
+            (member, entry)
+        })
+        .collect();
+    // Keys "abc" and "cde" are too long, and the values at "abc" and "d".
+    let sides = [
+        ("key", "abc"),
+        ("key", "cde"),
+        ("value", "abc"),
+        ("value", "d"),
+    ];
+    let at = |member: &str, entries: &[(&'static str, &str)]| {
+        entries
+            .iter()
+            .map(|&(side, key)| (format!("Member({member:?})"), Some((side, key.to_owned()))))
+            .collect::<Vec<_>>()
+    };
+    let mut expected = at("ordered", &sides);
+    expected.extend(at("unordered", &sides));
+    expected.extend(at("apart", &sides[..2]));
+    expected.push(("Member(\"apart\")".to_owned(), None));
+    expected.extend(at("apart", &sides[2..]));
+    assert_eq!(found, expected);
+}
