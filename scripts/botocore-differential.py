@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Differential test of the importer's validators against botocore's own ParamValidator.
 
-    scripts/botocore-differential.py [--services N] [--operations-per-service K]
+    scripts/botocore-differential.py --cli CLI [--services N] [--operations-per-service K]
 
-Run it through scripts/botocore-differential.sh, which provides botocore and the release CLI.
+Run it through scripts/botocore-differential.sh, which provides botocore and builds the
+release CLI.
 For a deterministic sample of botocore's services (the smallest N that import, K operations
 each), it imports the operations from botocore's models with `aws-constraints import
 --dispatch`, builds one harness over all of them, and generates documents from the model:
@@ -38,8 +39,9 @@ import tempfile
 import botocore.session
 from botocore.validate import ParamValidator
 
+from cargo_executable import executable
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLI = os.path.join(ROOT, "target", "release", "aws-constraints")
 JSON_PROTOCOLS = {"json", "rest-json", "smithy-rpc-v2-cbor"}
 # Optional members are filled down to this depth; required ones always (until a cycle).
 OPTIONAL_DEPTH = 2
@@ -325,6 +327,7 @@ fn main() {
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--cli", required=True, help="the aws-constraints executable")
     parser.add_argument("--services", type=int, default=110)
     parser.add_argument("--operations-per-service", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="keep the scratch directory")
@@ -351,7 +354,7 @@ def main():
         ops = ops[::step][: args.operations_per_service]
         data_path = find_model_file(session, name)
         module = "svc_" + name.replace("-", "_")
-        cmd = [CLI, "import", data_path, "--dispatch", "--output", os.path.join(crate, "src", module + ".rs")]
+        cmd = [args.cli, "import", data_path, "--dispatch", "--output", os.path.join(crate, "src", module + ".rs")]
         for op in ops:
             cmd += ["--operation", op]
         result = subprocess.run(cmd, capture_output=True, text=True)
@@ -385,8 +388,7 @@ serde_json = "1"
         f.write("        _ => None,\n    }\n}\n")
     subprocess.run(["cp", os.path.join(ROOT, "Cargo.lock"), crate], check=True)
     print(f"building the harness over {len(chosen)} services in {crate} ...", flush=True)
-    subprocess.run(["cargo", "build", "--quiet", "--manifest-path", os.path.join(crate, "Cargo.toml")], check=True)
-    binary = os.path.join(crate, "target", "debug", "botocore-differential")
+    binary = executable(["--quiet"], cwd=crate)
 
     cases = []
     for name, _, ops, model in chosen:

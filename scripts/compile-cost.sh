@@ -1,19 +1,29 @@
 #!/usr/bin/env bash
 # What the importer's types cost to compile, against the AWS SDK for Rust crate of the same
 # service: for each service, a crate holding `aws-constraints import` of every operation
-# (from the Smithy models in shared/) and a crate depending on `aws-sdk-<service>`, both built
-# in one target directory with their dependencies first, then each rebuilt alone (`cargo clean
-# -p`, then `cargo build`, the debug profile as `cargo build` has it) and timed. Prints a table.
+# (from AWS's Smithy models) and a crate depending on `aws-sdk-<service>`, both built in one
+# target directory with their dependencies first, then each rebuilt alone (`cargo clean -p`,
+# then `cargo build`, the debug profile as `cargo build` has it) and timed. Prints a table.
 #
-#   scripts/compile-cost.sh [SERVICE:SDK-CRATE ...]   default: iot, connect, dynamodb
+#   scripts/compile-cost.sh MODELS [SERVICE:SDK-CRATE ...]   default: iot, connect, dynamodb
+#
+# MODELS is the `all-services.tar.xz` archive of AWS's Smithy models. Needs Python 3 (to find
+# the built CLI) and crates.io (for the SDK crates).
 set -euo pipefail
+archive=${1:-}
+if [ -z "$archive" ] || [ ! -f "$archive" ]; then
+    echo "usage: scripts/compile-cost.sh MODELS [SERVICE:SDK-CRATE ...], where MODELS is the" \
+        "archive all-services.tar.xz of AWS's Smithy models${archive:+ (no such file: $archive)}" >&2
+    exit 2
+fi
+archive=$(cd "$(dirname "$archive")" && pwd)/$(basename "$archive")
+shift
 cd "$(dirname "$0")/.."
-root=$PWD
 pairs=${*:-"iot:aws-sdk-iot connect:aws-sdk-connect dynamodb:aws-sdk-dynamodb"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tar -xJf "$root/../shared/reference/aws-smithy-models/all-services.tar.xz" -C "$work"
-cargo build --quiet --release --bin aws-constraints
+tar -xJf "$archive" -C "$work"
+bin=$(python3 scripts/cargo_executable.py --quiet --release --bin aws-constraints)
 mkdir -p "$work/snapshot"
 git archive HEAD | tar -x -C "$work/snapshot"
 crate=$work/cost
@@ -27,7 +37,7 @@ imported_deps="" sdk_deps=""
 for pair in $pairs; do
     service=${pair%%:*} sdk=${pair#*:}
     module=$(echo "$service" | tr '-' '_')
-    "$root/target/release/aws-constraints" import "$(ls "$work/$service"/service/*/*.json | head -1)" \
+    "$bin" import "$(ls "$work/$service"/service/*/*.json | head -1)" \
         --output "$crate/imported/src/$module.rs"
     sdk_deps="$sdk_deps$sdk = \"1\"
 "

@@ -5,31 +5,42 @@
 # reason), what failed to compile, and a table: services, imported, refused, compiled,
 # generated lines, and the time each step took.
 #
-#   scripts/import-aws.sh                   a sample covering every shape kind and protocol,
-#                                           from AWS's Smithy models in shared/
-#   scripts/import-aws.sh --all             all 402 services of the Smithy models (long: see
-#                                           BENCHMARKS.md)
+#   scripts/import-aws.sh [--all] --smithy MODELS
+#       from AWS's Smithy models: MODELS is the `all-services.tar.xz` archive of them or a
+#       folder laid out as `api-models-aws` is (SERVICE/service/VERSION/SERVICE-VERSION.json)
 #   scripts/import-aws.sh [--all] --botocore DATA
-#                                           the same from botocore's models (DATA is botocore's
-#                                           `data` directory; the newest version of each service)
+#       from botocore's models: DATA is botocore's `data` folder (the newest version of each
+#       service)
 #
+# Without --all, a sample covering every shape kind and protocol; with it, every service of
+# the models (long: see BENCHMARKS.md). Needs Python 3 (to find the built CLI).
 # KEEP_WORK=1 keeps the scratch directory (its path is printed) to look at what failed.
 set -euo pipefail
+caller=$PWD
 cd "$(dirname "$0")/.."
 root=$PWD
-all=no botocore=
+# A path given relative to where the script was called from.
+absolute() { case $1 in /*) echo "$1" ;; *) echo "$caller/$1" ;; esac; }
+usage="usage: scripts/import-aws.sh [--all] (--smithy MODELS | --botocore DATA)"
+all=no botocore= smithy=
 while [ $# -gt 0 ]; do
     case $1 in
         --all) all=yes ;;
-        --botocore) botocore=${2:?--botocore needs the botocore data directory}; shift ;;
-        *) echo "unknown argument: $1" >&2; exit 2 ;;
+        --botocore) botocore=$(absolute "${2:?--botocore needs the botocore data folder}"); shift ;;
+        --smithy) smithy=$(absolute "${2:?--smithy needs the Smithy models (archive or folder)}"); shift ;;
+        *) echo "unknown argument: $1 ($usage)" >&2; exit 2 ;;
     esac
     shift
 done
+if [ -z "$botocore$smithy" ] || { [ -n "$botocore" ] && [ -n "$smithy" ]; }; then
+    echo "which models? give one of --smithy or --botocore ($usage)" >&2
+    exit 2
+fi
+given=${botocore:-$smithy}
+[ -e "$given" ] || { echo "no such models: $given" >&2; exit 2; }
 work=$(mktemp -d)
 if [ -n "${KEEP_WORK:-}" ]; then echo "scratch: $work"; else trap 'rm -rf "$work"' EXIT; fi
-cargo build --quiet --release --bin aws-constraints
-bin=$root/target/release/aws-constraints
+bin=$(python3 scripts/cargo_executable.py --quiet --release --bin aws-constraints)
 # The generated crates build against the committed runtime, exported here, so that edits to
 # the working tree during a long run cannot change what it measures.
 snapshot=$work/snapshot
@@ -45,9 +56,13 @@ if [ -n "$botocore" ]; then
     }
     appregistry=servicecatalog-appregistry
 else
-    models=$work/models
-    mkdir -p "$models"
-    tar -xJf "$root/../shared/reference/aws-smithy-models/all-services.tar.xz" -C "$models"
+    if [ -d "$smithy" ]; then
+        models=$smithy
+    else
+        models=$work/models
+        mkdir -p "$models"
+        tar -xJf "$smithy" -C "$models"
+    fi
     model_of() { ls "$models/$1"/service/*/*.json | head -1; }
     appregistry=service-catalog-appregistry
 fi

@@ -3,18 +3,16 @@
 # `profile CASE 200 ours,garde,validator`, each giving the faster peer's median time over
 # ours' (the peers and ours measured in turn, under the same load).
 #
-#   cargo build --release -p aws-constraints-benches --example profile
 #   scripts/peers-table.sh [RUNS]
+#
+# It builds `profile` (release) and finds it where cargo says it put it. Needs Python 3.
 #
 # Prints one line a case: its name, the median of the runs' ratios, each run's ratio, and
 # ours' median time in the first run.
 set -euo pipefail
 runs=${1:-3}
-profile=target/release/examples/profile
-[ -x "$profile" ] || {
-    echo "$0: build $profile first (see the header of this script)" >&2
-    exit 2
-}
+cd "$(dirname "$0")/.."
+profile=$(python3 scripts/cargo_executable.py --quiet --release -p aws-constraints-benches --example profile)
 "$profile" --list | while read -r case; do
     ratios=() first_time=
     for _ in $(seq "$runs"); do

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes the part of an AWS model that operations' inputs reach.
 
-    scripts/slice-model.py MODEL.json[.gz] OPERATION [OPERATION...] > slice.json
+    scripts/slice-model.py [--outputs-and-errors] MODEL.json[.gz] OPERATION [OPERATION...] > slice.json
 
 MODEL is a Smithy JSON AST or a botocore service-2.json (plain or gzipped). The slice keeps
 each shape as the model has it (traits, documentation), the operations with their input
-only, and records where it came from. Tests import slices of AWS's models (Apache-2.0, see
+only (with `--outputs-and-errors`, their output and errors too), and records where it came
+from. Tests import slices of AWS's models (Apache-2.0, see
 shared/reference/aws-smithy-models/NOTICE) so that they need neither the whole model nor the
 archive or package it ships in.
 """
@@ -24,7 +25,7 @@ def references(shape):
         yield mixin["target"]
 
 
-def botocore_slice(path, model, operations):
+def botocore_slice(path, model, operations, roles):
     shapes = model["shapes"]
     kept = {}
 
@@ -46,11 +47,12 @@ def botocore_slice(path, model, operations):
         if name not in model["operations"]:
             sys.exit(f"{path}: no operation named {name}")
         operation = model["operations"][name]
-        kept_operations[name] = {k: v for k, v in operation.items() if k in ("name", "input")}
-        if "input" in operation:
-            visit(operation["input"]["shape"])
+        kept_operations[name] = {k: v for k, v in operation.items() if k in ("name",) + roles}
+        for role in roles:
+            for reference in as_list(operation.get(role)):
+                visit(reference["shape"])
     metadata = dict(model["metadata"])
-    metadata["slice"] = f"{path.split('/')[-1]}: the inputs of {', '.join(operations)}"
+    metadata["slice"] = described(path, operations, roles)
     return {
         "version": model.get("version", "2.0"),
         "metadata": metadata,
@@ -59,15 +61,32 @@ def botocore_slice(path, model, operations):
     }
 
 
+def as_list(reference):
+    """An operation's input or output is one reference, its errors a list of them."""
+    if reference is None:
+        return []
+    return reference if isinstance(reference, list) else [reference]
+
+
+def described(path, operations, roles):
+    what = "inputs" if roles == ("input",) else "inputs, outputs and errors"
+    return f"{path.split('/')[-1]}: the {what} of {', '.join(operations)}"
+
+
 def main():
-    if len(sys.argv) < 3:
+    arguments = sys.argv[1:]
+    roles = ("input",)
+    if arguments[:1] == ["--outputs-and-errors"]:
+        roles = ("input", "output", "errors")
+        arguments = arguments[1:]
+    if len(arguments) < 2:
         sys.exit(__doc__)
-    path, operations = sys.argv[1], sys.argv[2:]
+    path, operations = arguments[0], arguments[1:]
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as f:
         model = json.load(f)
     if "smithy" not in model and "operations" in model:
-        json.dump(botocore_slice(path, model, operations), sys.stdout, indent=1, ensure_ascii=False)
+        json.dump(botocore_slice(path, model, operations, roles), sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")
         return
     shapes = model["shapes"]
@@ -86,15 +105,15 @@ def main():
         ids = [i for i, s in shapes.items() if s["type"] == "operation" and i.endswith("#" + name)]
         if len(ids) != 1:
             sys.exit(f"{path}: no single operation named {name}")
-        operation = {k: v for k, v in shapes[ids[0]].items() if k in ("type", "input")}
+        operation = {k: v for k, v in shapes[ids[0]].items() if k in ("type",) + roles}
         kept[ids[0]] = operation
-        if "input" in operation:
-            visit(operation["input"]["target"])
-    source = path.split("/")[-1]
+        for role in roles:
+            for reference in as_list(operation.get(role)):
+                visit(reference["target"])
     json.dump(
         {
             "smithy": model.get("smithy", "2.0"),
-            "metadata": {"slice": f"{source}: the inputs of {', '.join(operations)}"},
+            "metadata": {"slice": described(path, operations, roles)},
             "shapes": dict(sorted(kept.items())),
         },
         sys.stdout,

@@ -272,13 +272,14 @@ fn serve_answers_over_http_and_stops_on_ctrl_c() {
     assert!(log.contains("shutting down"), "{log}");
 }
 
-/// `import` writes the types of an operation from AWS's Smithy model, and refuses an
-/// unknown operation naming the closest ones.
+/// `import` writes the types of an operation from AWS's Smithy model (the repository's slice
+/// of it, which keeps CreateSchema's output and errors), and refuses an unknown operation
+/// naming the closest ones.
 #[test]
 fn import_writes_annotated_types() {
     let model = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/reference/aws-smithy-models/clouddirectory-2017-01-11.json"
+        "/../tests/models/aws/clouddirectory.json"
     );
     let out = run(&["import", model, "--operation", "CreateSchema"], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
