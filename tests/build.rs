@@ -15,13 +15,18 @@ fn main() {
     for (file, operation, module) in imports::FIVE_OPERATIONS {
         imports::import(&slices.join(file), &[operation], module, false);
     }
-    let others: [(_, &[&str], _); 14] = [
+    let others: [(_, &[&str], _); 15] = [
         (
             slices.join("iot.json"),
             &["UpdateIndexingConfiguration"],
             "iot_indexing",
         ),
         (slices.join("acm.json"), &["RequestCertificate"], "acm"),
+        (
+            slices.join("cognito-identity.json"),
+            &["GetId", "GetCredentialsForIdentity"],
+            "cognito_identity",
+        ),
         (
             slices.join("eventbridge.json"),
             &["PutTargets"],

@@ -26,7 +26,8 @@ pub(crate) const CUSTOM: &str = "custom";
 pub(crate) const VALIDATE: &str = "validate";
 
 /// Rules that may appear inside `#[each(..)]`, `#[keys(..)]` and `#[values(..)]`.
-const ITEM_RULES: &str = "`len`, `pattern`, `range`, `one_of`, `each`, `keys`, `values`";
+const ITEM_RULES: &str =
+    "`len`, `pattern`, `range`, `one_of`, `each`, `keys`, `values`, `sensitive`";
 
 /// The constraints on one field, in the order they are written.
 pub(crate) struct FieldAttrs {
@@ -65,6 +66,9 @@ pub(crate) enum ValueRule {
     Keys(Vec<ValueRule>),
     /// `values(..)` inside `each(..)` or `values(..)`: the values of a nested map.
     Values(Vec<ValueRule>),
+    /// `sensitive` inside `each(..)`, `keys(..)` or `values(..)`: the items, keys or values
+    /// are never shown, in their own violations or in their collection's echo.
+    Sensitive,
 }
 
 /// An enum value set: `listed` values appear in messages, `internal` ones are accepted but
@@ -84,6 +88,7 @@ impl ValueRule {
             ValueRule::Each(_) => EACH,
             ValueRule::Keys(_) => KEYS,
             ValueRule::Values(_) => VALUES,
+            ValueRule::Sensitive => SENSITIVE,
         }
     }
 }
@@ -323,7 +328,22 @@ fn item_rules(outer: &str, input: ParseStream) -> syn::Result<Vec<ValueRule>> {
     while !input.is_empty() {
         let ident: Ident = input.parse()?;
         let name = ident.to_string();
-        if ![LEN, PATTERN, RANGE, ONE_OF, EACH, KEYS, VALUES].contains(&name.as_str()) {
+        if name == SENSITIVE {
+            if input.peek(syn::token::Paren) {
+                let arguments: proc_macro2::Group = input.parse()?;
+                push_error(syn::Error::new(
+                    arguments.span(),
+                    format!("`{SENSITIVE}` takes no arguments"),
+                ));
+            } else if rules.iter().any(|r| matches!(r, ValueRule::Sensitive)) {
+                push_error(syn::Error::new(
+                    ident.span(),
+                    format!("duplicate `{SENSITIVE}` in #[{outer}(..)]"),
+                ));
+            } else {
+                rules.push(ValueRule::Sensitive);
+            }
+        } else if ![LEN, PATTERN, RANGE, ONE_OF, EACH, KEYS, VALUES].contains(&name.as_str()) {
             push_error(syn::Error::new(
                 ident.span(),
                 format!("unknown rule `{name}` in #[{outer}(..)]; expected one of {ITEM_RULES}"),

@@ -227,6 +227,12 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
         // Validation refused rules on a member that is never read.
         Wire::Skipped => return quote!(let _ = #value;),
     };
+    // A collection whose items, keys or values are sensitive: its location says which, and
+    // hands each part's sensitivity down to the part's location.
+    let location = match member_parts_sensitivity(&field.attrs.rules) {
+        Some(parts) if !sensitive => quote!(#location.with_sensitive_parts(#parts)),
+        _ => location,
+    };
     if field.attrs.rules.is_empty() {
         // Still bind the value, so that a union arm uses its binding.
         return quote!(let _ = #value;);
@@ -315,7 +321,7 @@ fn member_rule(
         RuleKind::Custom(path) => {
             let echo = echo_probe(value);
             quote_spanned! {span=>
-                __awsc_crate::__private::custom(#path(#value), #at, || #echo, __awsc_errors);
+                __awsc_crate::__private::custom(#path(#value), #at, #echo, __awsc_errors);
             }
         }
     }
@@ -335,7 +341,7 @@ fn value_rule(
             let check = const_bounds_check(min, max);
             quote_spanned! {span=>
                 #check
-                __awsc_crate::__private::len(#value, #min_tokens, #max_tokens, #at, || #echo, __awsc_errors);
+                __awsc_crate::__private::len(#value, #min_tokens, #max_tokens, #at, #echo, __awsc_errors);
             }
         }
         ValueRule::Pattern(rule) => pattern(rule, value, at, span, patterns),
@@ -349,6 +355,8 @@ fn value_rule(
         ValueRule::Each(rules) => each(rules, value, at, span, patterns),
         ValueRule::Keys(rules) => entries(&[(Side::Keys, rules)], value, at, span, patterns),
         ValueRule::Values(rules) => entries(&[(Side::Values, rules)], value, at, span, patterns),
+        // Said by the location: the member's (see `member_parts_sensitivity`).
+        ValueRule::Sensitive => quote!(),
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
             __awsc_crate::__private::one_of(
                 #value,
@@ -446,6 +454,9 @@ fn each(
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
+    if !checks_anything(rules) {
+        return quote_spanned!(span=> __awsc_crate::__private::is_list(#value););
+    }
     let item_at = quote!(__awsc_item_at);
     let item = quote!(__awsc_item);
     let checks = rules
@@ -504,7 +515,7 @@ fn grouping(
                 __awsc_crate::GroupKind::#kind,
                 #constraints,
                 &#collection_at,
-                || #echo,
+                #echo,
             )
         }
     }
@@ -529,18 +540,109 @@ fn constraint(rule: &ValueRule) -> Option<TokenStream> {
         ValueRule::OneOf(OneOf { listed, .. }) => {
             quote!(__awsc_crate::Constraint::OneOf(&[#(#listed),*]))
         }
-        // A nested collection's rules are its own group's.
-        ValueRule::Each(_) | ValueRule::Keys(_) | ValueRule::Values(_) => return None,
+        // A nested collection's rules are its own group's; sensitivity constrains nothing.
+        ValueRule::Each(_) | ValueRule::Keys(_) | ValueRule::Values(_) | ValueRule::Sensitive => {
+            return None
+        }
     })
 }
 
-/// The whole value as AWS echoes it, when its type can be echoed (`Option<String>`).
+/// A closure of the sensitivity of the value: the whole value as AWS echoes it, hiding
+/// the sensitive parts, when its type can be echoed (`Option<String>`).
 fn echo_probe(value: &TokenStream) -> TokenStream {
-    quote! {{
-        #[allow(unused_imports)]
-        use __awsc_crate::__private::{ViaEchoText as _, ViaNothing as _};
-        (&&__awsc_crate::__private::EchoProbe(#value)).probe_echo()
-    }}
+    quote! {
+        |__awsc_hidden: __awsc_crate::Sensitivity| {
+            #[allow(unused_imports)]
+            use __awsc_crate::__private::{ViaEchoText as _, ViaNothing as _};
+            (&&__awsc_crate::__private::EchoProbe(#value)).probe_echo(__awsc_hidden)
+        }
+    }
+}
+
+/// The sensitivity of a member's parts, from its `#[each(..)]`, `#[keys(..)]` and
+/// `#[values(..)]`, as a constant `Sensitivity`; `None` when no part is sensitive.
+fn member_parts_sensitivity(rules: &[crate::attr::Rule]) -> Option<TokenStream> {
+    let side = |wanted: fn(&RuleKind) -> Option<&Vec<ValueRule>>| {
+        rules
+            .iter()
+            .find_map(|rule| wanted(&rule.kind))
+            .map(Vec::as_slice)
+    };
+    let parts = parts_sensitivity(
+        side(|kind| match kind {
+            RuleKind::Each(rules) => Some(rules),
+            _ => None,
+        }),
+        side(|kind| match kind {
+            RuleKind::Keys(rules) => Some(rules),
+            _ => None,
+        }),
+        side(|kind| match kind {
+            RuleKind::Values(rules) => Some(rules),
+            _ => None,
+        }),
+    )?;
+    Some(quote! {{
+        const __AWSC_PARTS: __awsc_crate::Sensitivity = #parts;
+        __AWSC_PARTS
+    }})
+}
+
+/// The sensitivity of a value that follows `rules` (a list's item, a map's key or value),
+/// as an expression; `None` when nothing of it is sensitive.
+fn value_sensitivity(rules: &[ValueRule]) -> Option<TokenStream> {
+    if rules
+        .iter()
+        .any(|rule| matches!(rule, ValueRule::Sensitive))
+    {
+        return Some(quote!(__awsc_crate::Sensitivity::Whole));
+    }
+    let side = |wanted: fn(&ValueRule) -> Option<&Vec<ValueRule>>| {
+        rules.iter().find_map(wanted).map(Vec::as_slice)
+    };
+    parts_sensitivity(
+        side(|rule| match rule {
+            ValueRule::Each(rules) => Some(rules),
+            _ => None,
+        }),
+        side(|rule| match rule {
+            ValueRule::Keys(rules) => Some(rules),
+            _ => None,
+        }),
+        side(|rule| match rule {
+            ValueRule::Values(rules) => Some(rules),
+            _ => None,
+        }),
+    )
+}
+
+/// The sensitivity of a collection whose items, or keys and values, follow these rules.
+fn parts_sensitivity(
+    items: Option<&[ValueRule]>,
+    keys: Option<&[ValueRule]>,
+    values: Option<&[ValueRule]>,
+) -> Option<TokenStream> {
+    if let Some(item) = items.and_then(value_sensitivity) {
+        return Some(quote!(__awsc_crate::Sensitivity::Items(&#item)));
+    }
+    let keys = keys.and_then(value_sensitivity).is_some();
+    let values = values.and_then(value_sensitivity);
+    if !keys && values.is_none() {
+        return None;
+    }
+    let values = values.unwrap_or_else(|| quote!(__awsc_crate::Sensitivity::Nothing));
+    Some(quote!(__awsc_crate::Sensitivity::Entries { keys: #keys, values: &#values }))
+}
+
+/// Whether `rules` check anything (`sensitive` alone, at any depth, checks nothing).
+fn checks_anything(rules: &[ValueRule]) -> bool {
+    rules.iter().any(|rule| match rule {
+        ValueRule::Sensitive => false,
+        ValueRule::Each(inner) | ValueRule::Keys(inner) | ValueRule::Values(inner) => {
+            checks_anything(inner)
+        }
+        _ => true,
+    })
 }
 
 /// Length bounds as `Option<u64>` expressions; a constant is cast, so that any unsigned or
@@ -604,8 +706,15 @@ fn entries(
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
-    let (groupings, checks): (Vec<TokenStream>, Vec<TokenStream>) = sides
+    let sides: Vec<&(Side, &[ValueRule])> = sides
         .iter()
+        .filter(|(_, rules)| checks_anything(rules))
+        .collect();
+    if sides.is_empty() {
+        return quote_spanned!(span=> __awsc_crate::__private::is_map(#value););
+    }
+    let (groupings, checks): (Vec<TokenStream>, Vec<TokenStream>) = sides
+        .into_iter()
         .enumerate()
         .map(|(i, (side, rules))| {
             let (item, item_at, location, kind) = match side {

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Write};
 
 use crate::compact::CompactText;
+use crate::path::{Sensitivity, REDACTED};
 
 /// The text of a value as an AWS message echoes it: what [`Echo::Value`](crate::Echo::Value)
 /// holds. A string as the client sent it; a number, list or map as Java's `toString`
@@ -158,6 +159,29 @@ pub trait EchoText {
     /// Appends the Java rendering of the value to `out`.
     fn write_echo(&self, out: &mut String);
 
+    /// Appends the rendering with the parts that `sensitivity` names written as
+    /// [`REDACTED`]: what a message shows of a collection some of whose parts are
+    /// sensitive. A value that holds no parts is written as [`REDACTED`] for any
+    /// sensitivity but [`Sensitivity::Nothing`] (strings override this to write an empty
+    /// string as it is: it holds nothing to hide); collections hand each part its own.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use aws_constraints::{EchoText, Sensitivity};
+    ///
+    /// let logins = BTreeMap::from([("graph.facebook.com", "tok"), ("www.amazon.com", "")]);
+    /// let mut out = String::new();
+    /// let tokens = Sensitivity::Entries { keys: false, values: &Sensitivity::Whole };
+    /// logins.write_echo_hiding(tokens, &mut out);
+    /// assert_eq!(out, "{graph.facebook.com=*** Sensitive Data Redacted ***, www.amazon.com=}");
+    /// ```
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        match sensitivity {
+            Sensitivity::Nothing => self.write_echo(out),
+            _ => out.push_str(REDACTED),
+        }
+    }
+
     /// The Java rendering of the value.
     fn echo_text(&self) -> String {
         let mut out = String::with_capacity(64);
@@ -171,6 +195,16 @@ macro_rules! echo_as_str {
         impl EchoText for $t {
             fn write_echo(&self, out: &mut String) {
                 out.push_str(self);
+            }
+
+            fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+                // An empty string is shown as it is: AWS's own echo of a map with an empty
+                // sensitive value (Cognito's `logins`) is `{provider=}`.
+                if sensitivity == Sensitivity::Nothing || self.is_empty() {
+                    out.push_str(self);
+                } else {
+                    out.push_str(REDACTED);
+                }
             }
         }
     )*};
@@ -213,133 +247,204 @@ impl<T: EchoText + ?Sized> EchoText for &T {
     fn write_echo(&self, out: &mut String) {
         (**self).write_echo(out);
     }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        (**self).write_echo_hiding(sensitivity, out);
+    }
 }
 
 impl<T: EchoText> EchoText for Option<T> {
     fn write_echo(&self, out: &mut String) {
+        self.write_echo_hiding(Sensitivity::Nothing, out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
         match self {
-            Some(value) => value.write_echo(out),
+            Some(value) => value.write_echo_hiding(sensitivity, out),
             None => out.push_str("null"),
         }
     }
 }
 
+/// What a collection's echo hides of each of its parts: `None` when the sensitivity is not
+/// one of a collection of its kind (the whole value is then hidden).
+type PartsHidden<P> = Option<P>;
+
+/// The sensitivity of a list's items, when `sensitivity` is a list's.
+fn items_hidden(sensitivity: Sensitivity) -> PartsHidden<Sensitivity> {
+    match sensitivity {
+        Sensitivity::Nothing | Sensitivity::Items(_) => Some(sensitivity.of_item()),
+        _ => None,
+    }
+}
+
+/// Whether a map's keys are hidden, and its values' sensitivity, when `sensitivity` is a
+/// map's.
+fn entries_hidden(sensitivity: Sensitivity) -> PartsHidden<(bool, Sensitivity)> {
+    match sensitivity {
+        Sensitivity::Nothing | Sensitivity::Entries { .. } => {
+            Some((sensitivity.of_key().is_whole(), sensitivity.of_value()))
+        }
+        _ => None,
+    }
+}
+
 impl<T: EchoText> EchoText for [T] {
     fn write_echo(&self, out: &mut String) {
+        self.write_echo_hiding(Sensitivity::Nothing, out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        let Some(item) = items_hidden(sensitivity) else {
+            return out.push_str(REDACTED);
+        };
         out.push('[');
-        for (i, item) in self.iter().enumerate() {
+        for (i, value) in self.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
-            item.write_echo(out);
+            value.write_echo_hiding(item, out);
         }
         out.push(']');
     }
 }
 
-impl<T: EchoText> EchoText for Vec<T> {
-    fn write_echo(&self, out: &mut String) {
-        self.as_slice().write_echo(out);
-    }
+/// Lists that echo as their slice does.
+macro_rules! echo_as_slice {
+    ($([$($generics:tt)*] $list:ty),*) => {$(
+        impl<T: EchoText, $($generics)*> EchoText for $list {
+            fn write_echo(&self, out: &mut String) {
+                self[..].write_echo(out);
+            }
+
+            fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+                self[..].write_echo_hiding(sensitivity, out);
+            }
+        }
+    )*};
 }
 
-impl<T: EchoText, const N: usize> EchoText for [T; N] {
-    fn write_echo(&self, out: &mut String) {
-        self.as_slice().write_echo(out);
-    }
-}
+echo_as_slice!([] Vec<T>, [const N: usize] [T; N]);
 
 impl<T: EchoText> EchoText for std::collections::BTreeSet<T> {
     fn write_echo(&self, out: &mut String) {
+        self.write_echo_hiding(Sensitivity::Nothing, out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
         let items: Vec<&T> = self.iter().collect();
-        items.write_echo(out);
+        items.write_echo_hiding(sensitivity, out);
     }
 }
 
-impl<K: AsRef<str>, V: EchoText, S> EchoText for HashMap<K, V, S> {
-    fn write_echo(&self, out: &mut String) {
-        write_map(self.iter().map(|(k, v)| (k.as_ref(), v)), out);
-    }
+/// Maps echoed in Java's `HashMap` order: by `write_map` when a map's own order is not the
+/// client's, by `write_map_in_order` when it is (an `IndexMap` keeps it), as AWS echoes
+/// them.
+macro_rules! echo_map {
+    ($($(#[$attr:meta])* [$($generics:tt)*] $map:ty => $write:ident;)*) => {$(
+        $(#[$attr])*
+        impl<K: AsRef<str>, V: EchoText, $($generics)*> EchoText for $map {
+            fn write_echo(&self, out: &mut String) {
+                self.write_echo_hiding(Sensitivity::Nothing, out);
+            }
+
+            fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+                let Some(hidden) = entries_hidden(sensitivity) else {
+                    return out.push_str(REDACTED);
+                };
+                $write(self.iter().map(|(k, v)| (k.as_ref(), v)), hidden, out);
+            }
+        }
+    )*};
 }
 
-impl<K: AsRef<str>, V: EchoText> EchoText for BTreeMap<K, V> {
-    fn write_echo(&self, out: &mut String) {
-        write_map(self.iter().map(|(k, v)| (k.as_ref(), v)), out);
-    }
-}
-
-#[cfg(feature = "indexmap")]
-impl<K: AsRef<str>, V: EchoText, S> EchoText for indexmap::IndexMap<K, V, S> {
-    /// In Java's `HashMap` order, with the entries of one bucket in the order the client
-    /// sent them (which an `IndexMap` keeps), as AWS echoes them.
-    fn write_echo(&self, out: &mut String) {
-        write_map_in_order(self.iter().map(|(k, v)| (k.as_ref(), v)).collect(), out);
-    }
+echo_map! {
+    [S] HashMap<K, V, S> => write_map;
+    [] BTreeMap<K, V> => write_map;
+    #[cfg(feature = "indexmap")]
+    [S] indexmap::IndexMap<K, V, S> => write_map_in_order;
 }
 
 /// `{k=v, ..}` in the order a `java.util.HashMap` holding the entries iterates: by bucket of
 /// the final table, then by insertion within a bucket (Java's resizing keeps that relative
 /// order). A real EventBridge message pins it: `{de onde?=.., Quem foi?=.., o que?=..}` for
 /// keys sent as `Quem foi?`, `o que?`, `de onde?`.
+///
+/// `hidden` says whether the keys are hidden, and what of each value is.
 fn write_map<'a, V: EchoText + 'a>(
     entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
+    hidden: (bool, Sensitivity),
     out: &mut String,
 ) {
     // The order a client sent is gone (a Rust map does not keep it); entries that share a
     // Java bucket are taken in key order, as if the client had sent them sorted.
     if entries.len() <= 1 {
-        return write_entries(entries, out);
+        return write_entries(entries, hidden, out);
     }
     let mask = java_table_mask(entries.len());
     let mut ordered: Vec<(u32, &str, &V)> = entries
         .map(|(key, value)| (java_spread_hash(key) & mask, key, value))
         .collect();
     ordered.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    write_entries(ordered.into_iter().map(|(_, key, value)| (key, value)), out);
+    let entries = ordered.into_iter().map(|(_, key, value)| (key, value));
+    write_entries(entries, hidden, out);
 }
 
 /// Writes the echo of a map's entries, as [`write_map`] writes them, or, for a map that
-/// iterates in the order a client sent it (`sent_order`), as [`write_map_in_order`] does.
+/// iterates in the order a client sent it (`sent_order`), as [`write_map_in_order`] does;
+/// `sensitivity` is the map's.
 pub(crate) fn write_map_echo<V: EchoText>(
     entries: &[(&str, V)],
     sent_order: bool,
+    sensitivity: Sensitivity,
     out: &mut String,
 ) {
+    let Some(hidden) = entries_hidden(sensitivity) else {
+        return out.push_str(REDACTED);
+    };
+    let entries = entries.iter().map(|(k, v)| (*k, v));
     if sent_order {
-        write_map_in_order(entries.iter().map(|(k, v)| (*k, v)).collect(), out);
+        write_map_in_order(entries, hidden, out);
     } else {
-        write_map(entries.iter().map(|(k, v)| (*k, v)), out);
+        write_map(entries, hidden, out);
     }
 }
 
 /// `{k=v, ..}` for entries in the order a client sent them, as a Java `HashMap` holding
 /// them iterates: by bucket, and in the sent order within one.
-fn write_map_in_order<V: EchoText>(entries: Vec<(&str, &V)>, out: &mut String) {
+fn write_map_in_order<'a, V: EchoText + 'a>(
+    entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
+    hidden: (bool, Sensitivity),
+    out: &mut String,
+) {
     let mask = java_table_mask(entries.len());
     let mut ordered: Vec<(u32, usize, &str, &V)> = entries
-        .into_iter()
         .enumerate()
         .map(|(i, (key, value))| (java_spread_hash(key) & mask, i, key, value))
         .collect();
     ordered.sort_unstable_by_key(|&(bucket, i, _, _)| (bucket, i));
-    write_entries(
-        ordered.into_iter().map(|(_, _, key, value)| (key, value)),
-        out,
-    );
+    let entries = ordered.into_iter().map(|(_, _, key, value)| (key, value));
+    write_entries(entries, hidden, out);
 }
 
 fn write_entries<'a, V: EchoText + 'a>(
     entries: impl Iterator<Item = (&'a str, &'a V)>,
+    (keys_hidden, value): (bool, Sensitivity),
     out: &mut String,
 ) {
+    let key_sensitivity = if keys_hidden {
+        Sensitivity::Whole
+    } else {
+        Sensitivity::Nothing
+    };
     out.push('{');
-    for (i, (key, value)) in entries.enumerate() {
+    for (i, (key, entry_value)) in entries.enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(key);
+        key.write_echo_hiding(key_sensitivity, out);
         out.push('=');
-        value.write_echo(out);
+        entry_value.write_echo_hiding(value, out);
     }
     out.push('}');
 }
@@ -462,30 +567,30 @@ fn java_decimal(
     out
 }
 
-/// Chooses, at a derive's call site, the full echo of a value whose type is [`EchoText`],
-/// and nothing for any other type (autoref specialization: the call site names a concrete
+/// Chooses, at a derive's call site, the full echo of a value whose type is [`EchoText`]
+/// (hiding what the given sensitivity names), and nothing for any other type (autoref specialization: the call site names a concrete
 /// type, so method lookup finds the `EchoText` impl first when there is one).
 #[doc(hidden)]
 pub struct EchoProbe<'a, T: ?Sized>(pub &'a T);
 
 #[doc(hidden)]
 pub trait ViaEchoText {
-    fn probe_echo(&self) -> Option<ValueText>;
+    fn probe_echo(&self, sensitivity: Sensitivity) -> Option<ValueText>;
 }
 
 impl<T: EchoText + ?Sized> ViaEchoText for &EchoProbe<'_, T> {
-    fn probe_echo(&self) -> Option<ValueText> {
-        Some(value_text(|out| self.0.write_echo(out)))
+    fn probe_echo(&self, sensitivity: Sensitivity) -> Option<ValueText> {
+        Some(value_text(|out| self.0.write_echo_hiding(sensitivity, out)))
     }
 }
 
 #[doc(hidden)]
 pub trait ViaNothing {
-    fn probe_echo(&self) -> Option<ValueText>;
+    fn probe_echo(&self, sensitivity: Sensitivity) -> Option<ValueText>;
 }
 
 impl<T: ?Sized> ViaNothing for EchoProbe<'_, T> {
-    fn probe_echo(&self) -> Option<ValueText> {
+    fn probe_echo(&self, _: Sensitivity) -> Option<ValueText> {
         None
     }
 }

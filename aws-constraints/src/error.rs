@@ -241,6 +241,39 @@ impl Violation {
         }
     }
 
+    /// Hides what `sensitivity`, the sensitivity of the value this violation's path starts
+    /// from, makes sensitive: keys on the way, and an echo of the value or of its group's
+    /// collection that any sensitivity reaches (an echo written without knowing of it).
+    fn hide_below(&mut self, sensitivity: crate::Sensitivity) {
+        let mut at = sensitivity;
+        let mut holder = sensitivity;
+        let segments = self.path.segments().iter().map(|segment| {
+            holder = at;
+            at = at.below(segment);
+            match segment {
+                PathSegment::MapKey(key) if holder.of_key().is_whole() => {
+                    PathSegment::MapKey(key.redacted())
+                }
+                PathSegment::MapValue(key) if holder.of_key().is_whole() => {
+                    PathSegment::MapValue(key.redacted())
+                }
+                other => other.clone(),
+            }
+        });
+        self.path = segments.collect();
+        if at.is_any() && matches!(self.echo, Echo::Value(_)) {
+            self.echo = Echo::Redacted;
+        }
+        if let Some(group) = &self.group {
+            if holder.is_any() && matches!(group.echo, Echo::Value(_)) {
+                self.group = Some(Arc::new(Group {
+                    echo: Echo::Redacted,
+                    ..Group::clone(group)
+                }));
+            }
+        }
+    }
+
     /// The same violation as one of the members of a list or map that AWS reports as a
     /// whole.
     pub fn in_group(mut self, group: Arc<Group>) -> Self {
@@ -515,10 +548,10 @@ impl ValidationErrors {
     pub fn merge_at(&mut self, at: &crate::Location<'_>, other: ValidationErrors) {
         let prefix = at.to_path();
         for mut violation in other.violations {
-            violation.path = prefix.join(&violation.path, at.is_sensitive());
-            if at.is_sensitive() && matches!(violation.echo, Echo::Value(_)) {
-                violation.echo = Echo::Redacted;
+            if at.sensitivity().is_any() {
+                violation.hide_below(at.sensitivity());
             }
+            violation.path = prefix.join(&violation.path);
             self.violations.push(violation);
         }
     }

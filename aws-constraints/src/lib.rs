@@ -68,7 +68,7 @@ pub type Document = serde_json::Value;
 pub use echo::{java_double, java_float, EchoText, ValueText};
 pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use number::{Number, Numeric};
-pub use path::{EntryKey, Location, Path, PathSegment, REDACTED};
+pub use path::{EntryKey, Location, Path, PathSegment, Sensitivity, REDACTED};
 pub use traits::{HasLength, List, Map, Presence, StringValue};
 pub use validated::{InputError, Validated};
 
@@ -192,9 +192,9 @@ impl<T: Validate> Validate for [T] {
             return;
         }
         let group =
-            __private::Grouping::new(GroupKind::ListMember, T::MEMBER_CONSTRAINTS, at, || {
+            __private::Grouping::new(GroupKind::ListMember, T::MEMBER_CONSTRAINTS, at, |hidden| {
                 let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
-                Some(echo::value_text(|out| items.write_echo(out)))
+                Some(echo::value_text(|out| items.write_echo_hiding(hidden, out)))
             });
         for (i, item) in self.iter().enumerate() {
             let start = errors.len();
@@ -247,16 +247,20 @@ fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
         return;
     }
     let echo_entries = entries.clone();
-    let group =
-        __private::Grouping::new(GroupKind::MapValues, V::MEMBER_CONSTRAINTS, at, move || {
+    let group = __private::Grouping::new(
+        GroupKind::MapValues,
+        V::MEMBER_CONSTRAINTS,
+        at,
+        move |hidden| {
             let members: Vec<(&str, MemberEcho<'_, V>)> = echo_entries
                 .clone()
                 .map(|(key, value)| (key.as_ref(), MemberEcho(value)))
                 .collect();
             Some(echo::value_text(|out| {
-                echo::write_map_echo(&members, sent_order, out);
+                echo::write_map_echo(&members, sent_order, hidden, out);
             }))
-        });
+        },
+    );
     for (key, value) in entries {
         let start = errors.len();
         value_at.move_to_map_value(key.as_ref());

@@ -6,6 +6,117 @@ use std::fmt;
 use crate::compact::CompactText;
 use crate::error::neutralise_into;
 
+/// What of a value must never be shown: in a message, an echo, a path or a log.
+///
+/// A member is sensitive as a whole (`#[sensitive]`), or holds a collection some of whose
+/// parts are: a list's items (`#[each(sensitive)]`), a map's keys (`#[keys(sensitive)]`)
+/// or values (`#[values(sensitive)]`), at any depth (`#[values(each(sensitive))]`). A
+/// [`Location`] carries the sensitivity of the value at it, and hands each part's down to
+/// the part's location. Where a collection with sensitive parts is echoed, each sensitive
+/// part is written as [`REDACTED`] (an empty string as it is: it holds nothing to hide).
+///
+/// ```
+/// use aws_constraints::{Location, Sensitivity};
+///
+/// // Cognito's `Logins`: a map whose values are identity providers' tokens.
+/// const TOKENS: Sensitivity = Sensitivity::Entries { keys: false, values: &Sensitivity::Whole };
+/// let root = Location::root();
+/// let logins = root.member("Logins", false).with_sensitive_parts(TOKENS);
+/// assert!(!logins.map_key("graph.facebook.com").is_sensitive());
+/// assert!(logins.map_value("graph.facebook.com").is_sensitive());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Sensitivity {
+    /// Nothing of the value is sensitive.
+    #[default]
+    Nothing,
+    /// All of it.
+    Whole,
+    /// The items of a list or set, as the inner sensitivity says.
+    Items(&'static Sensitivity),
+    /// The keys of a map (all of them, or none) and its values, as `values` says.
+    Entries {
+        keys: bool,
+        values: &'static Sensitivity,
+    },
+}
+
+impl Sensitivity {
+    /// Whether all of the value is sensitive.
+    pub fn is_whole(self) -> bool {
+        self == Sensitivity::Whole
+    }
+
+    /// Whether any part of the value is.
+    pub fn is_any(self) -> bool {
+        self != Sensitivity::Nothing
+    }
+
+    /// An item's, when this is a list's.
+    pub fn of_item(self) -> Sensitivity {
+        match self {
+            Sensitivity::Whole => Sensitivity::Whole,
+            Sensitivity::Items(item) => *item,
+            _ => Sensitivity::Nothing,
+        }
+    }
+
+    /// A key's, when this is a map's.
+    pub fn of_key(self) -> Sensitivity {
+        match self {
+            Sensitivity::Whole | Sensitivity::Entries { keys: true, .. } => Sensitivity::Whole,
+            _ => Sensitivity::Nothing,
+        }
+    }
+
+    /// A value's, when this is a map's.
+    pub fn of_value(self) -> Sensitivity {
+        match self {
+            Sensitivity::Whole => Sensitivity::Whole,
+            Sensitivity::Entries { values, .. } => *values,
+            _ => Sensitivity::Nothing,
+        }
+    }
+
+    /// Both together: what either hides stays hidden. Two different partial sensitivities
+    /// (which no type can have at once) make the whole value sensitive.
+    pub fn and(self, other: Sensitivity) -> Sensitivity {
+        match (self, other) {
+            (Sensitivity::Nothing, other) => other,
+            (this, Sensitivity::Nothing) => this,
+            (this, other) if this == other => this,
+            _ => Sensitivity::Whole,
+        }
+    }
+
+    /// The sensitivity of the value at `segment` below a value of this one.
+    pub(crate) fn below(self, segment: &PathSegment) -> Sensitivity {
+        match segment {
+            PathSegment::Member(_) => self.of_member(),
+            PathSegment::Index(_) => self.of_item(),
+            PathSegment::MapKey(_) => self.of_key(),
+            PathSegment::MapValue(_) => self.of_value(),
+        }
+    }
+
+    /// A structure member's: everything below a sensitive structure is sensitive.
+    fn of_member(self) -> Sensitivity {
+        if self.is_whole() {
+            Sensitivity::Whole
+        } else {
+            Sensitivity::Nothing
+        }
+    }
+
+    fn from_flag(sensitive: bool) -> Sensitivity {
+        if sensitive {
+            Sensitivity::Whole
+        } else {
+            Sensitivity::Nothing
+        }
+    }
+}
+
 /// The position being validated, as a chain of borrowed segments on the stack.
 ///
 /// Building a `Location` costs nothing; it is turned into an owned [`Path`] only when a
@@ -28,7 +139,7 @@ use crate::error::neutralise_into;
 pub struct Location<'a> {
     parent: Option<&'a Location<'a>>,
     segment: Option<Step<'a>>,
-    sensitive: bool,
+    sensitivity: Sensitivity,
     depth: usize,
 }
 
@@ -37,7 +148,8 @@ enum Step<'a> {
     Member(&'static str),
     Index(usize),
     MapKey(&'a str),
-    MapValue(&'a str),
+    /// The key, and whether the map's keys are sensitive.
+    MapValue(&'a str, bool),
 }
 
 impl<'a> Location<'a> {
@@ -46,16 +158,16 @@ impl<'a> Location<'a> {
         Location {
             parent: None,
             segment: None,
-            sensitive: false,
+            sensitivity: Sensitivity::Nothing,
             depth: 0,
         }
     }
 
-    fn child(&'a self, step: Step<'a>, sensitive: bool) -> Location<'a> {
+    fn child(&'a self, step: Step<'a>, sensitivity: Sensitivity) -> Location<'a> {
         Location {
             parent: Some(self),
             segment: Some(step),
-            sensitive: self.sensitive || sensitive,
+            sensitivity,
             depth: self.depth + 1,
         }
     }
@@ -63,21 +175,31 @@ impl<'a> Location<'a> {
     /// A member of a structure, by its wire name. Everything below a sensitive member is
     /// sensitive too.
     pub fn member(&'a self, wire_name: &'static str, sensitive: bool) -> Location<'a> {
-        self.child(Step::Member(wire_name), sensitive)
+        let sensitivity = self.sensitivity.of_member();
+        self.child(
+            Step::Member(wire_name),
+            sensitivity.and(Sensitivity::from_flag(sensitive)),
+        )
     }
 
     /// The same location, sensitive if it was or if `sensitive` is set: what a
     /// `#[serde(transparent)]` newtype's single field stands at.
     pub fn with_sensitivity(&self, sensitive: bool) -> Location<'a> {
+        self.with_sensitive_parts(Sensitivity::from_flag(sensitive))
+    }
+
+    /// The same location, holding a value of which `parts` are sensitive as well as what
+    /// was (see [`Sensitivity`]).
+    pub fn with_sensitive_parts(&self, parts: Sensitivity) -> Location<'a> {
         Location {
-            sensitive: self.sensitive || sensitive,
+            sensitivity: self.sensitivity.and(parts),
             ..*self
         }
     }
 
     /// An item of a list, 0-based.
     pub fn index(&'a self, index: usize) -> Location<'a> {
-        self.child(Step::Index(index), false)
+        self.child(Step::Index(index), self.sensitivity.of_item())
     }
 
     /// Moves an item's location to another item of the same list: validating a list
@@ -90,23 +212,34 @@ impl<'a> Location<'a> {
     /// Moves an entry value's location to another entry of the same map (see
     /// [`Location::move_to_index`]).
     pub(crate) fn move_to_map_value(&mut self, key: &'a str) {
-        debug_assert!(matches!(self.segment, Some(Step::MapValue(_))));
-        self.segment = Some(Step::MapValue(key));
+        let Some(Step::MapValue(_, sensitive_key)) = self.segment else {
+            unreachable!("only a map value's location moves to another entry's")
+        };
+        self.segment = Some(Step::MapValue(key, sensitive_key));
     }
 
     /// The key of a map entry.
     pub fn map_key(&'a self, key: &'a str) -> Location<'a> {
-        self.child(Step::MapKey(key), false)
+        self.child(Step::MapKey(key), self.sensitivity.of_key())
     }
 
     /// The value of a map entry.
     pub fn map_value(&'a self, key: &'a str) -> Location<'a> {
-        self.child(Step::MapValue(key), false)
+        let sensitive_key = self.sensitivity.of_key().is_whole();
+        self.child(
+            Step::MapValue(key, sensitive_key),
+            self.sensitivity.of_value(),
+        )
     }
 
-    /// Whether values here must never be echoed.
+    /// Whether the value here must never be echoed.
     pub fn is_sensitive(&self) -> bool {
-        self.sensitive
+        self.sensitivity.is_whole()
+    }
+
+    /// What of the value here must never be shown.
+    pub fn sensitivity(&self) -> Sensitivity {
+        self.sensitivity
     }
 
     /// Number of segments from the root.
@@ -120,15 +253,16 @@ impl<'a> Location<'a> {
         // the segments are written in place from the leaf up, with no reversal.
         let mut segments = Segments::placeholders(self.depth);
         let steps = std::iter::successors(Some(self), |location| location.parent)
-            .filter_map(|location| Some((location.segment?, location.sensitive)));
+            .filter_map(|location| Some((location.segment?, location.is_sensitive())));
         for (slot, (step, sensitive)) in segments.as_mut_slice().iter_mut().rev().zip(steps) {
-            // The key belongs to the map, whose sensitivity the entry inherits.
-            let key = |key: &str| EntryKey::new(key, sensitive);
             *slot = match step {
                 Step::Member(name) => PathSegment::Member(name),
                 Step::Index(index) => PathSegment::Index(index),
-                Step::MapKey(k) => PathSegment::MapKey(key(k)),
-                Step::MapValue(k) => PathSegment::MapValue(key(k)),
+                // A key's location is sensitive when the key is; a value's knows from its map.
+                Step::MapKey(k) => PathSegment::MapKey(EntryKey::new(k, sensitive)),
+                Step::MapValue(k, sensitive_key) => {
+                    PathSegment::MapValue(EntryKey::new(k, sensitive_key))
+                }
             };
         }
         Path { segments }
@@ -148,13 +282,14 @@ pub enum PathSegment {
     MapValue(EntryKey),
 }
 
-/// What every rendering shows instead of a key of a sensitive map: the words AWS's SDKs
-/// print for a sensitive value.
+/// What every rendering shows instead of a sensitive map key, and an echo instead of a
+/// sensitive part of a collection: the words AWS's SDKs print for a sensitive value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// The key of a map entry in a [`Path`]: text a client chose.
 ///
-/// A key of a sensitive map (or of any map below a sensitive member) is never shown: not by
+/// A sensitive key (of a map whose keys are sensitive, or of any map below a sensitive
+/// member) is never shown: not by
 /// [`EntryKey::as_str`], not by any rendering, not by `Debug`. It is kept only so that a
 /// report orders a hash map's entries the same way every time.
 ///
@@ -192,12 +327,12 @@ impl EntryKey {
         (!self.is_sensitive()).then(|| self.text())
     }
 
-    /// Whether the key belongs to a sensitive map.
+    /// Whether the key is sensitive.
     pub fn is_sensitive(&self) -> bool {
         self.text.mark()
     }
 
-    fn redacted(&self) -> EntryKey {
+    pub(crate) fn redacted(&self) -> EntryKey {
         let mut key = self.clone();
         key.text.set_mark(true);
         key
@@ -314,6 +449,14 @@ impl FromIterator<PathSegment> for Segments {
     }
 }
 
+impl FromIterator<PathSegment> for Path {
+    fn from_iter<I: IntoIterator<Item = PathSegment>>(iter: I) -> Self {
+        Path {
+            segments: iter.into_iter().collect(),
+        }
+    }
+}
+
 // A path is its segments, however they are stored.
 compare_by!(Path, segments);
 
@@ -331,16 +474,13 @@ impl Path {
         self.segments.as_slice()
     }
 
-    /// `rest` below this path; with `sensitive`, `rest`'s map keys become sensitive too.
-    pub(crate) fn join(&self, rest: &Path, sensitive: bool) -> Path {
-        let rest = rest.segments().iter().map(|segment| match segment {
-            PathSegment::MapKey(key) if sensitive => PathSegment::MapKey(key.redacted()),
-            PathSegment::MapValue(key) if sensitive => PathSegment::MapValue(key.redacted()),
-            other => other.clone(),
-        });
-        Path {
-            segments: self.segments().iter().cloned().chain(rest).collect(),
-        }
+    /// `rest` below this path.
+    pub(crate) fn join(&self, rest: &Path) -> Path {
+        self.segments()
+            .iter()
+            .chain(rest.segments())
+            .cloned()
+            .collect()
     }
 
     /// The path of the value that holds this one (the root's is the root).
@@ -535,7 +675,7 @@ mod tests {
                 let tail = Path {
                     segments: expected(depth)[split..].iter().cloned().collect(),
                 };
-                let joined = head.join(&tail, false);
+                let joined = head.join(&tail);
                 assert_eq!(joined, path, "depth {depth}, split {split}");
                 assert_eq!(joined.cmp(&path), std::cmp::Ordering::Equal);
                 let state = std::hash::RandomState::new();

@@ -10,8 +10,8 @@ use crate::error::Bound;
 pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{
-    Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, ValidationErrors,
-    ValueText, Violation,
+    Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, Sensitivity,
+    ValidationErrors, ValueText, Violation,
 };
 pub use aws_constraints_pattern::{AsciiShortcut, Guard};
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
@@ -67,11 +67,19 @@ impl LazyPattern {
     }
 }
 
-fn echo(at: &Location<'_>, text: impl FnOnce() -> Option<ValueText>) -> Echo {
-    if at.is_sensitive() {
+/// What a violation at `at` may echo: nothing of a sensitive value; of a collection with
+/// sensitive parts, what `text` writes given them (see [`EchoText::write_echo_hiding`]).
+///
+/// [`EchoText::write_echo_hiding`]: crate::EchoText::write_echo_hiding
+fn echo(at: &Location<'_>, text: impl FnOnce(Sensitivity) -> Option<ValueText>) -> Echo {
+    echo_of(at.sensitivity(), text)
+}
+
+fn echo_of(sensitivity: Sensitivity, text: impl FnOnce(Sensitivity) -> Option<ValueText>) -> Echo {
+    if sensitivity.is_whole() {
         return Echo::Redacted;
     }
-    match text() {
+    match text(sensitivity) {
         Some(text) => Echo::Value(text),
         None => Echo::Omitted,
     }
@@ -104,13 +112,13 @@ pub fn len<'a, T: HasLength + ?Sized>(
     min: Option<u64>,
     max: Option<u64>,
     at: impl FnOnce() -> Location<'a>,
-    echo_text: impl FnOnce() -> Option<ValueText>,
+    echo_text: impl FnOnce(Sensitivity) -> Option<ValueText>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(actual) = value.check_length(min.unwrap_or(0), max.unwrap_or(u64::MAX)) {
         let at = at();
-        let echo = echo(&at, || {
-            echo_text().or_else(|| value.empty_echo().map(ValueText::from))
+        let echo = echo(&at, |sensitivity| {
+            echo_text(sensitivity).or_else(|| value.empty_echo().map(ValueText::from))
         });
         report(&at, Rule::Length { min, max, actual }, echo, errors);
     }
@@ -133,7 +141,12 @@ pub fn pattern<'a, T: StringValue + ?Sized>(
                 pattern: pattern.source,
             };
             let at = at();
-            report(&at, rule, echo(&at, || Some(ValueText::from(text))), errors);
+            report(
+                &at,
+                rule,
+                echo(&at, |_| Some(ValueText::from(text))),
+                errors,
+            );
         }
     }
 }
@@ -166,7 +179,7 @@ pub fn range<'a, T: Numeric + ?Sized>(
     report(
         &at,
         rule,
-        echo(&at, || Some(crate::echo::displayed(&number))),
+        echo(&at, |_| Some(crate::echo::displayed(&number))),
         errors,
     );
 }
@@ -202,7 +215,7 @@ fn big_range<'a>(
         report(
             &at,
             rule,
-            echo(&at, || Some(crate::echo::displayed(value))),
+            echo(&at, |_| Some(crate::echo::displayed(value))),
             errors,
         );
     }
@@ -219,7 +232,7 @@ pub fn one_of<'a, T: StringValue + ?Sized>(
     if let Some(text) = value.string_value() {
         if !values.contains(&text) && !internal.contains(&text) {
             let at = at();
-            let echo = echo(&at, || Some(ValueText::from(text)));
+            let echo = echo(&at, |_| Some(ValueText::from(text)));
             report(&at, Rule::OneOf { values }, echo, errors);
         }
     }
@@ -235,9 +248,18 @@ pub fn unique<'a, L: List + ?Sized>(
 {
     if value.has_duplicates() {
         let at = at();
-        report(&at, Rule::Unique, echo(&at, || None), errors);
+        report(&at, Rule::Unique, echo(&at, |_| None), errors);
     }
 }
+
+/// `#[each(sensitive)]` checks nothing, but still applies only to a list.
+#[inline(always)]
+pub fn is_list<L: List + ?Sized>(_: &L) {}
+
+/// `#[keys(sensitive)]` and `#[values(sensitive)]` check nothing, but still apply only to a
+/// map.
+#[inline(always)]
+pub fn is_map<M: Map + ?Sized>(_: &M) {}
 
 /// Orders the violations one pass over a map's entries produced: its keys' before its
 /// values' (the pass checks both at each entry), and each side's by key where the map's
@@ -268,7 +290,7 @@ fn as_float32(bound: Number) -> Number {
 pub struct Grouping<F, C = &'static [Constraint]> {
     kind: GroupKind,
     constraints: C,
-    sensitive: bool,
+    sensitivity: Sensitivity,
     echo_text: F,
     built: OnceCell<Arc<Group>>,
 }
@@ -291,7 +313,7 @@ impl<const N: usize> MemberConstraints for [Constraint; N] {
     }
 }
 
-impl<F: Fn() -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
+impl<F: Fn(Sensitivity) -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
     #[inline]
     pub fn new(
         kind: GroupKind,
@@ -302,7 +324,7 @@ impl<F: Fn() -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
         Grouping {
             kind,
             constraints,
-            sensitive: collection_at.is_sensitive(),
+            sensitivity: collection_at.sensitivity(),
             echo_text,
             built: OnceCell::new(),
         }
@@ -319,11 +341,7 @@ impl<F: Fn() -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
     #[cold]
     fn attach_cold(&self, errors: &mut ValidationErrors, start: usize) {
         let group = self.built.get_or_init(|| {
-            let echo = if self.sensitive {
-                Echo::Redacted
-            } else {
-                (self.echo_text)().map_or(Echo::Omitted, Echo::Value)
-            };
+            let echo = echo_of(self.sensitivity, &self.echo_text);
             let float = errors.as_slice()[start..].iter().any(|v| {
                 matches!(v.rule(), Rule::Range { min, max, .. }
                     if [min, max].iter().any(|b| matches!(b, Some(Number::Float(_) | Number::Float32(_)))))
@@ -339,7 +357,7 @@ impl<F: Fn() -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
 pub fn custom<'a, E: Into<CustomError>>(
     result: Result<(), E>,
     at: impl FnOnce() -> Location<'a>,
-    echo_text: impl FnOnce() -> Option<ValueText>,
+    echo_text: impl FnOnce(Sensitivity) -> Option<ValueText>,
     errors: &mut ValidationErrors,
 ) {
     if let Err(error) = result {
@@ -348,7 +366,7 @@ pub fn custom<'a, E: Into<CustomError>>(
         match error.member {
             Some(member) => {
                 let at = at.member(member, false);
-                report(&at, error.rule(), echo(&at, || None), errors);
+                report(&at, error.rule(), echo(&at, |_| None), errors);
             }
             None => report(&at, error.rule(), echo(&at, echo_text), errors),
         }
@@ -363,7 +381,7 @@ pub fn custom_of_value<E: Into<CustomError>>(
     at: &Location<'_>,
     errors: &mut ValidationErrors,
 ) {
-    custom(result, || *at, || None, errors);
+    custom(result, || *at, |_| None, errors);
 }
 
 /// A range bound given as a constant, of any numeric type.

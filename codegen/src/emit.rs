@@ -529,8 +529,42 @@ impl<'m> Emitter<'m> {
         Ok((ty, rules))
     }
 
-    /// A list member, map key or map value: its type and its rules.
+    /// A list member, map key or map value: its type and its rules, `sensitive` first where
+    /// the member or its target is `@sensitive` (its value is then never shown, not even in
+    /// its collection's echo).
     fn item(
+        &mut self,
+        at: &str,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<Item, ImportError> {
+        let mut item = self.item_unmarked(at, reference, collection)?;
+        if self.is_sensitive(reference, collection)? {
+            item.rules.insert(0, "sensitive".into());
+        }
+        Ok(item)
+    }
+
+    /// Whether a collection's member (or key, or value) is `@sensitive`, or targets a shape
+    /// that is.
+    fn is_sensitive(
+        &self,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<bool, ImportError> {
+        let Some(reference) = reference else {
+            return Ok(false);
+        };
+        let target = target(collection, "member", reference)?;
+        let shape = self.model.shape(&target)?;
+        Ok(
+            trait_value(shape.get("traits"), "smithy.api#sensitive").is_some()
+                || trait_value(reference.get("traits"), "smithy.api#sensitive").is_some(),
+        )
+    }
+
+    /// [`Self::item`] but for its sensitivity.
+    fn item_unmarked(
         &mut self,
         at: &str,
         reference: Option<&Value>,
@@ -606,6 +640,7 @@ impl<'m> Emitter<'m> {
         if !is_enum {
             return self.item(at, Some(reference), collection);
         }
+        let sensitive = self.is_sensitive(Some(reference), collection)?;
         let values = enum_values(self.model, &target, shape)?;
         let quoted = |internal: bool| -> Vec<String> {
             values
@@ -624,9 +659,13 @@ impl<'m> Emitter<'m> {
         if !internal.is_empty() {
             one_of.push_str(&format!(", internal({})", internal.join(", ")));
         }
+        let mut rules = vec![format!("one_of({one_of})")];
+        if sensitive {
+            rules.insert(0, "sensitive".into());
+        }
         Ok(Item {
             ty: "::std::string::String".into(),
-            rules: vec![format!("one_of({one_of})")],
+            rules,
             nested: false,
         })
     }
