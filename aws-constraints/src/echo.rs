@@ -173,7 +173,8 @@ pub trait EchoText {
     /// let mut out = String::new();
     /// let tokens = Sensitivity::Entries { keys: false, values: &Sensitivity::Whole };
     /// logins.write_echo_hiding(tokens, &mut out);
-    /// assert_eq!(out, "{graph.facebook.com=*** Sensitive Data Redacted ***, www.amazon.com=}");
+    /// // In Java's `HashMap` order, as AWS echoes a map.
+    /// assert_eq!(out, "{www.amazon.com=, graph.facebook.com=*** Sensitive Data Redacted ***}");
     /// ```
     fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
         match sensitivity {
