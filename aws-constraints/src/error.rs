@@ -67,7 +67,8 @@ pub enum Echo {
     Null,
     /// The value, as text.
     Value(ValueText),
-    /// The member is `#[sensitive]`: the value must never be shown.
+    /// The value is sensitive (`#[sensitive]`, or a sensitive part of a collection): it
+    /// must never be shown.
     Redacted,
     /// A list or map, which messages do not reproduce.
     Omitted,
