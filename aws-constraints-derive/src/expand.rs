@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use proc_macro2::{Literal, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::DeriveInput;
 
@@ -14,31 +14,43 @@ use crate::ctxt::Ctxt;
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     match try_expand(input) {
         Ok(tokens) => tokens,
-        Err(errors) => fallback(input, errors),
+        Err((errors, krate)) => fallback(input, errors, krate.as_ref()),
     }
 }
 
-fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+/// The expansion, or the errors and the runtime's path if `#[validate(crate = ..)]` gave it.
+fn try_expand(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Option<syn::Path>)> {
     let cx = Ctxt::new();
     let parsed = Input::from_syn(&cx, input);
     if let Some(parsed) = &parsed {
         parsed.validate(&cx);
     }
-    cx.check()?;
+    let krate = parsed
+        .as_ref()
+        .and_then(|parsed| parsed.attrs.krate.clone());
+    cx.check().map_err(|errors| (errors, krate.clone()))?;
     match parsed {
         Some(parsed) => Ok(impl_validate(&parsed)),
         // `from_syn` reports why it returned nothing, so `check` has already failed.
-        None => Err(syn::Error::new(Span::call_site(), "invalid input")),
+        None => Err((syn::Error::new(Span::call_site(), "invalid input"), krate)),
+    }
+}
+
+/// The runtime's path in the expansion: `#[validate(crate = ..)]`'s, or `::aws_constraints`.
+fn runtime_path(krate: Option<&syn::Path>) -> TokenStream {
+    match krate {
+        Some(path) => quote!(#path),
+        None => quote!(::aws_constraints),
     }
 }
 
 /// The compile errors, plus an impl that keeps uses of `validate()` from piling secondary
 /// errors on top of them.
-fn fallback(input: &DeriveInput, errors: syn::Error) -> TokenStream {
+fn fallback(input: &DeriveInput, errors: syn::Error, krate: Option<&syn::Path>) -> TokenStream {
     let compile_errors = errors.to_compile_error();
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let krate = quote!(::aws_constraints);
+    let krate = runtime_path(krate);
     let implementation = quote! {
         #[automatically_derived]
         #[allow(unused_qualifications)]
@@ -65,10 +77,7 @@ fn impl_validate(input: &Input) -> TokenStream {
     let ident = &input.original.ident;
     let (impl_generics, ty_generics, _) = input.original.generics.split_for_impl();
     let where_clause = where_clause(input);
-    let krate = match &input.attrs.krate {
-        Some(path) => quote!(#path),
-        None => quote!(::aws_constraints),
-    };
+    let krate = runtime_path(input.attrs.krate.as_ref());
     let customs = input.attrs.customs.iter().map(|path| {
         quote! {
             __awsc_crate::__private::custom_of_value(#path(self), __awsc_at, __awsc_errors);
@@ -133,6 +142,7 @@ fn impl_validate(input: &Input) -> TokenStream {
             }
         }
     });
+    let compile_patterns = compile_patterns(&patterns, &nested_types);
     quote! {
         const _: () = {
             use #krate as __awsc_crate;
@@ -154,20 +164,40 @@ fn impl_validate(input: &Input) -> TokenStream {
 
                 const IS_STRUCTURE: bool = #is_structure;
 
-                fn compile_patterns() -> usize {
-                    // A recursive type reaches itself again: its patterns are compiled once.
-                    static __AWSC_VISITING: ::core::sync::atomic::AtomicBool =
-                        ::core::sync::atomic::AtomicBool::new(false);
-                    if __AWSC_VISITING.swap(true, ::core::sync::atomic::Ordering::AcqRel) {
-                        return 0;
-                    }
-                    let compiled = __AWSC_PATTERNS.iter().map(|p| p.compile()).count()
-                        #(+ <#nested_types as __awsc_crate::Validate>::compile_patterns())*;
-                    __AWSC_VISITING.store(false, ::core::sync::atomic::Ordering::Release);
-                    compiled
-                }
+                #compile_patterns
             }
         };
+    }
+}
+
+/// `compile_patterns`: the type's own patterns, then its nested types', each type once; a
+/// type with neither keeps the trait's (none).
+fn compile_patterns(patterns: &Patterns, nested_types: &[&syn::Type]) -> TokenStream {
+    let own = if patterns.is_empty() {
+        quote!(0)
+    } else {
+        quote!(__AWSC_PATTERNS.iter().map(|p| p.compile()).count())
+    };
+    if nested_types.is_empty() {
+        return if patterns.is_empty() {
+            quote!()
+        } else {
+            quote!(fn compile_patterns() -> usize { #own })
+        };
+    }
+    quote! {
+        fn compile_patterns() -> usize {
+            // A recursive type reaches itself again: its patterns are compiled once.
+            static __AWSC_VISITING: ::core::sync::atomic::AtomicBool =
+                ::core::sync::atomic::AtomicBool::new(false);
+            if __AWSC_VISITING.swap(true, ::core::sync::atomic::Ordering::AcqRel) {
+                return 0;
+            }
+            let compiled = #own
+                #(+ <#nested_types as __awsc_crate::Validate>::compile_patterns())*;
+            __AWSC_VISITING.store(false, ::core::sync::atomic::Ordering::Release);
+            compiled
+        }
     }
 }
 
@@ -384,7 +414,10 @@ fn pattern(
             );
         };
     };
-    let [low, high] = shortcut.members();
+    // The class's ASCII members as two bit masks, written in hex so that a reader sees them.
+    let [low, high] = shortcut
+        .members()
+        .map(|mask| syn::LitInt::new(&format!("{mask:#018x}_u64"), Span::call_site()));
     let beyond_ascii = shortcut.beyond_ascii();
     let min = shortcut.min();
     let max = option(shortcut.max().map(|max| quote!(#max)));
@@ -435,9 +468,16 @@ impl Patterns {
         constructors.len() - 1
     }
 
-    /// The static array.
+    fn is_empty(&self) -> bool {
+        self.constructors.borrow().is_empty()
+    }
+
+    /// The static array; nothing for a type without patterns.
     fn array(&self) -> TokenStream {
         let constructors = self.constructors.borrow();
+        if constructors.is_empty() {
+            return quote!();
+        }
         let n = constructors.len();
         quote! {
             static __AWSC_PATTERNS: [__awsc_crate::__private::LazyPattern; #n] = [#(#constructors),*];
@@ -445,8 +485,9 @@ impl Patterns {
     }
 }
 
-/// `#[each(..)]`: every item checked at its own path, and the violations grouped as AWS
-/// reports a list's simple members (see `aws_constraints::Group`).
+/// `#[each(..)]`: every item checked at its own path by the runtime's `each`, which groups
+/// the violations as AWS reports a list's simple members (see `aws_constraints::Group`);
+/// only the rules of one item are written here.
 fn each(
     rules: &[ValueRule],
     value: &TokenStream,
@@ -457,67 +498,61 @@ fn each(
     if !checks_anything(rules) {
         return quote_spanned!(span=> __awsc_crate::__private::is_list(#value););
     }
-    let item_at = quote!(__awsc_item_at);
-    let item = quote!(__awsc_item);
-    let checks = rules
-        .iter()
-        .map(|r| value_rule(r, &item, &item_at, span, patterns));
-    let grouping = grouping(
-        quote!(ListMember),
+    let members = members(
         rules,
-        value,
-        quote!(__awsc_list_at),
+        quote!(__awsc_item),
+        quote!(__awsc_item_at),
         span,
+        patterns,
     );
+    let echo = echo_probe(value);
     quote_spanned! {span=>
-        {
-            let __awsc_list_at = #at();
-            let __awsc_group = #grouping;
-            __awsc_crate::__private::List::for_each_item(#value, |__awsc_index, __awsc_item| {
-                let __awsc_start = __awsc_errors.len();
-                let __awsc_item_at = || __awsc_list_at.index(__awsc_index);
-                #(#checks)*
-                __awsc_group.attach(__awsc_errors, __awsc_start);
-            });
-        }
+        __awsc_crate::__private::each(#value, &#at(), #echo, __awsc_errors, #members);
     }
 }
 
-/// The `Grouping` of a collection whose members follow `rules`.
-fn grouping(
-    kind: TokenStream,
+/// The constraints a group lists for members that follow `rules`, and the closure that
+/// checks one member (`item`, at `item_at`), as the runtime's `each` and `entries` take
+/// them.
+fn members(
     rules: &[ValueRule],
-    value: &TokenStream,
-    collection_at: TokenStream,
+    item: TokenStream,
+    item_at: TokenStream,
     span: Span,
+    patterns: &Patterns,
 ) -> TokenStream {
+    let checks = rules
+        .iter()
+        .map(|r| value_rule(r, &item, &item_at, span, patterns));
+    let constraints = member_constraints(rules);
+    quote_spanned! {span=>
+        (
+            #constraints,
+            |#item, __awsc_location: &__awsc_crate::Location<'_>, __awsc_errors: &mut __awsc_crate::ValidationErrors| {
+                let #item_at = || *__awsc_location;
+                #(#checks)*
+            },
+        )
+    }
+}
+
+/// The constraints of members that follow `rules`: a static list, or an array where a
+/// range bound is a constant (read through a trait, which a static cannot call).
+fn member_constraints(rules: &[ValueRule]) -> TokenStream {
     let constraints: Vec<TokenStream> = rules.iter().filter_map(constraint).collect();
-    let echo = echo_probe(value);
-    // A constant range bound is read through a trait, which a static cannot call.
     let all_literal = rules.iter().all(|rule| match rule {
         ValueRule::Range(Range { min, max }) => [min, max]
             .iter()
             .all(|b| b.as_ref().is_none_or(|b| b.literal().is_some())),
         _ => true,
     });
-    let (storage, constraints) = if all_literal {
-        (
-            quote!(static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];),
-            quote!(__AWSC_CONSTRAINTS),
-        )
+    if all_literal {
+        quote! {{
+            static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];
+            __AWSC_CONSTRAINTS
+        }}
     } else {
-        (quote!(), quote!([#(#constraints),*]))
-    };
-    quote_spanned! {span=>
-        {
-            #storage
-            __awsc_crate::__private::Grouping::new(
-                __awsc_crate::GroupKind::#kind,
-                #constraints,
-                &#collection_at,
-                #echo,
-            )
-        }
+        quote!([#(#constraints),*])
     }
 }
 
@@ -550,13 +585,7 @@ fn constraint(rule: &ValueRule) -> Option<TokenStream> {
 /// A closure of the sensitivity of the value: the whole value as AWS echoes it, hiding
 /// the sensitive parts, when its type can be echoed (`Option<String>`).
 fn echo_probe(value: &TokenStream) -> TokenStream {
-    quote! {
-        |__awsc_hidden: __awsc_crate::Sensitivity| {
-            #[allow(unused_imports)]
-            use __awsc_crate::__private::{ViaEchoText as _, ViaNothing as _};
-            (&&__awsc_crate::__private::EchoProbe(#value)).probe_echo(__awsc_hidden)
-        }
-    }
+    quote!(__awsc_crate::__private::echo_probe!(#value))
 }
 
 /// The sensitivity of a member's parts, from its `#[each(..)]`, `#[keys(..)]` and
@@ -695,10 +724,10 @@ enum Side {
     Values,
 }
 
-/// `#[keys(..)]` and `#[values(..)]` of one map (either, or both in that order): every key
-/// or value checked at its entry in one pass over the map, the violations grouped as AWS
-/// reports a map's keys or values, then ordered a side at a time (as one pass a side would
-/// have found them), each side's by key where the map's order is unspecified.
+/// `#[keys(..)]` and `#[values(..)]` of one map (either, or both in that order): the
+/// runtime's `entries` checks every key and value at its entry in one pass over the map and
+/// groups and orders the violations as AWS reports them; only the rules of one key and of
+/// one value are written here.
 fn entries(
     sides: &[(Side, &[ValueRule])],
     value: &TokenStream,
@@ -706,60 +735,36 @@ fn entries(
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
-    let sides: Vec<&(Side, &[ValueRule])> = sides
-        .iter()
-        .filter(|(_, rules)| checks_anything(rules))
-        .collect();
-    if sides.is_empty() {
+    if !sides.iter().any(|(_, rules)| checks_anything(rules)) {
         return quote_spanned!(span=> __awsc_crate::__private::is_map(#value););
     }
-    let (groupings, checks): (Vec<TokenStream>, Vec<TokenStream>) = sides
-        .into_iter()
-        .enumerate()
-        .map(|(i, (side, rules))| {
-            let (item, item_at, location, kind) = match side {
-                Side::Keys => (
-                    quote!(__awsc_key),
-                    quote!(__awsc_key_at),
-                    quote!(map_key),
-                    quote!(MapKeys),
-                ),
-                Side::Values => (
-                    quote!(__awsc_value),
-                    quote!(__awsc_value_at),
-                    quote!(map_value),
-                    quote!(MapValues),
-                ),
-            };
-            let group = format_ident!("__awsc_group_{}", i);
-            let grouping = grouping(kind, rules, value, quote!(__awsc_map_at), span);
-            let checks = rules
-                .iter()
-                .map(|r| value_rule(r, &item, &item_at, span, patterns));
-            let entry = quote_spanned! {span=>
-                let #item_at = || __awsc_map_at.#location(__awsc_key);
-                let __awsc_entry_start = __awsc_errors.len();
-                #(#checks)*
-                #group.attach(__awsc_errors, __awsc_entry_start);
-            };
-            (quote_spanned!(span=> let #group = #grouping;), entry)
-        })
-        .unzip();
-    quote_spanned! {span=>
-        {
-            let __awsc_map_at = #at();
-            let __awsc_start = __awsc_errors.len();
-            #(#groupings)*
-            __awsc_crate::__private::Map::for_each_entry(#value, |__awsc_key, __awsc_value| {
-                #(#checks)*
-            });
-            __awsc_crate::__private::sort_entries(
-                #value,
-                __awsc_start,
-                &__awsc_map_at,
-                __awsc_errors,
-            );
+    let side = |wanted: fn(&Side) -> bool, item: TokenStream, item_at: TokenStream| {
+        let rules = sides
+            .iter()
+            .find(|(side, rules)| wanted(side) && checks_anything(rules));
+        match rules {
+            Some((_, rules)) => members(rules, item, item_at, span, patterns),
+            None => quote! {
+                (
+                    __awsc_crate::__private::NO_CONSTRAINTS,
+                    |_, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
+                )
+            },
         }
+    };
+    let keys = side(
+        |side| matches!(side, Side::Keys),
+        quote!(__awsc_key),
+        quote!(__awsc_key_at),
+    );
+    let values = side(
+        |side| matches!(side, Side::Values),
+        quote!(__awsc_value),
+        quote!(__awsc_value_at),
+    );
+    let echo = echo_probe(value);
+    quote_spanned! {span=>
+        __awsc_crate::__private::entries(#value, &#at(), #echo, __awsc_errors, #keys, #values);
     }
 }
 

@@ -33,11 +33,14 @@ pub enum Rule {
     Unique,
     /// `#[custom(..)]`: a user's function said no, with `constraint` in AWS's wording.
     Custom { constraint: String },
+    /// A value built in code nested deeper than `max` path segments: validation stops
+    /// there rather than overflow the stack (no parser nests so deep).
+    TooDeep { max: usize },
 }
 
 impl Rule {
     /// A stable, machine-readable name: `required`, `length`, `pattern`, `range`, `enum`,
-    /// `unique`.
+    /// `unique`, `custom`, `depth`.
     pub fn name(&self) -> &'static str {
         match self {
             Rule::Required => "required",
@@ -47,6 +50,7 @@ impl Rule {
             Rule::OneOf { .. } => "enum",
             Rule::Unique => "unique",
             Rule::Custom { .. } => "custom",
+            Rule::TooDeep { .. } => "depth",
         }
     }
 }
@@ -338,6 +342,7 @@ impl Violation {
             Rule::OneOf { values } => phrase::one_of(values),
             Rule::Unique => "Member must have unique values".to_owned(),
             Rule::Custom { constraint } => neutralise(constraint),
+            Rule::TooDeep { max } => format!("Member must not be nested deeper than {max} levels"),
         }
     }
 
@@ -754,6 +759,9 @@ impl ValidationErrors {
                 }
                 Rule::Custom { constraint } => {
                     entry.insert("constraint".into(), json!(constraint));
+                }
+                Rule::TooDeep { max } => {
+                    entry.insert("max".into(), json!(max));
                 }
                 Rule::Required | Rule::Unique => {}
             }

@@ -183,25 +183,22 @@ impl<T: Validate> Validate for Option<T> {
 impl<T: Validate> Validate for [T] {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        let mut item_at = at.index(0);
         if T::MEMBER_CONSTRAINTS.is_empty() {
+            let mut item_at = at.index(0);
             for (i, item) in self.iter().enumerate() {
                 item_at.move_to_index(i);
                 item.validate_at(&item_at, errors);
             }
             return;
         }
-        let group =
-            __private::Grouping::new(GroupKind::ListMember, T::MEMBER_CONSTRAINTS, at, |hidden| {
-                let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
-                Some(echo::value_text(|out| items.write_echo_hiding(hidden, out)))
-            });
-        for (i, item) in self.iter().enumerate() {
-            let start = errors.len();
-            item_at.move_to_index(i);
-            item.validate_at(&item_at, errors);
-            group.attach(errors, start);
-        }
+        let echo = |hidden| {
+            let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
+            Some(echo::value_text(|out| items.write_echo_hiding(hidden, out)))
+        };
+        let check = |item: &T, item_at: &Location<'_>, errors: &mut ValidationErrors| {
+            item.validate_at(item_at, errors)
+        };
+        __private::each(self, at, echo, errors, (T::MEMBER_CONSTRAINTS, check));
     }
 }
 
@@ -216,56 +213,58 @@ impl<T: Validate> Validate for Vec<T> {
     }
 }
 
+/// Validates a map's values at their entries, grouped as AWS groups them when their type
+/// says so (see [`Validate::MEMBER_CONSTRAINTS`]), ordered by key where the map's order is
+/// unspecified.
+#[inline]
+fn validate_map_values<'m, M: traits::Map + ?Sized>(
+    map: &'m M,
+    entries: impl Iterator<Item = (&'m str, &'m M::Value)> + Clone,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+) where
+    M::Value: Validate,
+{
+    let check = |value: &M::Value, value_at: &Location<'_>, errors: &mut ValidationErrors| {
+        value.validate_at(value_at, errors)
+    };
+    if <M::Value as Validate>::MEMBER_CONSTRAINTS.is_empty() {
+        let start = errors.len();
+        let mut value_at = at.map_value("");
+        for (key, value) in entries {
+            value_at.move_to_map_value(key);
+            check(value, &value_at, errors);
+        }
+        if M::UNORDERED {
+            errors.sort_entries_since(start, at.depth());
+        }
+        return;
+    }
+    let echo = move |hidden| {
+        let members: Vec<(&str, MemberEcho<'_, M::Value>)> = entries
+            .clone()
+            .map(|(key, value)| (key, MemberEcho(value)))
+            .collect();
+        Some(echo::value_text(|out| {
+            echo::write_map_echo(&members, !M::UNORDERED, hidden, out);
+        }))
+    };
+    let no_keys = (
+        __private::NO_CONSTRAINTS,
+        |_: &str, _: &Location<'_>, _: &mut ValidationErrors| {},
+    );
+    let values = (<M::Value as Validate>::MEMBER_CONSTRAINTS, check);
+    __private::entries(map, at, echo, errors, no_keys, values);
+}
+
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        let start = errors.len();
-        validate_map_values(self.iter(), false, at, errors);
-        errors.sort_entries_since(start, at.depth());
+        validate_map_values(self, self.iter().map(|(k, v)| (k.as_ref(), v)), at, errors);
     }
 
     fn compile_patterns() -> usize {
         V::compile_patterns()
-    }
-}
-
-/// Validates a map's values at their entries, grouped as AWS groups them when their type
-/// says so (see [`Validate::MEMBER_CONSTRAINTS`]).
-#[inline]
-fn validate_map_values<'a, K: AsRef<str> + 'a, V: Validate + 'a>(
-    entries: impl Iterator<Item = (&'a K, &'a V)> + Clone,
-    sent_order: bool,
-    at: &Location<'_>,
-    errors: &mut ValidationErrors,
-) {
-    let mut value_at = at.map_value("");
-    if V::MEMBER_CONSTRAINTS.is_empty() {
-        for (key, value) in entries {
-            value_at.move_to_map_value(key.as_ref());
-            value.validate_at(&value_at, errors);
-        }
-        return;
-    }
-    let echo_entries = entries.clone();
-    let group = __private::Grouping::new(
-        GroupKind::MapValues,
-        V::MEMBER_CONSTRAINTS,
-        at,
-        move |hidden| {
-            let members: Vec<(&str, MemberEcho<'_, V>)> = echo_entries
-                .clone()
-                .map(|(key, value)| (key.as_ref(), MemberEcho(value)))
-                .collect();
-            Some(echo::value_text(|out| {
-                echo::write_map_echo(&members, sent_order, hidden, out);
-            }))
-        },
-    );
-    for (key, value) in entries {
-        let start = errors.len();
-        value_at.move_to_map_value(key.as_ref());
-        value.validate_at(&value_at, errors);
-        group.attach(errors, start);
     }
 }
 
@@ -276,7 +275,7 @@ macro_rules! ordered_map {
         impl<K: AsRef<str>, V: Validate, $($generics)*> Validate for $map {
             #[inline]
             fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-                validate_map_values(self.iter(), true, at, errors);
+                validate_map_values(self, self.iter().map(|(k, v)| (k.as_ref(), v)), at, errors);
             }
 
             fn compile_patterns() -> usize {

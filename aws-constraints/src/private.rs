@@ -17,6 +17,23 @@ pub use aws_constraints_pattern::{AsciiShortcut, Guard};
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
 pub use serde;
 
+/// The echo of a value, as a function of its [`Sensitivity`]: the whole value as AWS
+/// echoes it when its type can be echoed ([`EchoText`](crate::EchoText)), nothing for any
+/// other type. A macro, because the choice is made by method lookup on the concrete type the
+/// call site names (autoref specialization), which a generic function cannot see.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __echo_probe {
+    ($value:expr) => {
+        |hidden: $crate::Sensitivity| {
+            #[allow(unused_imports)]
+            use $crate::__private::{ViaEchoText as _, ViaNothing as _};
+            (&&$crate::__private::EchoProbe($value)).probe_echo(hidden)
+        }
+    };
+}
+pub use crate::__echo_probe as echo_probe;
+
 /// A pattern compiled on first use, once per call site.
 pub struct LazyPattern {
     source: &'static str,
@@ -261,20 +278,73 @@ pub fn is_list<L: List + ?Sized>(_: &L) {}
 #[inline(always)]
 pub fn is_map<M: Map + ?Sized>(_: &M) {}
 
-/// Orders the violations one pass over a map's entries produced: its keys' before its
-/// values' (the pass checks both at each entry), and each side's by key where the map's
-/// order is unspecified, so that the report is deterministic.
+/// A list's items, each checked by `check` at its own location, and the violations of
+/// every item grouped as AWS reports a list's simple members (`Member must satisfy
+/// constraint: [..]` at the list, echoing it): what `#[each(..)]` does, and a list of enums.
+/// `members` are the constraints the group lists and the check of one item; `echo` writes
+/// the whole list, hiding what its sensitivity names.
 #[inline]
-pub fn sort_entries<M: Map + ?Sized>(
-    _map: &M,
-    start: usize,
-    at: &Location<'_>,
+pub fn each<L: List + ?Sized, C: MemberConstraints>(
+    list: &L,
+    list_at: &Location<'_>,
+    echo: impl Fn(Sensitivity) -> Option<ValueText>,
     errors: &mut ValidationErrors,
+    (constraints, mut check): (
+        C,
+        impl FnMut(&L::Item, &Location<'_>, &mut ValidationErrors),
+    ),
 ) {
+    let group = Grouping::new(GroupKind::ListMember, constraints, list_at, echo);
+    // One location for every item, moved from item to item: nothing is built per item.
+    let mut item_at = list_at.index(0);
+    list.for_each_item(|index, item| {
+        let start = errors.len();
+        item_at.move_to_index(index);
+        check(item, &item_at, errors);
+        group.attach(errors, start);
+    });
+}
+
+/// A map's entries in one pass, each key and each value checked at its own location, the
+/// violations of the keys and of the values grouped as AWS reports them (`Map keys must
+/// satisfy constraint: [..]`, `Map value must satisfy constraint: [..]`, once each, at the
+/// map), then ordered a side at a time, each side by key where the map's order is
+/// unspecified: what `#[keys(..)]` and `#[values(..)]` do, and a map of enums. A side with
+/// nothing to check passes no constraints and a check that does nothing.
+#[inline]
+pub fn entries<'m, M: Map + ?Sized, K: MemberConstraints, V: MemberConstraints>(
+    map: &'m M,
+    map_at: &Location<'_>,
+    echo: impl Fn(Sensitivity) -> Option<ValueText>,
+    errors: &mut ValidationErrors,
+    (key_constraints, mut check_key): (K, impl FnMut(&str, &Location<'_>, &mut ValidationErrors)),
+    (value_constraints, mut check_value): (
+        V,
+        impl FnMut(&M::Value, &Location<'_>, &mut ValidationErrors),
+    ),
+) {
+    let start = errors.len();
+    let keys = Grouping::new(GroupKind::MapKeys, key_constraints, map_at, &echo);
+    let values = Grouping::new(GroupKind::MapValues, value_constraints, map_at, &echo);
+    let mut key_at = map_at.map_key("");
+    let mut value_at = map_at.map_value("");
+    map.for_each_entry(|key: &'m str, value| {
+        let key_start = errors.len();
+        key_at.move_to_map_key(key);
+        check_key(key, &key_at, errors);
+        keys.attach(errors, key_start);
+        let value_start = errors.len();
+        value_at.move_to_map_value(key);
+        check_value(value, &value_at, errors);
+        values.attach(errors, value_start);
+    });
     if errors.len() - start > 1 {
-        errors.order_entries_since(start, at.depth(), M::UNORDERED);
+        errors.order_entries_since(start, map_at.depth(), M::UNORDERED);
     }
 }
+
+/// The constraints of a side of a map that `#[keys(..)]` or `#[values(..)]` leaves alone.
+pub const NO_CONSTRAINTS: &[Constraint] = &[];
 
 fn as_float(bound: Number) -> Number {
     Number::Float(bound.as_f64())
@@ -287,7 +357,7 @@ fn as_float32(bound: Number) -> Number {
 /// The group that the violations of one collection's simple members are reported in by
 /// AWS, built (with the collection's echo) at the first of them: a valid collection costs
 /// only a length comparison per item.
-pub struct Grouping<F, C = &'static [Constraint]> {
+struct Grouping<F, C = &'static [Constraint]> {
     kind: GroupKind,
     constraints: C,
     sensitivity: Sensitivity,
@@ -315,12 +385,7 @@ impl<const N: usize> MemberConstraints for [Constraint; N] {
 
 impl<F: Fn(Sensitivity) -> Option<ValueText>, C: MemberConstraints> Grouping<F, C> {
     #[inline]
-    pub fn new(
-        kind: GroupKind,
-        constraints: C,
-        collection_at: &Location<'_>,
-        echo_text: F,
-    ) -> Self {
+    fn new(kind: GroupKind, constraints: C, collection_at: &Location<'_>, echo_text: F) -> Self {
         Grouping {
             kind,
             constraints,
@@ -332,7 +397,7 @@ impl<F: Fn(Sensitivity) -> Option<ValueText>, C: MemberConstraints> Grouping<F, 
 
     /// Puts the violations recorded since `start` in this group.
     #[inline]
-    pub fn attach(&self, errors: &mut ValidationErrors, start: usize) {
+    fn attach(&self, errors: &mut ValidationErrors, start: usize) {
         if errors.len() > start {
             self.attach_cold(errors, start);
         }
@@ -399,8 +464,5 @@ pub const MAX_DEPTH: usize = 512;
 /// Reports a value nested deeper than [`MAX_DEPTH`].
 #[cold]
 pub fn too_deep(at: &Location<'_>, errors: &mut ValidationErrors) {
-    let rule = Rule::Custom {
-        constraint: format!("Member must not be nested deeper than {MAX_DEPTH} levels"),
-    };
-    report(at, rule, Echo::Omitted, errors);
+    report(at, Rule::TooDeep { max: MAX_DEPTH }, Echo::Omitted, errors);
 }

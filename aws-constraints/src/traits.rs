@@ -355,7 +355,7 @@ impl<L: List> List for Option<L> {
 pub trait Map {
     type Value;
     /// Calls `f` for every entry, in the map's own order.
-    fn for_each_entry(&self, f: impl FnMut(&str, &Self::Value));
+    fn for_each_entry<'m>(&'m self, f: impl FnMut(&'m str, &'m Self::Value));
     /// Whether iteration order is unspecified, so that a report must be sorted by key.
     const UNORDERED: bool;
 }
@@ -364,7 +364,7 @@ impl<K: AsRef<str>, V, S> Map for HashMap<K, V, S> {
     type Value = V;
     const UNORDERED: bool = true;
     #[inline]
-    fn for_each_entry(&self, mut f: impl FnMut(&str, &V)) {
+    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m V)) {
         self.iter().for_each(|(k, v)| f(k.as_ref(), v));
     }
 }
@@ -373,7 +373,7 @@ impl<K: AsRef<str>, V> Map for BTreeMap<K, V> {
     type Value = V;
     const UNORDERED: bool = false;
     #[inline]
-    fn for_each_entry(&self, mut f: impl FnMut(&str, &V)) {
+    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m V)) {
         self.iter().for_each(|(k, v)| f(k.as_ref(), v));
     }
 }
@@ -382,7 +382,7 @@ impl<M: Map> Map for Option<M> {
     type Value = M::Value;
     const UNORDERED: bool = M::UNORDERED;
     #[inline]
-    fn for_each_entry(&self, f: impl FnMut(&str, &M::Value)) {
+    fn for_each_entry<'m>(&'m self, f: impl FnMut(&'m str, &'m M::Value)) {
         if let Some(map) = self {
             map.for_each_entry(f);
         }
@@ -406,7 +406,7 @@ impl<K: AsRef<str>, V, S> Map for indexmap::IndexMap<K, V, S> {
     type Value = V;
     const UNORDERED: bool = false;
     #[inline]
-    fn for_each_entry(&self, mut f: impl FnMut(&str, &V)) {
+    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m V)) {
         self.iter().for_each(|(k, v)| f(k.as_ref(), v));
     }
 }

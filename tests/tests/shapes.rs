@@ -205,7 +205,11 @@ fn recursive_shapes_validate_to_any_parsed_depth_and_stop_at_a_bound() {
         .join()
         .unwrap();
     assert_eq!(errors.len(), 1);
-    assert_eq!(errors.as_slice()[0].rule().name(), "custom");
+    assert_eq!(errors.as_slice()[0].rule().name(), "depth");
+    assert_eq!(
+        *errors.as_slice()[0].rule(),
+        aws_constraints::Rule::TooDeep { max: 512 }
+    );
     assert!(errors.to_string().contains("nested deeper than 512 levels"));
 }
 
