@@ -42,10 +42,12 @@ mod custom;
 pub mod defaults;
 mod echo;
 mod enums;
-mod error;
 pub mod float;
+mod java;
 mod number;
 mod path;
+mod render;
+mod report;
 pub mod timestamp;
 mod traits;
 mod validated;
@@ -65,10 +67,11 @@ pub use timestamp::{Timestamp, TimestampError};
 
 /// An untyped JSON member (Smithy's `document`): no constraint applies to it.
 pub type Document = serde_json::Value;
-pub use echo::{java_double, java_float, EchoText, ValueText};
-pub use error::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
+pub use echo::{EchoText, ValueText};
+pub use java::{java_double, java_float};
 pub use number::{Number, Numeric};
 pub use path::{EntryKey, Location, Path, PathSegment, Sensitivity, REDACTED};
+pub use report::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
 pub use traits::{HasLength, List, Map, Presence, StringValue};
 pub use validated::{InputError, Validated};
 

@@ -111,8 +111,8 @@ impl fmt::Display for Number {
         match self {
             Number::Int(i) => write!(f, "{i}"),
             Number::BigUint(u) => write!(f, "{u}"),
-            Number::Float(x) => f.write_str(&crate::echo::java_double(*x)),
-            Number::Float32(x) => f.write_str(&crate::echo::java_float(*x)),
+            Number::Float(x) => f.write_str(&crate::java::java_double(*x)),
+            Number::Float32(x) => f.write_str(&crate::java::java_float(*x)),
         }
     }
 }

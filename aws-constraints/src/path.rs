@@ -4,7 +4,6 @@
 use std::fmt;
 
 use crate::compact::CompactText;
-use crate::error::neutralise_into;
 
 /// What of a value must never be shown: in a message, an echo, a path or a log.
 ///
@@ -346,7 +345,7 @@ impl EntryKey {
     }
 
     /// What a rendering may show: the key, or [`REDACTED`].
-    fn shown(&self) -> &str {
+    pub(crate) fn shown(&self) -> &str {
         self.as_str().unwrap_or(REDACTED)
     }
 
@@ -496,122 +495,6 @@ impl Path {
         Path {
             segments: self.segments()[..len].iter().cloned().collect(),
         }
-    }
-
-    /// The path as a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`) over wire names, the
-    /// form Smithy servers report (`/Tags/0/Key`). A map key constraint points at the map
-    /// itself; a sensitive map's keys are [`REDACTED`]. The pointer holds a client's keys
-    /// verbatim: put it in a structured field (as `smithy_body` does), or neutralise it
-    /// before writing it into text.
-    ///
-    /// ```
-    /// use aws_constraints::Location;
-    ///
-    /// let root = Location::root();
-    /// let tags = root.member("tags", false);
-    /// assert_eq!(tags.map_value("a/b").to_path().json_pointer(), "/tags/a~1b");
-    /// assert_eq!(tags.map_key("a/b").to_path().json_pointer(), "/tags");
-    /// ```
-    pub fn json_pointer(&self) -> String {
-        let mut out = String::new();
-        for segment in self.segments() {
-            match segment {
-                PathSegment::Member(name) => push_pointer_token(&mut out, name),
-                PathSegment::Index(index) => {
-                    out.push('/');
-                    out.push_str(&index.to_string());
-                }
-                PathSegment::MapKey(_) => {}
-                PathSegment::MapValue(key) => push_pointer_token(&mut out, key.shown()),
-            }
-        }
-        out
-    }
-
-    /// What orders violations as AWS lists them (see
-    /// [`ValidationErrors::aws_reported`](crate::ValidationErrors::aws_reported)), level by
-    /// level: a member by its name's bucket in a Java `HashMap` of sixteen buckets (the
-    /// size a structure of up to twelve members has: every structure of the real messages
-    /// seen), an item by its index. Map entries keep their order.
-    pub(crate) fn aws_order_key(&self) -> Vec<u32> {
-        self.segments()
-            .iter()
-            .map(|segment| match segment {
-                PathSegment::Member(name) => crate::echo::java_spread_hash(&lower_camel(name)) & 15,
-                PathSegment::Index(index) => u32::try_from(*index).unwrap_or(u32::MAX),
-                PathSegment::MapKey(_) | PathSegment::MapValue(_) => 0,
-            })
-            .collect()
-    }
-
-    /// The path as AWS services write it in messages: member names with the first letter
-    /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
-    /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
-    /// [`ValidationErrors`](crate::ValidationErrors)) so that a key cannot end the path and
-    /// forge a violation; a sensitive map's keys are [`REDACTED`].
-    ///
-    /// ```
-    /// use aws_constraints::Location;
-    ///
-    /// let root = Location::root();
-    /// let tags = root.member("Tags", false);
-    /// let item = tags.index(0);
-    /// assert_eq!(item.member("Key", false).to_path().aws_dotted(), "tags.1.member.key");
-    /// ```
-    pub fn aws_dotted(&self) -> String {
-        let mut out = String::new();
-        let dot = |out: &mut String| {
-            if !out.is_empty() {
-                out.push('.');
-            }
-        };
-        for segment in self.segments() {
-            match segment {
-                PathSegment::Member(name) => {
-                    dot(&mut out);
-                    out.push_str(&lower_camel(name));
-                }
-                PathSegment::Index(index) => {
-                    dot(&mut out);
-                    out.push_str(&(index + 1).to_string());
-                    out.push_str(".member");
-                }
-                PathSegment::MapKey(_) => {}
-                PathSegment::MapValue(key) => {
-                    dot(&mut out);
-                    neutralise_into(&mut out, key.shown());
-                    out.push_str(".member");
-                }
-            }
-        }
-        out
-    }
-}
-
-/// A member's name as AWS's messages print it: its first letter in lower case.
-fn lower_camel(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn push_pointer_token(out: &mut String, token: &str) {
-    out.push('/');
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-}
-
-impl fmt::Display for Path {
-    /// The JSON-pointer form.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.json_pointer())
     }
 }
 

@@ -6,8 +6,8 @@ use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
 pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
-use crate::error::Bound;
 pub use crate::number::Numeric;
+use crate::report::Bound;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{
     Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, Sensitivity,
