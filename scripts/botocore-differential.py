@@ -39,7 +39,7 @@ import tempfile
 import botocore.session
 from botocore.validate import ParamValidator
 
-from cargo_executable import executable
+from harness import build_harness
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JSON_PROTOCOLS = {"json", "rest-json", "smithy-rpc-v2-cbor"}
@@ -363,32 +363,7 @@ def main():
             continue
         chosen.append((name, module, ops, model))
 
-    with open(os.path.join(crate, "Cargo.toml"), "w") as f:
-        f.write(f'''[package]
-name = "botocore-differential"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-aws-constraints = {{ path = "{ROOT}/aws-constraints" }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-
-[workspace]
-''')
-    with open(os.path.join(crate, "src", "main.rs"), "w") as f:
-        f.write("#![allow(dead_code, clippy::all)]\n")
-        for _, module, _, _ in chosen:
-            f.write(f"mod {module};\n")
-        f.write(HARNESS)
-        f.write("\nfn dispatch(service: &str, operation: &str, document: &str) -> Option<Result<(), aws_constraints::InputError>> {\n    match service {\n")
-        for name, module, _, _ in chosen:
-            f.write(f"        {json.dumps(name)} => {module}::validate_input(operation, document),\n")
-        f.write("        _ => None,\n    }\n}\n")
-    subprocess.run(["cp", os.path.join(ROOT, "Cargo.lock"), crate], check=True)
-    print(f"building the harness over {len(chosen)} services in {crate} ...", flush=True)
-    binary = executable(["--quiet"], cwd=crate)
+    binary = build_harness(crate, "botocore-differential", [(n, m) for n, m, _, _ in chosen], HARNESS)
 
     cases = []
     for name, _, ops, model in chosen:

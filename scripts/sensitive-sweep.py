@@ -38,6 +38,7 @@ import tempfile
 import time
 
 from cargo_executable import executable
+from harness import build_harness
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SENSITIVE = "smithy.api#sensitive"
@@ -333,34 +334,8 @@ def main():
                 continue
             cases.append((service, operation, position, document))
 
-    with open(os.path.join(crate, "Cargo.toml"), "w") as f:
-        f.write(f'''[package]
-name = "sensitive-sweep"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[dependencies]
-aws-constraints = {{ path = "{ROOT}/aws-constraints" }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-
-[workspace]
-''')
-    with open(os.path.join(crate, "src", "main.rs"), "w") as f:
-        f.write("#![allow(dead_code, clippy::all)]\n")
-        for _, module in modules:
-            f.write(f"mod {module};\n")
-        f.write(HARNESS)
-        f.write("\nfn dispatch(service: &str, operation: &str, document: &str) -> "
-                "Option<Result<(), aws_constraints::InputError>> {\n    match service {\n")
-        for service, module in modules:
-            f.write(f"        {json.dumps(service)} => {module}::validate_input(operation, document),\n")
-        f.write("        _ => None,\n    }\n}\n")
-    subprocess.run(["cp", os.path.join(ROOT, "Cargo.lock"), crate], check=True)
-    print(f"building the harness over {len(modules)} services in {crate} ...", flush=True)
     built = time.time()
-    harness = executable(["--quiet"], cwd=crate)
+    harness = build_harness(crate, "sensitive-sweep", modules, HARNESS)
     build_seconds = time.time() - built
 
     requests = "".join(

@@ -300,8 +300,8 @@ fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> Tok
         Pass::One(rule) => member_rule(rule, field, value, &at, span, patterns),
         Pass::Entries(keys, values) => {
             let sides = [
-                (Side::Keys, keys.as_slice()),
-                (Side::Values, values.as_slice()),
+                (Part::Keys, keys.as_slice()),
+                (Part::Values, values.as_slice()),
             ];
             entries(&sides, value, &at, span, patterns)
         }
@@ -346,8 +346,8 @@ fn member_rule(
         },
         RuleKind::Value(rule) => value_rule(rule, value, at, span, patterns),
         RuleKind::Each(rules) => each(rules, value, at, span, patterns),
-        RuleKind::Keys(rules) => entries(&[(Side::Keys, rules)], value, at, span, patterns),
-        RuleKind::Values(rules) => entries(&[(Side::Values, rules)], value, at, span, patterns),
+        RuleKind::Keys(rules) => entries(&[(Part::Keys, rules)], value, at, span, patterns),
+        RuleKind::Values(rules) => entries(&[(Part::Values, rules)], value, at, span, patterns),
         RuleKind::Custom(path) => {
             let echo = echo_probe(value);
             quote_spanned! {span=>
@@ -383,8 +383,8 @@ fn value_rule(
             }
         }
         ValueRule::Each(rules) => each(rules, value, at, span, patterns),
-        ValueRule::Keys(rules) => entries(&[(Side::Keys, rules)], value, at, span, patterns),
-        ValueRule::Values(rules) => entries(&[(Side::Values, rules)], value, at, span, patterns),
+        ValueRule::Keys(rules) => entries(&[(Part::Keys, rules)], value, at, span, patterns),
+        ValueRule::Values(rules) => entries(&[(Part::Values, rules)], value, at, span, patterns),
         // Said by the location: the member's (see `member_parts_sensitivity`).
         ValueRule::Sensitive => quote!(),
         ValueRule::OneOf(OneOf { listed, internal }) => quote_spanned! {span=>
@@ -588,29 +588,40 @@ fn echo_probe(value: &TokenStream) -> TokenStream {
     quote!(__awsc_crate::__private::echo_probe!(#value))
 }
 
+/// Which part of a collection a list of rules is for.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Items,
+    Keys,
+    Values,
+}
+
+/// The part a member's attribute is for, with its rules (`#[each(..)]`, `#[keys(..)]`,
+/// `#[values(..)]`).
+fn member_part(kind: &RuleKind) -> Option<(Part, &[ValueRule])> {
+    match kind {
+        RuleKind::Each(rules) => Some((Part::Items, rules)),
+        RuleKind::Keys(rules) => Some((Part::Keys, rules)),
+        RuleKind::Values(rules) => Some((Part::Values, rules)),
+        _ => None,
+    }
+}
+
+/// The part a nested rule is for, with its rules (`each(..)`, `keys(..)`, `values(..)`
+/// inside another).
+fn nested_part(rule: &ValueRule) -> Option<(Part, &[ValueRule])> {
+    match rule {
+        ValueRule::Each(rules) => Some((Part::Items, rules)),
+        ValueRule::Keys(rules) => Some((Part::Keys, rules)),
+        ValueRule::Values(rules) => Some((Part::Values, rules)),
+        _ => None,
+    }
+}
+
 /// The sensitivity of a member's parts, from its `#[each(..)]`, `#[keys(..)]` and
 /// `#[values(..)]`, as a constant `Sensitivity`; `None` when no part is sensitive.
 fn member_parts_sensitivity(rules: &[crate::attr::Rule]) -> Option<TokenStream> {
-    let side = |wanted: fn(&RuleKind) -> Option<&Vec<ValueRule>>| {
-        rules
-            .iter()
-            .find_map(|rule| wanted(&rule.kind))
-            .map(Vec::as_slice)
-    };
-    let parts = parts_sensitivity(
-        side(|kind| match kind {
-            RuleKind::Each(rules) => Some(rules),
-            _ => None,
-        }),
-        side(|kind| match kind {
-            RuleKind::Keys(rules) => Some(rules),
-            _ => None,
-        }),
-        side(|kind| match kind {
-            RuleKind::Values(rules) => Some(rules),
-            _ => None,
-        }),
-    )?;
+    let parts = parts_sensitivity(rules.iter().filter_map(|rule| member_part(&rule.kind)))?;
     Some(quote! {{
         const __AWSC_PARTS: __awsc_crate::Sensitivity = #parts;
         __AWSC_PARTS
@@ -626,36 +637,24 @@ fn value_sensitivity(rules: &[ValueRule]) -> Option<TokenStream> {
     {
         return Some(quote!(__awsc_crate::Sensitivity::Whole));
     }
-    let side = |wanted: fn(&ValueRule) -> Option<&Vec<ValueRule>>| {
-        rules.iter().find_map(wanted).map(Vec::as_slice)
-    };
-    parts_sensitivity(
-        side(|rule| match rule {
-            ValueRule::Each(rules) => Some(rules),
-            _ => None,
-        }),
-        side(|rule| match rule {
-            ValueRule::Keys(rules) => Some(rules),
-            _ => None,
-        }),
-        side(|rule| match rule {
-            ValueRule::Values(rules) => Some(rules),
-            _ => None,
-        }),
-    )
+    parts_sensitivity(rules.iter().filter_map(nested_part))
 }
 
-/// The sensitivity of a collection whose items, or keys and values, follow these rules.
-fn parts_sensitivity(
-    items: Option<&[ValueRule]>,
-    keys: Option<&[ValueRule]>,
-    values: Option<&[ValueRule]>,
+/// The sensitivity of a collection whose parts follow these rules.
+fn parts_sensitivity<'r>(
+    parts: impl Iterator<Item = (Part, &'r [ValueRule])> + Clone,
 ) -> Option<TokenStream> {
-    if let Some(item) = items.and_then(value_sensitivity) {
+    let part = |wanted: Part| {
+        parts
+            .clone()
+            .find(|(part, _)| *part == wanted)
+            .and_then(|(_, rules)| value_sensitivity(rules))
+    };
+    if let Some(item) = part(Part::Items) {
         return Some(quote!(__awsc_crate::Sensitivity::Items(&#item)));
     }
-    let keys = keys.and_then(value_sensitivity).is_some();
-    let values = values.and_then(value_sensitivity);
+    let keys = part(Part::Keys).is_some();
+    let values = part(Part::Values);
     if !keys && values.is_none() {
         return None;
     }
@@ -718,18 +717,12 @@ fn number_bound(bound: &Bound<Number>) -> TokenStream {
     }
 }
 
-/// Which side of a map's entries `#[keys(..)]` or `#[values(..)]` checks.
-enum Side {
-    Keys,
-    Values,
-}
-
 /// `#[keys(..)]` and `#[values(..)]` of one map (either, or both in that order): the
 /// runtime's `entries` checks every key and value at its entry in one pass over the map and
 /// groups and orders the violations as AWS reports them; only the rules of one key and of
 /// one value are written here.
 fn entries(
-    sides: &[(Side, &[ValueRule])],
+    sides: &[(Part, &[ValueRule])],
     value: &TokenStream,
     at: &TokenStream,
     span: Span,
@@ -738,10 +731,10 @@ fn entries(
     if !sides.iter().any(|(_, rules)| checks_anything(rules)) {
         return quote_spanned!(span=> __awsc_crate::__private::is_map(#value););
     }
-    let side = |wanted: fn(&Side) -> bool, item: TokenStream, item_at: TokenStream| {
+    let side = |wanted: Part, item: TokenStream, item_at: TokenStream| {
         let rules = sides
             .iter()
-            .find(|(side, rules)| wanted(side) && checks_anything(rules));
+            .find(|(side, rules)| *side == wanted && checks_anything(rules));
         match rules {
             Some((_, rules)) => members(rules, item, item_at, span, patterns),
             None => quote! {
@@ -752,16 +745,8 @@ fn entries(
             },
         }
     };
-    let keys = side(
-        |side| matches!(side, Side::Keys),
-        quote!(__awsc_key),
-        quote!(__awsc_key_at),
-    );
-    let values = side(
-        |side| matches!(side, Side::Values),
-        quote!(__awsc_value),
-        quote!(__awsc_value_at),
-    );
+    let keys = side(Part::Keys, quote!(__awsc_key), quote!(__awsc_key_at));
+    let values = side(Part::Values, quote!(__awsc_value), quote!(__awsc_value_at));
     let echo = echo_probe(value);
     quote_spanned! {span=>
         __awsc_crate::__private::entries(#value, &#at(), #echo, __awsc_errors, #keys, #values);
