@@ -501,7 +501,8 @@ fn each(
     let members = members(
         rules,
         quote!(__awsc_item),
-        quote!(__awsc_item_at),
+        quote!(__awsc_item, __awsc_index: usize, __awsc_list_at: &__awsc_crate::Location<'_>),
+        quote!(__awsc_list_at.index(__awsc_index)),
         span,
         patterns,
     );
@@ -512,24 +513,27 @@ fn each(
 }
 
 /// The constraints a group lists for members that follow `rules`, and the closure that
-/// checks one member (`item`, at `item_at`), as the runtime's `each` and `entries` take
-/// them.
+/// checks one member, as the runtime's `each` and `entries` take them: `parameters` are the
+/// closure's (the member, what locates it, the collection's location, the errors), and
+/// `item_at` is built from them only where a violation needs it.
 fn members(
     rules: &[ValueRule],
     item: TokenStream,
+    parameters: TokenStream,
     item_at: TokenStream,
     span: Span,
     patterns: &Patterns,
 ) -> TokenStream {
+    let at = quote!(__awsc_member_at);
     let checks = rules
         .iter()
-        .map(|r| value_rule(r, &item, &item_at, span, patterns));
+        .map(|r| value_rule(r, &item, &at, span, patterns));
     let constraints = member_constraints(rules);
     quote_spanned! {span=>
         (
             #constraints,
-            |#item, __awsc_location: &__awsc_crate::Location<'_>, __awsc_errors: &mut __awsc_crate::ValidationErrors| {
-                let #item_at = || *__awsc_location;
+            |#parameters, __awsc_errors: &mut __awsc_crate::ValidationErrors| {
+                let #at = || #item_at;
                 #(#checks)*
             },
         )
@@ -731,22 +735,44 @@ fn entries(
     if !sides.iter().any(|(_, rules)| checks_anything(rules)) {
         return quote_spanned!(span=> __awsc_crate::__private::is_map(#value););
     }
-    let side = |wanted: Part, item: TokenStream, item_at: TokenStream| {
-        let rules = sides
+    let rules_of = |wanted: Part| {
+        sides
             .iter()
-            .find(|(side, rules)| *side == wanted && checks_anything(rules));
-        match rules {
-            Some((_, rules)) => members(rules, item, item_at, span, patterns),
-            None => quote! {
-                (
-                    __awsc_crate::__private::NO_CONSTRAINTS,
-                    |_, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
-                )
-            },
-        }
+            .find(|(side, rules)| *side == wanted && checks_anything(rules))
+            .map(|(_, rules)| *rules)
     };
-    let keys = side(Part::Keys, quote!(__awsc_key), quote!(__awsc_key_at));
-    let values = side(Part::Values, quote!(__awsc_value), quote!(__awsc_value_at));
+    let keys = match rules_of(Part::Keys) {
+        Some(rules) => members(
+            rules,
+            quote!(__awsc_key),
+            quote!(__awsc_key: &str, __awsc_map_at: &__awsc_crate::Location<'_>),
+            quote!(__awsc_map_at.map_key(__awsc_key)),
+            span,
+            patterns,
+        ),
+        None => quote! {
+            (
+                __awsc_crate::__private::NO_CONSTRAINTS,
+                |_: &str, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
+            )
+        },
+    };
+    let values = match rules_of(Part::Values) {
+        Some(rules) => members(
+            rules,
+            quote!(__awsc_value),
+            quote!(__awsc_value, __awsc_key: &str, __awsc_map_at: &__awsc_crate::Location<'_>),
+            quote!(__awsc_map_at.map_value(__awsc_key)),
+            span,
+            patterns,
+        ),
+        None => quote! {
+            (
+                __awsc_crate::__private::NO_CONSTRAINTS,
+                |_, _: &str, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
+            )
+        },
+    };
     let echo = echo_probe(value);
     quote_spanned! {span=>
         __awsc_crate::__private::entries(#value, &#at(), #echo, __awsc_errors, #keys, #values);

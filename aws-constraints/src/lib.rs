@@ -198,8 +198,8 @@ impl<T: Validate> Validate for [T] {
             let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
             Some(echo::value_text(|out| items.write_echo_hiding(hidden, out)))
         };
-        let check = |item: &T, item_at: &Location<'_>, errors: &mut ValidationErrors| {
-            item.validate_at(item_at, errors)
+        let check = |item: &T, index, list_at: &Location<'_>, errors: &mut ValidationErrors| {
+            item.validate_at(&list_at.index(index), errors)
         };
         __private::each(self, at, echo, errors, (T::MEMBER_CONSTRAINTS, check));
     }
@@ -228,15 +228,12 @@ fn validate_map_values<'m, M: traits::Map + ?Sized>(
 ) where
     M::Value: Validate,
 {
-    let check = |value: &M::Value, value_at: &Location<'_>, errors: &mut ValidationErrors| {
-        value.validate_at(value_at, errors)
-    };
     if <M::Value as Validate>::MEMBER_CONSTRAINTS.is_empty() {
         let start = errors.len();
         let mut value_at = at.map_value("");
         for (key, value) in entries {
             value_at.move_to_map_value(key);
-            check(value, &value_at, errors);
+            value.validate_at(&value_at, errors);
         }
         if M::UNORDERED {
             errors.sort_entries_since(start, at.depth());
@@ -256,6 +253,10 @@ fn validate_map_values<'m, M: traits::Map + ?Sized>(
         __private::NO_CONSTRAINTS,
         |_: &str, _: &Location<'_>, _: &mut ValidationErrors| {},
     );
+    let check =
+        |value: &M::Value, key: &str, map_at: &Location<'_>, errors: &mut ValidationErrors| {
+            value.validate_at(&map_at.map_value(key), errors)
+        };
     let values = (<M::Value as Validate>::MEMBER_CONSTRAINTS, check);
     __private::entries(map, at, echo, errors, no_keys, values);
 }

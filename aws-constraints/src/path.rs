@@ -217,13 +217,6 @@ impl<'a> Location<'a> {
         self.segment = Some(Step::MapValue(key, sensitive_key));
     }
 
-    /// Moves an entry key's location to another entry of the same map (see
-    /// [`Location::move_to_index`]).
-    pub(crate) fn move_to_map_key(&mut self, key: &'a str) {
-        debug_assert!(matches!(self.segment, Some(Step::MapKey(_))));
-        self.segment = Some(Step::MapKey(key));
-    }
-
     /// The key of a map entry.
     pub fn map_key(&'a self, key: &'a str) -> Location<'a> {
         self.child(Step::MapKey(key), self.sensitivity.of_key())

@@ -278,10 +278,11 @@ pub fn is_list<L: List + ?Sized>(_: &L) {}
 #[inline(always)]
 pub fn is_map<M: Map + ?Sized>(_: &M) {}
 
-/// A list's items, each checked by `check` at its own location, and the violations of
-/// every item grouped as AWS reports a list's simple members (`Member must satisfy
-/// constraint: [..]` at the list, echoing it): what `#[each(..)]` does, and a list of enums.
-/// `members` are the constraints the group lists and the check of one item; `echo` writes
+/// A list's items, each checked by `check`, and the violations of every item grouped as AWS
+/// reports a list's simple members (`Member must satisfy constraint: [..]` at the list,
+/// echoing it): what `#[each(..)]` does, and a list of enums. `members` are the constraints
+/// the group lists and the check of one item, given the item, its index and the list's
+/// location (an item's location is built only where a violation needs it); `echo` writes
 /// the whole list, hiding what its sensitivity names.
 #[inline]
 pub fn each<L: List + ?Sized, C: MemberConstraints>(
@@ -291,26 +292,24 @@ pub fn each<L: List + ?Sized, C: MemberConstraints>(
     errors: &mut ValidationErrors,
     (constraints, mut check): (
         C,
-        impl FnMut(&L::Item, &Location<'_>, &mut ValidationErrors),
+        impl FnMut(&L::Item, usize, &Location<'_>, &mut ValidationErrors),
     ),
 ) {
     let group = Grouping::new(GroupKind::ListMember, constraints, list_at, echo);
-    // One location for every item, moved from item to item: nothing is built per item.
-    let mut item_at = list_at.index(0);
     list.for_each_item(|index, item| {
         let start = errors.len();
-        item_at.move_to_index(index);
-        check(item, &item_at, errors);
+        check(item, index, list_at, errors);
         group.attach(errors, start);
     });
 }
 
-/// A map's entries in one pass, each key and each value checked at its own location, the
-/// violations of the keys and of the values grouped as AWS reports them (`Map keys must
-/// satisfy constraint: [..]`, `Map value must satisfy constraint: [..]`, once each, at the
-/// map), then ordered a side at a time, each side by key where the map's order is
-/// unspecified: what `#[keys(..)]` and `#[values(..)]` do, and a map of enums. A side with
-/// nothing to check passes no constraints and a check that does nothing.
+/// A map's entries in one pass, each key and each value checked, the violations of the keys
+/// and of the values grouped as AWS reports them (`Map keys must satisfy constraint: [..]`,
+/// `Map value must satisfy constraint: [..]`, once each, at the map), then ordered a side
+/// at a time, each side by key where the map's order is unspecified: what `#[keys(..)]` and
+/// `#[values(..)]` do, and a map of enums. A check is given the key (and the value) and the
+/// map's location; a side with nothing to check passes no constraints and a check that does
+/// nothing.
 #[inline]
 pub fn entries<'m, M: Map + ?Sized, K: MemberConstraints, V: MemberConstraints>(
     map: &'m M,
@@ -320,22 +319,18 @@ pub fn entries<'m, M: Map + ?Sized, K: MemberConstraints, V: MemberConstraints>(
     (key_constraints, mut check_key): (K, impl FnMut(&str, &Location<'_>, &mut ValidationErrors)),
     (value_constraints, mut check_value): (
         V,
-        impl FnMut(&M::Value, &Location<'_>, &mut ValidationErrors),
+        impl FnMut(&M::Value, &str, &Location<'_>, &mut ValidationErrors),
     ),
 ) {
     let start = errors.len();
     let keys = Grouping::new(GroupKind::MapKeys, key_constraints, map_at, &echo);
     let values = Grouping::new(GroupKind::MapValues, value_constraints, map_at, &echo);
-    let mut key_at = map_at.map_key("");
-    let mut value_at = map_at.map_value("");
     map.for_each_entry(|key: &'m str, value| {
         let key_start = errors.len();
-        key_at.move_to_map_key(key);
-        check_key(key, &key_at, errors);
+        check_key(key, map_at, errors);
         keys.attach(errors, key_start);
         let value_start = errors.len();
-        value_at.move_to_map_value(key);
-        check_value(value, &value_at, errors);
+        check_value(value, key, map_at, errors);
         values.attach(errors, value_start);
     });
     if errors.len() - start > 1 {
