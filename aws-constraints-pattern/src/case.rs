@@ -8,8 +8,8 @@
 
 use regex_syntax::hir::ClassUnicode;
 
+use crate::classes::class_of;
 use crate::java_case::SIMPLE_CASE;
-use crate::parse::class_of;
 
 /// `(upper, lower)` of a code point, as `Character.toUpperCase`/`toLowerCase` give them.
 fn mappings(c: u32) -> (u32, u32) {

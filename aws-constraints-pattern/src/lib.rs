@@ -43,6 +43,7 @@ mod ast;
 mod backtrack;
 mod case;
 mod class_run;
+mod classes;
 mod dense;
 mod error;
 mod java_case;

@@ -23,8 +23,8 @@
 use regex_syntax::hir::{self, Class, ClassUnicode, Hir, Look};
 
 use crate::ast::{Assertion, LookAround, Node, Repeat};
+use crate::classes::{class_of, line_terminators};
 use crate::error::{PatternError, PatternErrorKind};
-use crate::parse::{class_of, line_terminators};
 
 /// A pattern as one or more branches; the value matches if any branch does.
 pub(crate) struct Program {

@@ -5,7 +5,7 @@
 
 use regex_syntax::hir::{Class, ClassUnicode, HirKind};
 
-use crate::parse::{class_of, space_class};
+use crate::classes::{class_of, space_class};
 
 /// Java's two-letter and one-letter general categories, as `\p{Lu}` or `\p{IsLu}`.
 const CATEGORIES: &[&str] = &[
