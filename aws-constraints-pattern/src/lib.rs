@@ -12,8 +12,10 @@
 //! * `\uD83D\uDE00` (a surrogate pair) and `\u10000` (AWS's way of writing U+10000) are
 //!   supplementary characters;
 //! * a look-ahead at the start (`(?!aws:)..`) and a look-behind at the end (`..(?<!-)`)
-//!   become separate linear-time checks; other look-around, back-references and atomic
-//!   groups are rejected with a [`PatternError`] saying why.
+//!   become separate linear-time checks; look-around elsewhere runs in an NFA simulation
+//!   with look-around tables, still linear; back-references need the bounded backtracking
+//!   matcher a caller opts into ([`Pattern::with_backtracking`]); atomic groups are
+//!   rejected with a [`PatternError`] saying why.
 //!
 //! Patterns that are one character class with a quantifier (`[-_a-zA-Z0-9]*`, the most
 //! common shape in AWS's models) run without an automaton at all: an ASCII bitmap plus a

@@ -1,4 +1,5 @@
-//! Writes Rust types annotated for `aws-constraints` from an AWS Smithy model (JSON AST):
+//! Writes Rust types annotated for `aws-constraints` from an AWS model, a Smithy JSON AST
+//! or a botocore `service-2.json` (told apart by their content):
 //! the input shape of each chosen operation and every shape it reaches, each with the
 //! constraints the model gives it, so that a new operation's validation is never copied by
 //! hand.
@@ -19,8 +20,12 @@
 //! assert!(code.contains("#[len(1, 8)]"));
 //! ```
 //!
-//! What it does not support yet (`bigInteger`, `bigDecimal`, event streams) is refused with
-//! an error naming the shape: no constraint is ever dropped silently.
+//! What it cannot express yet is refused with an error naming the shape and the reason: no
+//! constraint is ever dropped silently. That is: event streams; timestamps with a format
+//! inside collections; unique items inside a collection, or holding a map, a float or a
+//! document (no hash to compare them by); a pattern the compiler cannot compile; two shapes or two
+//! members that would share one Rust name or wire name; a default that does not fit its
+//! shape.
 
 mod botocore;
 mod emit;
@@ -67,7 +72,7 @@ impl Builder {
         Builder::default()
     }
 
-    /// The model, as Smithy JSON AST text.
+    /// The model's text: a Smithy JSON AST or a botocore `service-2.json`.
     pub fn model_json(mut self, text: impl Into<String>) -> Self {
         self.model = Some(text.into());
         self
