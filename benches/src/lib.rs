@@ -705,21 +705,21 @@ pub mod hand_written {
 }
 
 /// The five operations as `aws-constraints-codegen` writes them from AWS's Smithy models
-/// (`build.rs`): the validators a user of the importer gets.
+/// (`codegen/tests/golden/`): the validators a user of the importer gets.
 pub mod imported {
     pub mod chime {
-        include!(concat!(env!("OUT_DIR"), "/chime.rs"));
+        include!("../../codegen/tests/golden/chime.rs");
     }
     pub mod appregistry {
-        include!(concat!(env!("OUT_DIR"), "/appregistry.rs"));
+        include!("../../codegen/tests/golden/appregistry.rs");
     }
     pub mod connect {
-        include!(concat!(env!("OUT_DIR"), "/connect.rs"));
+        include!("../../codegen/tests/golden/connect.rs");
     }
     pub mod clouddirectory {
-        include!(concat!(env!("OUT_DIR"), "/clouddirectory.rs"));
+        include!("../../codegen/tests/golden/clouddirectory.rs");
     }
     pub mod iot {
-        include!(concat!(env!("OUT_DIR"), "/iot.rs"));
+        include!("../../codegen/tests/golden/iot.rs");
     }
 }

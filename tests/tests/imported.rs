@@ -1,41 +1,41 @@
-//! The five operations imported by `aws-constraints-codegen` (see `tests/build.rs`) from
+//! The five operations imported by `aws-constraints-codegen` (`codegen/tests/golden/`) from
 //! AWS's Smithy models and from botocore's: the generated types compile, and their verdicts
 //! agree with the hand-written `models/` except where the seed pages and the models disagree
 //! (`shared/reference/five_ops.md`), each of which is named here.
 
 mod chime {
-    include!(concat!(env!("OUT_DIR"), "/chime.rs"));
+    include!("../../codegen/tests/golden/chime.rs");
 }
 mod appregistry {
-    include!(concat!(env!("OUT_DIR"), "/appregistry.rs"));
+    include!("../../codegen/tests/golden/appregistry.rs");
 }
 mod connect {
-    include!(concat!(env!("OUT_DIR"), "/connect.rs"));
+    include!("../../codegen/tests/golden/connect.rs");
 }
 mod clouddirectory {
-    include!(concat!(env!("OUT_DIR"), "/clouddirectory.rs"));
+    include!("../../codegen/tests/golden/clouddirectory.rs");
 }
 mod iot {
-    include!(concat!(env!("OUT_DIR"), "/iot.rs"));
+    include!("../../codegen/tests/golden/iot.rs");
 }
 mod botocore {
     pub mod chime {
-        include!(concat!(env!("OUT_DIR"), "/botocore_chime.rs"));
+        include!("../../codegen/tests/golden/botocore_chime.rs");
     }
     pub mod appregistry {
-        include!(concat!(env!("OUT_DIR"), "/botocore_appregistry.rs"));
+        include!("../../codegen/tests/golden/botocore_appregistry.rs");
     }
     pub mod connect {
-        include!(concat!(env!("OUT_DIR"), "/botocore_connect.rs"));
+        include!("../../codegen/tests/golden/botocore_connect.rs");
     }
     pub mod clouddirectory {
-        include!(concat!(env!("OUT_DIR"), "/botocore_clouddirectory.rs"));
+        include!("../../codegen/tests/golden/botocore_clouddirectory.rs");
     }
     pub mod iot {
-        include!(concat!(env!("OUT_DIR"), "/botocore_iot.rs"));
+        include!("../../codegen/tests/golden/botocore_iot.rs");
     }
     pub mod mediapackagev2 {
-        include!(concat!(env!("OUT_DIR"), "/botocore_mediapackagev2.rs"));
+        include!("../../codegen/tests/golden/botocore_mediapackagev2.rs");
     }
 }
 

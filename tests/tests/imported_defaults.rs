@@ -6,7 +6,7 @@
 use aws_constraints::Validate;
 
 mod defaults {
-    include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
+    include!("../../codegen/tests/golden/defaults.rs");
 }
 
 use defaults::{Language, ListReportsRequest};

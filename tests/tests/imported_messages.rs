@@ -1,24 +1,24 @@
 //! Messages AWS services returned, reproduced by types the importer wrote from AWS's own
-//! models (`build.rs`; slices in `models/aws/`). Each message's source is the one named in
+//! models (`codegen/tests/golden/`; slices in `models/aws/`). Each message's source is the one named in
 //! `aws_messages.rs`, where the same messages are pinned on hand-declared types; Lambda's
 //! trailing `Member must not be null` inside the brackets is left out as explained there.
 
 use aws_constraints::Validate;
 
 mod acm {
-    include!(concat!(env!("OUT_DIR"), "/acm.rs"));
+    include!("../../codegen/tests/golden/acm.rs");
 }
 mod eventbridge {
-    include!(concat!(env!("OUT_DIR"), "/eventbridge.rs"));
+    include!("../../codegen/tests/golden/eventbridge.rs");
 }
 mod iot_indexing {
-    include!(concat!(env!("OUT_DIR"), "/iot_indexing.rs"));
+    include!("../../codegen/tests/golden/iot_indexing.rs");
 }
 mod kinesis {
-    include!(concat!(env!("OUT_DIR"), "/kinesis.rs"));
+    include!("../../codegen/tests/golden/kinesis.rs");
 }
 mod lambda {
-    include!(concat!(env!("OUT_DIR"), "/lambda.rs"));
+    include!("../../codegen/tests/golden/lambda.rs");
 }
 
 fn violations<T: Validate + serde::de::DeserializeOwned>(json: &str) -> Vec<String> {
@@ -124,10 +124,10 @@ fn kinesis_put_records_oversized_blobs() {
 }
 
 mod dynamodb {
-    include!(concat!(env!("OUT_DIR"), "/dynamodb.rs"));
+    include!("../../codegen/tests/golden/dynamodb.rs");
 }
 mod verifiedpermissions {
-    include!(concat!(env!("OUT_DIR"), "/verifiedpermissions.rs"));
+    include!("../../codegen/tests/golden/verifiedpermissions.rs");
 }
 
 /// DynamoDB `BatchWriteItem` with 26 writes, as boto3's issue #483 quotes it ("1 validation

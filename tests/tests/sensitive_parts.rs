@@ -9,7 +9,7 @@ use aws_constraints::{Echo, Location, Sensitivity, Validate, ValidationErrors, R
 use proptest::prelude::*;
 
 mod cognito_identity {
-    include!(concat!(env!("OUT_DIR"), "/cognito_identity.rs"));
+    include!("../../codegen/tests/golden/cognito_identity.rs");
 }
 
 /// Every rendering of a report: the AWS message, the Smithy body, `--format json` and

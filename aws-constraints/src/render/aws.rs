@@ -282,7 +282,7 @@ impl Path {
     /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
     /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
     /// [`ValidationErrors`](crate::ValidationErrors)) so that a key cannot end the path and
-    /// forge a violation; a sensitive map's keys are [`REDACTED`].
+    /// forge a violation; a sensitive map's keys are [`REDACTED`](crate::REDACTED).
     ///
     /// ```
     /// use aws_constraints::Location;

@@ -90,7 +90,7 @@ impl ValidationErrors {
 impl Path {
     /// The path as a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`) over wire names, the
     /// form Smithy servers report (`/Tags/0/Key`). A map key constraint points at the map
-    /// itself; a sensitive map's keys are [`REDACTED`]. The pointer holds a client's keys
+    /// itself; a sensitive map's keys are [`REDACTED`](crate::REDACTED). The pointer holds a client's keys
     /// verbatim: put it in a structured field (as `smithy_body` does), or neutralise it
     /// before writing it into text.
     ///
