@@ -57,7 +57,7 @@ fn fallback(input: &DeriveInput, errors: syn::Error, krate: Option<&syn::Path>) 
         impl #impl_generics __awsc_crate::Validate for #ident #ty_generics #where_clause {
             fn validate_at(
                 &self,
-                _: &__awsc_crate::Location<'_>,
+                _: &__awsc_crate::path::Location<'_>,
                 _: &mut __awsc_crate::ValidationErrors,
             ) {
                 ::core::unreachable!()
@@ -153,7 +153,7 @@ fn impl_validate(input: &Input) -> TokenStream {
                 #[inline]
                 fn validate_at(
                     &self,
-                    __awsc_at: &__awsc_crate::Location<'_>,
+                    __awsc_at: &__awsc_crate::path::Location<'_>,
                     __awsc_errors: &mut __awsc_crate::ValidationErrors,
                 ) {
                     #depth_guard
@@ -501,7 +501,7 @@ fn each(
     let members = members(
         rules,
         quote!(__awsc_item),
-        quote!(__awsc_item, __awsc_index: usize, __awsc_list_at: &__awsc_crate::Location<'_>),
+        quote!(__awsc_item, __awsc_index: usize, __awsc_list_at: &__awsc_crate::path::Location<'_>),
         quote!(__awsc_list_at.index(__awsc_index)),
         span,
         patterns,
@@ -552,7 +552,7 @@ fn member_constraints(rules: &[ValueRule]) -> TokenStream {
     });
     if all_literal {
         quote! {{
-            static __AWSC_CONSTRAINTS: &[__awsc_crate::Constraint] = &[#(#constraints),*];
+            static __AWSC_CONSTRAINTS: &[__awsc_crate::report::Constraint] = &[#(#constraints),*];
             __AWSC_CONSTRAINTS
         }}
     } else {
@@ -565,19 +565,19 @@ fn constraint(rule: &ValueRule) -> Option<TokenStream> {
     Some(match rule {
         ValueRule::Len(Len { min, max }) => {
             let (min, max) = length_bounds(min, max);
-            quote!(__awsc_crate::Constraint::Length { min: #min, max: #max })
+            quote!(__awsc_crate::report::Constraint::Length { min: #min, max: #max })
         }
         ValueRule::Pattern(rule) => {
             let lit = &rule.lit;
-            quote!(__awsc_crate::Constraint::Pattern(#lit))
+            quote!(__awsc_crate::report::Constraint::Pattern(#lit))
         }
         ValueRule::Range(Range { min, max }) => {
             let min = option(min.as_ref().map(number_bound));
             let max = option(max.as_ref().map(number_bound));
-            quote!(__awsc_crate::Constraint::Range { min: #min, max: #max })
+            quote!(__awsc_crate::report::Constraint::Range { min: #min, max: #max })
         }
         ValueRule::OneOf(OneOf { listed, .. }) => {
-            quote!(__awsc_crate::Constraint::OneOf(&[#(#listed),*]))
+            quote!(__awsc_crate::report::Constraint::OneOf(&[#(#listed),*]))
         }
         // A nested collection's rules are its own group's; sensitivity constrains nothing.
         ValueRule::Each(_) | ValueRule::Keys(_) | ValueRule::Values(_) | ValueRule::Sensitive => {
@@ -627,7 +627,7 @@ fn nested_part(rule: &ValueRule) -> Option<(Part, &[ValueRule])> {
 fn member_parts_sensitivity(rules: &[crate::attr::Rule]) -> Option<TokenStream> {
     let parts = parts_sensitivity(rules.iter().filter_map(|rule| member_part(&rule.kind)))?;
     Some(quote! {{
-        const __AWSC_PARTS: __awsc_crate::Sensitivity = #parts;
+        const __AWSC_PARTS: __awsc_crate::path::Sensitivity = #parts;
         __AWSC_PARTS
     }})
 }
@@ -639,7 +639,7 @@ fn value_sensitivity(rules: &[ValueRule]) -> Option<TokenStream> {
         .iter()
         .any(|rule| matches!(rule, ValueRule::Sensitive))
     {
-        return Some(quote!(__awsc_crate::Sensitivity::Whole));
+        return Some(quote!(__awsc_crate::path::Sensitivity::Whole));
     }
     parts_sensitivity(rules.iter().filter_map(nested_part))
 }
@@ -655,15 +655,15 @@ fn parts_sensitivity<'r>(
             .and_then(|(_, rules)| value_sensitivity(rules))
     };
     if let Some(item) = part(Part::Items) {
-        return Some(quote!(__awsc_crate::Sensitivity::Items(&#item)));
+        return Some(quote!(__awsc_crate::path::Sensitivity::Items(&#item)));
     }
     let keys = part(Part::Keys).is_some();
     let values = part(Part::Values);
     if !keys && values.is_none() {
         return None;
     }
-    let values = values.unwrap_or_else(|| quote!(__awsc_crate::Sensitivity::Nothing));
-    Some(quote!(__awsc_crate::Sensitivity::Entries { keys: #keys, values: &#values }))
+    let values = values.unwrap_or_else(|| quote!(__awsc_crate::path::Sensitivity::Nothing));
+    Some(quote!(__awsc_crate::path::Sensitivity::Entries { keys: #keys, values: &#values }))
 }
 
 /// Whether `rules` check anything (`sensitive` alone, at any depth, checks nothing).
@@ -745,7 +745,7 @@ fn entries(
         Some(rules) => members(
             rules,
             quote!(__awsc_key),
-            quote!(__awsc_key: &str, __awsc_map_at: &__awsc_crate::Location<'_>),
+            quote!(__awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
             quote!(__awsc_map_at.map_key(__awsc_key)),
             span,
             patterns,
@@ -753,7 +753,7 @@ fn entries(
         None => quote! {
             (
                 __awsc_crate::__private::NO_CONSTRAINTS,
-                |_: &str, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
+                |_: &str, _: &__awsc_crate::path::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
             )
         },
     };
@@ -761,7 +761,7 @@ fn entries(
         Some(rules) => members(
             rules,
             quote!(__awsc_value),
-            quote!(__awsc_value, __awsc_key: &str, __awsc_map_at: &__awsc_crate::Location<'_>),
+            quote!(__awsc_value, __awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
             quote!(__awsc_map_at.map_value(__awsc_key)),
             span,
             patterns,
@@ -769,7 +769,7 @@ fn entries(
         None => quote! {
             (
                 __awsc_crate::__private::NO_CONSTRAINTS,
-                |_, _: &str, _: &__awsc_crate::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
+                |_, _: &str, _: &__awsc_crate::path::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
             )
         },
     };
@@ -790,11 +790,11 @@ fn number(n: Number) -> TokenStream {
     match n {
         Number::Int(i) => {
             let lit = Literal::i128_suffixed(i);
-            quote!(__awsc_crate::Number::Int(#lit))
+            quote!(__awsc_crate::report::Number::Int(#lit))
         }
         Number::Float(f) => {
             let lit = Literal::f64_suffixed(f);
-            quote!(__awsc_crate::Number::Float(#lit))
+            quote!(__awsc_crate::report::Number::Float(#lit))
         }
     }
 }

@@ -54,6 +54,8 @@ mod nfa;
 mod parse;
 mod pikevm;
 mod properties;
+/// Values generated from a pattern, for this crate's own tests (the `sample` feature).
+#[cfg(feature = "sample")]
 #[doc(hidden)]
 pub mod sample;
 mod shortcut;

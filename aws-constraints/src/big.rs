@@ -14,7 +14,8 @@ use std::str::FromStr;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{EchoText, Number, Numeric};
+use crate::report::Number;
+use crate::rules::{EchoText, Numeric};
 
 /// An exact decimal number of any size and precision (Smithy's `bigDecimal`).
 ///

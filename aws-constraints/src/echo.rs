@@ -11,7 +11,7 @@ use crate::compact::CompactText;
 use crate::java::{java_double, java_float, java_spread_hash, java_table_mask};
 use crate::path::{Sensitivity, REDACTED};
 
-/// The text of a value as an AWS message echoes it: what [`Echo::Value`](crate::Echo::Value)
+/// The text of a value as an AWS message echoes it: what [`Echo::Value`](crate::report::Echo::Value)
 /// holds. A string as the client sent it; a number, list or map as Java's `toString`
 /// writes it ([`EchoText`]).
 ///
@@ -22,7 +22,7 @@ use crate::path::{Sensitivity, REDACTED};
 /// costs no allocation for it.
 ///
 /// ```
-/// use aws_constraints::{Echo, ValueText};
+/// use aws_constraints::{report::Echo, report::ValueText};
 ///
 /// let echo = Echo::Value(ValueText::from("ab!"));
 /// let Echo::Value(text) = &echo else { unreachable!() };
@@ -168,7 +168,7 @@ pub trait EchoText {
     ///
     /// ```
     /// use std::collections::BTreeMap;
-    /// use aws_constraints::{EchoText, Sensitivity};
+    /// use aws_constraints::{rules::EchoText, path::Sensitivity};
     ///
     /// let logins = BTreeMap::from([("graph.facebook.com", "tok"), ("www.amazon.com", "")]);
     /// let mut out = String::new();

@@ -121,7 +121,7 @@ macro_rules! string_enum {
         impl $crate::Validate for $name {
             fn validate_at(
                 &self,
-                at: &$crate::Location<'_>,
+                at: &$crate::path::Location<'_>,
                 errors: &mut $crate::ValidationErrors,
             ) {
                 if let $name::$unknown(value) = self {
@@ -135,15 +135,15 @@ macro_rules! string_enum {
                 }
             }
 
-            const MEMBER_CONSTRAINTS: &'static [$crate::Constraint] =
-                &[$crate::Constraint::OneOf($name::VALUES)];
+            const MEMBER_CONSTRAINTS: &'static [$crate::report::Constraint] =
+                &[$crate::report::Constraint::OneOf($name::VALUES)];
 
             fn write_member_echo(&self, out: &mut ::std::string::String) {
-                $crate::EchoText::write_echo(self, out);
+                $crate::rules::EchoText::write_echo(self, out);
             }
         }
 
-        impl $crate::EchoText for $name {
+        impl $crate::rules::EchoText for $name {
             fn write_echo(&self, out: &mut ::std::string::String) {
                 out.push_str(self.as_str());
             }
@@ -242,7 +242,7 @@ macro_rules! int_enum {
         impl $crate::Validate for $name {
             fn validate_at(
                 &self,
-                at: &$crate::Location<'_>,
+                at: &$crate::path::Location<'_>,
                 errors: &mut $crate::ValidationErrors,
             ) {
                 if let $name::$unknown(value) = self {
@@ -256,15 +256,15 @@ macro_rules! int_enum {
                 }
             }
 
-            const MEMBER_CONSTRAINTS: &'static [$crate::Constraint] =
-                &[$crate::Constraint::OneOf($name::VALUES)];
+            const MEMBER_CONSTRAINTS: &'static [$crate::report::Constraint] =
+                &[$crate::report::Constraint::OneOf($name::VALUES)];
 
             fn write_member_echo(&self, out: &mut ::std::string::String) {
-                $crate::EchoText::write_echo(self, out);
+                $crate::rules::EchoText::write_echo(self, out);
             }
         }
 
-        impl $crate::EchoText for $name {
+        impl $crate::rules::EchoText for $name {
             fn write_echo(&self, out: &mut ::std::string::String) {
                 out.push_str(&self.value().to_string());
             }

@@ -31,7 +31,7 @@ pub(crate) fn java_spread_hash(key: &str) -> u32 {
 /// (`1.0E10`, `1.5E-5`) otherwise; `NaN`, `Infinity`, `-Infinity`.
 ///
 /// ```
-/// use aws_constraints::java_double;
+/// use aws_constraints::java::java_double;
 ///
 /// assert_eq!(java_double(1.0), "1.0");
 /// assert_eq!(java_double(-2.0), "-2.0");
@@ -53,8 +53,8 @@ pub fn java_double(x: f64) -> String {
 /// digits of the `f32` (`1.6f32` is `1.6`, not `1.600000023841858`).
 ///
 /// ```
-/// assert_eq!(aws_constraints::java_float(1.6), "1.6");
-/// assert_eq!(aws_constraints::java_float(1.0e10), "1.0E10");
+/// assert_eq!(aws_constraints::java::java_float(1.6), "1.6");
+/// assert_eq!(aws_constraints::java::java_float(1.0e10), "1.0E10");
 /// ```
 pub fn java_float(x: f32) -> String {
     java_decimal(

@@ -43,11 +43,12 @@ pub mod defaults;
 mod echo;
 mod enums;
 pub mod float;
-mod java;
+pub mod java;
 mod number;
-mod path;
+pub mod path;
 mod render;
-mod report;
+pub mod report;
+pub mod rules;
 pub mod timestamp;
 mod traits;
 mod validated;
@@ -59,7 +60,9 @@ pub mod __private;
 use std::collections::{BTreeMap, HashMap};
 
 pub use aws_constraints_derive::Validate;
-pub use aws_constraints_pattern::{Pattern, PatternError, PatternErrorKind};
+/// The pattern compiler (`aws-constraints-pattern`): AWS's Java dialect, matched in linear
+/// time.
+pub use aws_constraints_pattern as pattern;
 pub use big::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;
 pub use custom::CustomError;
@@ -67,13 +70,12 @@ pub use timestamp::{Timestamp, TimestampError};
 
 /// An untyped JSON member (Smithy's `document`): no constraint applies to it.
 pub type Document = serde_json::Value;
-pub use echo::{EchoText, ValueText};
-pub use java::{java_double, java_float};
-pub use number::{Number, Numeric};
-pub use path::{EntryKey, Location, Path, PathSegment, Sensitivity, REDACTED};
-pub use report::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
-pub use traits::{HasLength, List, Map, Presence, StringValue};
+pub use report::{Rule, ValidationErrors, Violation};
 pub use validated::{InputError, Validated};
+
+use echo::EchoText;
+use path::Location;
+use report::Constraint;
 
 /// A value that can check its constraints.
 ///

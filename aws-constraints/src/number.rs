@@ -11,7 +11,7 @@ use std::fmt;
 /// bound.
 ///
 /// ```
-/// use aws_constraints::Number;
+/// use aws_constraints::report::Number;
 ///
 /// assert!(Number::Int(i64::MAX as i128) > Number::Float(9.2e18));
 /// assert!(Number::Int(2) < Number::Float(2.2));

@@ -15,7 +15,7 @@ use crate::compact::CompactText;
 /// part is written as [`REDACTED`] (an empty string as it is: it holds nothing to hide).
 ///
 /// ```
-/// use aws_constraints::{Location, Sensitivity};
+/// use aws_constraints::{path::Location, path::Sensitivity};
 ///
 /// // Cognito's `Logins`: a map whose values are identity providers' tokens.
 /// const TOKENS: Sensitivity = Sensitivity::Entries { keys: false, values: &Sensitivity::Whole };
@@ -122,7 +122,7 @@ impl Sensitivity {
 /// violation is recorded, so validating a valid value allocates nothing.
 ///
 /// ```
-/// use aws_constraints::{Location, PathSegment};
+/// use aws_constraints::{path::Location, path::PathSegment};
 ///
 /// let root = Location::root();
 /// let tags = root.member("Tags", false);
@@ -293,7 +293,7 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// report orders a hash map's entries the same way every time.
 ///
 /// ```
-/// use aws_constraints::{Location, PathSegment, REDACTED};
+/// use aws_constraints::{path::Location, path::PathSegment, path::REDACTED};
 ///
 /// let root = Location::root();
 /// let env = root.member("secretEnv", true);

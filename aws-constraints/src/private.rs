@@ -7,25 +7,24 @@ use std::sync::{Arc, OnceLock};
 
 pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
 pub use crate::number::Numeric;
+use crate::path::{Location, Sensitivity};
 use crate::report::Bound;
+use crate::report::{Constraint, Echo, Group, GroupKind, Number, ValueText};
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
-use crate::{
-    Constraint, CustomError, Echo, Group, GroupKind, Location, Number, Rule, Sensitivity,
-    ValidationErrors, ValueText, Violation,
-};
+use crate::{CustomError, Rule, ValidationErrors, Violation};
 pub use aws_constraints_pattern::{AsciiShortcut, Guard};
 /// For the enum macros' expansions, which must not require the user's crate to name serde.
 pub use serde;
 
 /// The echo of a value, as a function of its [`Sensitivity`]: the whole value as AWS
-/// echoes it when its type can be echoed ([`EchoText`](crate::EchoText)), nothing for any
+/// echoes it when its type can be echoed ([`EchoText`](crate::rules::EchoText)), nothing for any
 /// other type. A macro, because the choice is made by method lookup on the concrete type the
 /// call site names (autoref specialization), which a generic function cannot see.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __echo_probe {
     ($value:expr) => {
-        |hidden: $crate::Sensitivity| {
+        |hidden: $crate::path::Sensitivity| {
             #[allow(unused_imports)]
             use $crate::__private::{ViaEchoText as _, ViaNothing as _};
             (&&$crate::__private::EchoProbe($value)).probe_echo(hidden)
@@ -87,7 +86,7 @@ impl LazyPattern {
 /// What a violation at `at` may echo: nothing of a sensitive value; of a collection with
 /// sensitive parts, what `text` writes given them (see [`EchoText::write_echo_hiding`]).
 ///
-/// [`EchoText::write_echo_hiding`]: crate::EchoText::write_echo_hiding
+/// [`EchoText::write_echo_hiding`]: crate::rules::EchoText::write_echo_hiding
 fn echo(at: &Location<'_>, text: impl FnOnce(Sensitivity) -> Option<ValueText>) -> Echo {
     echo_of(at.sensitivity(), text)
 }

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use crate::echo::ValueText;
-use crate::number::Number;
+pub use crate::echo::ValueText;
+pub use crate::number::Number;
 use crate::path::{EntryKey, Path, PathSegment};
 
 /// Which constraint failed, with its parameters.
@@ -128,7 +128,7 @@ impl Group {
     /// A group of `kind` over members declared with `constraints`; `echo` is the whole
     /// collection's, `float` whether its members are floating-point numbers (whose bounds
     /// AWS prints as doubles).
-    pub fn new(
+    pub(crate) fn new(
         kind: GroupKind,
         constraints: impl Into<std::borrow::Cow<'static, [Constraint]>>,
         echo: Echo,
@@ -176,7 +176,7 @@ impl Violation {
     /// Hides what `sensitivity`, the sensitivity of the value this violation's path starts
     /// from, makes sensitive: keys on the way, and an echo of the value or of its group's
     /// collection that any sensitivity reaches (an echo written without knowing of it).
-    fn hide_below(&mut self, sensitivity: crate::Sensitivity) {
+    fn hide_below(&mut self, sensitivity: crate::path::Sensitivity) {
         let mut at = sensitivity;
         let mut holder = sensitivity;
         let segments = self.path.segments().iter().map(|segment| {
@@ -204,13 +204,6 @@ impl Violation {
                 }));
             }
         }
-    }
-
-    /// The same violation as one of the members of a list or map that AWS reports as a
-    /// whole.
-    pub fn in_group(mut self, group: Arc<Group>) -> Self {
-        self.group = Some(group);
-        self
     }
 
     /// The group AWS reports this violation in, if it is one of the simple members of a
@@ -322,7 +315,7 @@ impl ValidationErrors {
     /// a hand-written [`Validate`](crate::Validate) impl reports what it checked elsewhere.
     ///
     /// ```
-    /// use aws_constraints::{Location, Validate, ValidationErrors};
+    /// use aws_constraints::{path::Location, Validate, ValidationErrors};
     ///
     /// #[derive(Validate)]
     /// struct Tag {
@@ -341,7 +334,7 @@ impl ValidationErrors {
     ///      satisfy constraint: Member must have length less than or equal to 3"
     /// );
     /// ```
-    pub fn merge_at(&mut self, at: &crate::Location<'_>, other: ValidationErrors) {
+    pub fn merge_at(&mut self, at: &crate::path::Location<'_>, other: ValidationErrors) {
         let prefix = at.to_path();
         for mut violation in other.violations {
             if at.sensitivity().is_any() {
@@ -356,7 +349,7 @@ impl ValidationErrors {
     /// keeping the order of violations within one entry. Hash maps iterate in no fixed
     /// order; this makes their report deterministic without allocating when all is valid.
     /// Where one pass checked both keys and values, the keys' violations come first.
-    pub fn sort_entries_since(&mut self, start: usize, depth: usize) {
+    pub(crate) fn sort_entries_since(&mut self, start: usize, depth: usize) {
         self.order_entries_since(start, depth, true);
     }
 
@@ -405,7 +398,7 @@ impl FromIterator<Violation> for ValidationErrors {
     /// Collects violations built by hand, in the order given.
     ///
     /// ```
-    /// use aws_constraints::{Echo, Location, Rule, ValidationErrors, Violation};
+    /// use aws_constraints::{report::Echo, path::Location, Rule, ValidationErrors, Violation};
     ///
     /// let root = Location::root();
     /// let errors: ValidationErrors = ["a", "b"]

@@ -12,7 +12,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use aws_constraints::Pattern;
+use aws_constraints::pattern::Pattern;
 
 const CORPUS: &str = include_str!("../../aws-constraints-pattern/tests/data/aws-patterns.txt");
 const FILLERS: [&str; 6] = ["a", "0", "A", " ", "-", "é"];

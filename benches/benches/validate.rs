@@ -73,7 +73,7 @@ fn long_strings(c: &mut Criterion) {
         group.bench_function(label, |b| {
             b.iter(|| aws_constraints::Validate::validate(black_box(&request)).is_err())
         });
-        let pattern = aws_constraints::Pattern::new(".*").unwrap();
+        let pattern = aws_constraints::pattern::Pattern::new(".*").unwrap();
         let text = request.metadata.clone().unwrap_or_default();
         group.bench_function(format!("{label}-pattern-only"), |b| {
             b.iter(|| pattern.is_match(black_box(&text)))

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, Read, Write};
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use aws_constraints::{InputError, Pattern, Validated, ValidationErrors};
+use aws_constraints::{pattern::Pattern, InputError, Validated, ValidationErrors};
 use aws_constraints_cli::emulator;
 use aws_constraints_models::{visit_operation, Operation, OperationVisitor};
 use clap::{Parser, Subcommand, ValueEnum};

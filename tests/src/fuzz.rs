@@ -4,7 +4,8 @@
 //! calls it on the seed corpus and random mutations of it in every test run.
 
 use aws_constraints::{
-    Echo, InputError, Location, PathSegment, Validate, Validated, ValidationErrors,
+    path::Location, path::PathSegment, report::Echo, InputError, Validate, Validated,
+    ValidationErrors,
 };
 use aws_constraints_models::{visit_operation, ErrorShape, Operation, OperationVisitor};
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use aws_constraints::{HasLength, Validate};
+use aws_constraints::{rules::HasLength, Validate};
 use serde::{Deserialize, Deserializer};
 
 /// A Smithy blob: base64 in JSON; its length counts bytes.

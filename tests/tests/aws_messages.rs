@@ -582,7 +582,8 @@ fn the_violations_of_one_collection_share_one_group() {
         ..Default::default()
     };
     let errors = value.validate().unwrap_err();
-    let groups: Vec<&aws_constraints::Group> = errors.iter().filter_map(|v| v.group()).collect();
+    let groups: Vec<&aws_constraints::report::Group> =
+        errors.iter().filter_map(|v| v.group()).collect();
     assert_eq!(groups.len(), 3);
     assert!(groups.iter().all(|group| std::ptr::eq(*group, groups[0])));
     assert_eq!(

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aws_constraints::{Validate, ValidationErrors, REDACTED};
+use aws_constraints::{path::REDACTED, Validate, ValidationErrors};
 use serde::Deserialize;
 
 /// Violations a naive reader counts in an AWS message: one, plus one per `"; "` that

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aws_constraints::{Echo, Pattern, Rule, Validate};
+use aws_constraints::{pattern::Pattern, report::Echo, Rule, Validate};
 use proptest::prelude::*;
 
 /// Any string, weighted towards ASCII, line terminators and multi-byte characters.

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aws_constraints::{Echo, PathSegment, Rule, Validate};
+use aws_constraints::{path::PathSegment, report::Echo, Rule, Validate};
 
 #[derive(Validate, Default)]
 struct Lengths {

@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aws_constraints::{Echo, Location, Sensitivity, Validate, ValidationErrors, REDACTED};
+use aws_constraints::{
+    path::Location, path::Sensitivity, path::REDACTED, report::Echo, Validate, ValidationErrors,
+};
 use proptest::prelude::*;
 
 mod cognito_identity {

@@ -213,7 +213,7 @@ struct Leaf {
 
 /// A bound the derive cannot infer (`T` carries a `#[len]`), given by hand.
 #[derive(Validate)]
-#[validate(bound = "T: aws_constraints::HasLength")]
+#[validate(bound = "T: aws_constraints::rules::HasLength")]
 struct Labelled<T> {
     #[len(max = 1)]
     label: T,
@@ -304,7 +304,7 @@ fn validation_errors_serialize_as_the_json_format() {
 #[test]
 fn validation_errors_built_by_hand() {
     let leaf = Leaf { name: "ab".into() }.validate().unwrap_err();
-    let root = aws_constraints::Location::root();
+    let root = aws_constraints::path::Location::root();
     let secret = root.member("secret", true);
     let mut errors: ValidationErrors = leaf.clone().into_iter().collect();
     errors.merge_at(&secret, leaf.clone());

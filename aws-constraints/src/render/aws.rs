@@ -263,7 +263,7 @@ impl fmt::Display for ValidationErrors {
 
 impl Path {
     /// What orders violations as AWS lists them (see
-    /// [`ValidationErrors::aws_reported`](crate::ValidationErrors::aws_reported)), level by
+    /// [`ValidationErrors::aws_reported`]), level by
     /// level: a member by its name's bucket in a Java `HashMap` of sixteen buckets (the
     /// size a structure of up to twelve members has: every structure of the real messages
     /// seen), an item by its index. Map entries keep their order.
@@ -281,11 +281,11 @@ impl Path {
     /// The path as AWS services write it in messages: member names with the first letter
     /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
     /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
-    /// [`ValidationErrors`](crate::ValidationErrors)) so that a key cannot end the path and
-    /// forge a violation; a sensitive map's keys are [`REDACTED`](crate::REDACTED).
+    /// [`ValidationErrors`]) so that a key cannot end the path and
+    /// forge a violation; a sensitive map's keys are [`REDACTED`](crate::path::REDACTED).
     ///
     /// ```
-    /// use aws_constraints::Location;
+    /// use aws_constraints::path::Location;
     ///
     /// let root = Location::root();
     /// let tags = root.member("Tags", false);

@@ -12,7 +12,7 @@ impl Violation {
     /// `fieldList`: a JSON-pointer path, and never the value itself.
     ///
     /// ```
-    /// use aws_constraints::{Echo, Location, Rule, Violation};
+    /// use aws_constraints::{report::Echo, path::Location, Rule, Violation};
     ///
     /// let at = Location::root();
     /// let at = at.member("string", false);
@@ -90,12 +90,12 @@ impl ValidationErrors {
 impl Path {
     /// The path as a JSON pointer (RFC 6901: `~` is `~0`, `/` is `~1`) over wire names, the
     /// form Smithy servers report (`/Tags/0/Key`). A map key constraint points at the map
-    /// itself; a sensitive map's keys are [`REDACTED`](crate::REDACTED). The pointer holds a client's keys
+    /// itself; a sensitive map's keys are [`REDACTED`](crate::path::REDACTED). The pointer holds a client's keys
     /// verbatim: put it in a structured field (as `smithy_body` does), or neutralise it
     /// before writing it into text.
     ///
     /// ```
-    /// use aws_constraints::Location;
+    /// use aws_constraints::path::Location;
     ///
     /// let root = Location::root();
     /// let tags = root.member("tags", false);
