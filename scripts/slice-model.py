@@ -5,8 +5,8 @@
 
 MODEL is a Smithy JSON AST or a botocore service-2.json (plain or gzipped). The slice keeps
 each shape as the model has it (traits, documentation), the operations with their input
-only (with `--outputs-and-errors`, their output and errors too), and records where it came
-from. Tests import slices of AWS's models (Apache-2.0, see
+only (with `--outputs-and-errors`, their output and errors too), the service shape with its
+version and SDK id only, and records where it came from. Tests import slices of AWS's models (Apache-2.0, see
 shared/reference/aws-smithy-models/NOTICE) so that they need neither the whole model nor the
 archive or package it ships in.
 """
@@ -101,6 +101,15 @@ def main():
         for target in references(shapes[shape_id]):
             visit(target)
 
+    # The service, as generated code names its source: its version and SDK id, not the
+    # operations and resources the slice leaves out.
+    for shape_id, shape in shapes.items():
+        if shape["type"] == "service":
+            service = {k: v for k, v in shape.items() if k in ("type", "version")}
+            sdk = shape.get("traits", {}).get("aws.api#service")
+            if sdk is not None:
+                service["traits"] = {"aws.api#service": sdk}
+            kept[shape_id] = service
     for name in operations:
         ids = [i for i, s in shapes.items() if s["type"] == "operation" and i.endswith("#" + name)]
         if len(ids) != 1:

@@ -12,6 +12,26 @@ pub struct Model {
     /// Each shape's member names in the order the model writes them (`serde_json`'s maps
     /// sort their keys; AWS reports violations in model order).
     member_order: BTreeMap<String, Vec<String>>,
+    /// The service and the version of its API, when the model says (`Chime SDK Identity
+    /// 2021-04-20`): what generated code names as its source.
+    service: Option<String>,
+}
+
+/// A Smithy model's service, by its SDK id (or its shape's name) and version.
+fn smithy_service(shapes: &BTreeMap<String, Map<String, Value>>) -> Option<String> {
+    let (id, shape) = shapes
+        .iter()
+        .find(|(_, shape)| shape.get("type").and_then(Value::as_str) == Some("service"))?;
+    let name = shape
+        .get("traits")
+        .and_then(|t| t.get("aws.api#service"))
+        .and_then(|t| t.get("sdkId"))
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| id.rsplit('#').next().unwrap_or(id));
+    Some(match shape.get("version").and_then(Value::as_str) {
+        Some(version) => format!("{name} {version}"),
+        None => name.to_owned(),
+    })
 }
 
 /// The prelude's simple shapes, which models target without defining.
@@ -86,15 +106,27 @@ impl Model {
                 (id, names.into_iter().map(|(name, _)| name).collect())
             })
             .collect();
+        let service = if botocore {
+            crate::botocore::service(&root)
+        } else {
+            smithy_service(&out)
+        };
         let mut model = Model {
             shapes: out,
             member_order,
+            service,
         };
         if !botocore {
             model.apply_traits()?;
             model.flatten_mixins()?;
         }
         Ok(model)
+    }
+
+    /// The service and its API version (`Chime SDK Identity 2021-04-20`), when the model
+    /// has a service shape (a slice of a model may not).
+    pub(crate) fn service(&self) -> Option<&str> {
+        self.service.as_deref()
     }
 
     /// `apply` statements: their traits added to the shape or member they name.
