@@ -51,6 +51,17 @@ pub mod report;
 pub mod rules;
 pub mod timestamp;
 mod traits;
+
+/// The reference, a page a topic (the same pages as `aws-constraints/docs/` in the
+/// repository).
+pub mod docs {
+    #[doc = include_str!("../docs/attributes.md")]
+    pub mod attributes {}
+    #[doc = include_str!("../docs/shapes.md")]
+    pub mod shapes {}
+    #[doc = include_str!("../docs/errors.md")]
+    pub mod errors {}
+}
 mod validated;
 
 #[doc(hidden)]

@@ -20,6 +20,7 @@ const ROOT: &[&str] = &[
     "ValidationErrors",
     "Violation",
     "defaults",
+    "docs",
     "float",
     "int_enum!",
     "java",
