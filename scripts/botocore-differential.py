@@ -274,14 +274,14 @@ def our_violations(verdict, shape, doc):
 HARNESS = r'''
 use std::io::{BufRead, Write};
 
-fn segments(path: &aws_constraints::Path) -> Vec<serde_json::Value> {
+fn segments(path: &aws_constraints::path::Path) -> Vec<serde_json::Value> {
     path.segments()
         .iter()
         .map(|s| match s {
-            aws_constraints::PathSegment::Member(name) => serde_json::json!(name),
-            aws_constraints::PathSegment::Index(i) => serde_json::json!(i),
-            aws_constraints::PathSegment::MapKey(_) => serde_json::json!(["key"]),
-            aws_constraints::PathSegment::MapValue(_) => serde_json::json!(["value"]),
+            aws_constraints::path::PathSegment::Member(name) => serde_json::json!(name),
+            aws_constraints::path::PathSegment::Index(i) => serde_json::json!(i),
+            aws_constraints::path::PathSegment::MapKey(_) => serde_json::json!(["key"]),
+            aws_constraints::path::PathSegment::MapValue(_) => serde_json::json!(["value"]),
         })
         .collect()
 }
@@ -309,7 +309,7 @@ fn main() {
                         let bound = match v.rule() {
                             aws_constraints::Rule::Length { min: Some(min), actual, .. } if actual < min => Some("min"),
                             aws_constraints::Rule::Length { .. } => Some("max"),
-                            aws_constraints::Rule::Range { violated: aws_constraints::Bound::Min, .. } => Some("min"),
+                            aws_constraints::Rule::Range { violated: aws_constraints::report::Bound::Min, .. } => Some("min"),
                             aws_constraints::Rule::Range { .. } => Some("max"),
                             _ => None,
                         };
