@@ -7,7 +7,7 @@ use std::fmt::Write;
 use serde_json::{Map, Value};
 
 use crate::model::{name_of, trait_value, Model};
-use crate::naming::{field, raw_string, type_name, variant};
+use crate::naming::{field, string_literal, type_name, variant};
 use crate::ImportError;
 
 const DERIVES: &str = "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize, ::aws_constraints::Validate)]";
@@ -111,7 +111,7 @@ fn dispatch(inputs: &[(&str, Option<String>)]) -> String {
             // No input: any object will do, as a service ignores what it does not read.
             None => "::aws_constraints::Validated::<::aws_constraints::Document>::from_json(document).map(|_| ())".into(),
         };
-        let _ = writeln!(out, "        {} => {check},", raw_string(operation));
+        let _ = writeln!(out, "        {} => {check},", string_literal(operation));
     }
     out.push_str("        _ => return ::std::option::Option::None,\n    })\n}\n");
     out
@@ -220,7 +220,7 @@ impl<'m> Emitter<'m> {
         let mut default_fns = String::new();
         let mut wires: Vec<(&str, &str)> = Vec::new();
         for (member, definition) in self.model.members(id, shape) {
-            let (ty, mut rules) = self.member(id, member, definition, Holder::Option)?;
+            let (ty, mut rules, mut serde) = self.member(id, member, definition, Holder::Option)?;
             let wire = trait_value(definition.get("traits"), "smithy.api#jsonName")
                 .and_then(Value::as_str)
                 .unwrap_or(member);
@@ -244,25 +244,24 @@ impl<'m> Emitter<'m> {
                 rules.retain(|r| r != "#[required]");
                 default = None;
             }
-            let _ = writeln!(out, "    #[serde(rename = {})]", raw_string(wire));
+            let mut arguments = vec![format!("rename = {}", string_literal(wire))];
             let float = ty == "f32" || ty == "f64";
             let reader = if float { "float" } else { "defaults" };
             match &default {
-                None | Some(DefaultValue::OutsideRange(_)) => out.push_str(
-                    "    #[serde(default, skip_serializing_if = \"::std::option::Option::is_none\")]\n",
-                ),
-                Some(DefaultValue::Zero) => {
-                    let _ = writeln!(
-                        out,
-                        "    #[serde(default, deserialize_with = \"::aws_constraints::{reader}::null_as_default\")]"
-                    );
-                }
+                None | Some(DefaultValue::OutsideRange(_)) => arguments.extend([
+                    "default".to_owned(),
+                    "skip_serializing_if = \"::std::option::Option::is_none\"".to_owned(),
+                ]),
+                Some(DefaultValue::Zero) => arguments.extend([
+                    "default".to_owned(),
+                    format!("deserialize_with = \"::aws_constraints::{reader}::null_as_default\""),
+                ]),
                 Some(DefaultValue::Expression(expression)) => {
                     let bare = field.trim_start_matches("r#");
-                    let _ = writeln!(
-                        out,
-                        "    #[serde(default = \"{name}::default_{bare}\", deserialize_with = \"{name}::read_{bare}\")]"
-                    );
+                    arguments.extend([
+                        format!("default = \"{name}::default_{bare}\""),
+                        format!("deserialize_with = \"{name}::read_{bare}\""),
+                    ]);
                     let _ = write!(
                         default_fns,
                         "    fn default_{bare}() -> {ty} {{\n        {expression}\n    }}\n\n    \
@@ -274,11 +273,11 @@ impl<'m> Emitter<'m> {
             }
             if default.is_some() && float {
                 // The float reader above replaces `with`; writing stays Smithy's.
-                rules.retain(|r| !r.starts_with("#[serde(with"));
-                rules.push(
-                    "#[serde(serialize_with = \"::aws_constraints::float::serialize\")]".into(),
-                );
+                serde.retain(|argument| !argument.starts_with("with = "));
+                serde.push("serialize_with = \"::aws_constraints::float::serialize\"".into());
             }
+            arguments.extend(serde);
+            let _ = writeln!(out, "    #[serde({})]", arguments.join(", "));
             for attribute in rules {
                 let _ = writeln!(out, "    {attribute}");
             }
@@ -336,15 +335,16 @@ impl<'m> Emitter<'m> {
             ("enum", Value::String(v)) | ("string", Value::String(v))
                 if is_enum || self.model.kind(shape) == "enum" =>
             {
-                DefaultValue::Expression(format!("{ty}::from({})", raw_string(v)))
+                DefaultValue::Expression(format!("{ty}::from({})", string_literal(v)))
             }
             ("intEnum", Value::Number(n)) => {
                 DefaultValue::Expression(format!("{ty}::from({})", n.as_i64().ok_or_else(bad)?))
             }
             ("string", Value::String(v)) if v.is_empty() => DefaultValue::Zero,
-            ("string", Value::String(v)) => {
-                DefaultValue::Expression(format!("::std::string::String::from({})", raw_string(v)))
-            }
+            ("string", Value::String(v)) => DefaultValue::Expression(format!(
+                "::std::string::String::from({})",
+                string_literal(v)
+            )),
             ("boolean", Value::Bool(false)) => DefaultValue::Zero,
             ("boolean", Value::Bool(true)) => DefaultValue::Expression("true".into()),
             ("byte" | "short" | "integer" | "long", Value::Number(n)) => {
@@ -379,9 +379,13 @@ impl<'m> Emitter<'m> {
     ) -> Result<String, ImportError> {
         let mut out = type_header(shape, "enum", name);
         for (member, definition) in self.model.members(id, shape) {
-            let (ty, rules) = self.member(id, member, definition, Holder::Bare)?;
+            let (ty, rules, serde) = self.member(id, member, definition, Holder::Bare)?;
             let rules: Vec<String> = rules.into_iter().filter(|a| a != "#[required]").collect();
-            let _ = writeln!(out, "    #[serde(rename = {})]", raw_string(member));
+            let arguments: Vec<String> =
+                std::iter::once(format!("rename = {}", string_literal(member)))
+                    .chain(serde)
+                    .collect();
+            let _ = writeln!(out, "    #[serde({})]", arguments.join(", "));
             for attribute in rules {
                 let _ = writeln!(out, "    {attribute}");
             }
@@ -411,7 +415,11 @@ impl<'m> Emitter<'m> {
         for (value, internal) in ordered {
             let variant = unique_variant(variant(value), &mut variants);
             let internal = if *internal { "#[internal] " } else { "" };
-            let _ = writeln!(out, "        {internal}{variant} = {},", raw_string(value));
+            let _ = writeln!(
+                out,
+                "        {internal}{variant} = {},",
+                string_literal(value)
+            );
         }
         let unknown = unique_variant("Unknown".into(), &mut variants);
         let _ = writeln!(out, "        ..{unknown}\n    }}\n}}");
@@ -444,19 +452,21 @@ impl<'m> Emitter<'m> {
         Ok(out)
     }
 
-    /// A member's Rust type and rules: the member's traits over its target's. `holder` says
-    /// whether the field holds the type in an `Option` (a structure's member) or bare (a
-    /// union's variant), which a timestamp's format module must match.
+    /// A member's Rust type, rules and serde arguments (a format's `with = ..`): the member's
+    /// traits over its target's. `holder` says whether the field holds the type in an
+    /// `Option` (a structure's member) or bare (a union's variant), which a timestamp's
+    /// format module must match.
     fn member(
         &mut self,
         owner: &str,
         member: &str,
         definition: &Value,
         holder: Holder,
-    ) -> Result<(String, Vec<String>), ImportError> {
+    ) -> Result<(String, Vec<String>, Vec<String>), ImportError> {
         let target = target(owner, member, definition)?;
         let member_traits = definition.get("traits");
         let mut rules: Vec<String> = Vec::new();
+        let mut serde: Vec<String> = Vec::new();
         if trait_value(member_traits, "smithy.api#required").is_some() {
             rules.push("#[required]".into());
         }
@@ -518,18 +528,18 @@ impl<'m> Emitter<'m> {
                         Holder::Option => "optional::",
                         Holder::Bare => "",
                     };
-                    rules.push(format!(
-                        "#[serde(with = \"::aws_constraints::timestamp::{module}{format}\")]"
+                    serde.push(format!(
+                        "with = \"::aws_constraints::timestamp::{module}{format}\""
                     ));
                 }
                 if item.ty == "f32" || item.ty == "f64" {
                     // NaN and the infinities travel as strings in Smithy's JSON protocols.
-                    rules.push("#[serde(with = \"::aws_constraints::float\")]".into());
+                    serde.push("with = \"::aws_constraints::float\"".into());
                 }
                 item.ty
             }
         };
-        Ok((ty, rules))
+        Ok((ty, rules, serde))
     }
 
     /// A list member, map key or map value: its type and its rules, `sensitive` first where
@@ -649,7 +659,7 @@ impl<'m> Emitter<'m> {
             values
                 .iter()
                 .filter(|(_, i)| *i == internal)
-                .map(|(value, _)| raw_string(value))
+                .map(|(value, _)| string_literal(value))
                 .collect()
         };
         let (listed, internal) = (quoted(false), quoted(true));
@@ -815,7 +825,7 @@ fn length(traits: &Map<String, Value>) -> Option<String> {
 /// compiler refuses is an error, never a dropped constraint.
 fn pattern_rule(at: &str, pattern: &str) -> Result<String, ImportError> {
     use aws_constraints_pattern::Pattern;
-    let literal = raw_string(pattern);
+    let literal = string_literal(pattern);
     match Pattern::new(pattern) {
         Ok(_) => Ok(format!("pattern({literal})")),
         Err(_) if Pattern::with_backtracking(pattern).is_ok() => {

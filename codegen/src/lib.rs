@@ -171,7 +171,7 @@ mod tests {
         }}"#;
         let code = generate(model).unwrap();
         assert!(
-            code.contains(r#"#[keys(one_of(r"A", internal(r"B")))]"#),
+            code.contains(r#"#[keys(one_of("A", internal("B")))]"#),
             "{code}"
         );
         assert!(code.contains("#[values(range(min = 1))]"), "{code}");
@@ -243,7 +243,7 @@ mod tests {
                     "integrationHttpMethod": {"shape": "S", "locationName": "httpMethod"}}},
                 "S": {"type": "string"}}}"#;
         let code = generate(botocore).unwrap();
-        assert!(code.contains(r#"rename = r"http_method""#), "{code}");
-        assert!(code.contains(r#"rename = r"httpMethod""#), "{code}");
+        assert!(code.contains(r#"rename = "http_method""#), "{code}");
+        assert!(code.contains(r#"rename = "httpMethod""#), "{code}");
     }
 }

@@ -99,11 +99,16 @@ fn identifier(name: String) -> String {
     }
 }
 
-/// A Rust string literal holding `text` exactly: a raw string with enough `#`s, or, for text
-/// with a carriage return (which no raw string may hold), an escaped one.
-pub(crate) fn raw_string(text: &str) -> String {
+/// A Rust string literal holding `text` exactly: a plain one where that needs no escape, a
+/// raw string with enough `#`s where it would (a pattern's `\`), or, for text with a
+/// carriage return (which no raw string may hold), an escaped one.
+pub(crate) fn string_literal(text: &str) -> String {
     if text.contains('\r') {
         return format!("{text:?}");
+    }
+    // A raw string only where an escape would be needed otherwise.
+    if !text.contains(['\\', '"']) && !text.chars().any(char::is_control) {
+        return format!("\"{text}\"");
     }
     let mut hashes = 0;
     while text.contains(&format!("\"{}", "#".repeat(hashes))) {
@@ -131,8 +136,9 @@ mod tests {
         assert_eq!(type_name("SSESpecification"), "SSESpecification");
         assert_eq!(variant("RSAES_OAEP_SHA_256"), "RsaesOaepSha256");
         assert_eq!(variant("1x"), "V1x");
-        assert_eq!(raw_string("a\"#b"), "r##\"a\"#b\"##");
-        assert_eq!(raw_string("ab"), "r\"ab\"");
-        assert_eq!(raw_string("[\r\n\\w]"), "\"[\\r\\n\\\\w]\"");
+        assert_eq!(string_literal("a\"#b"), "r##\"a\"#b\"##");
+        assert_eq!(string_literal("ab"), "\"ab\"");
+        assert_eq!(string_literal("a\\w"), "r\"a\\w\"");
+        assert_eq!(string_literal("[\r\n\\w]"), "\"[\\r\\n\\\\w]\"");
     }
 }

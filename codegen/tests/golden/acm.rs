@@ -11,8 +11,11 @@
 )]
 pub struct CertificateOptions {
     /// You can opt out of certificate transparency logging by specifying the DISABLED option. Opt in by specifying ENABLED.
-    #[serde(rename = r"CertificateTransparencyLoggingPreference")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CertificateTransparencyLoggingPreference",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub certificate_transparency_logging_preference: ::std::option::Option<
         CertificateTransparencyLoggingPreference,
@@ -22,8 +25,8 @@ pub struct CertificateOptions {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CertificateTransparencyLoggingPreference {
-        Enabled = r"ENABLED",
-        Disabled = r"DISABLED",
+        Enabled = "ENABLED",
+        Disabled = "DISABLED",
         ..Unknown
     }
 }
@@ -39,8 +42,11 @@ pub struct CertificateOptions {
 )]
 pub struct DomainValidationOption {
     /// A fully qualified domain name (FQDN) in the certificate request.
-    #[serde(rename = r"DomainName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DomainName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 253)]
     #[pattern(
@@ -48,8 +54,11 @@ pub struct DomainValidationOption {
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The domain name that you want ACM to use to send you validation emails. This domain name is the suffix of the email addresses that you want ACM to use. This must be the same as the DomainName value or a superdomain of the DomainName value. For example, if you request a certificate for testing.example.com, you can specify example.com for this value. In that case, ACM sends domain validation emails to the following five addresses:
-    #[serde(rename = r"ValidationDomain")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ValidationDomain",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 253)]
     #[pattern(
@@ -61,13 +70,13 @@ pub struct DomainValidationOption {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum KeyAlgorithm {
-        Rsa1024 = r"RSA_1024",
-        Rsa2048 = r"RSA_2048",
-        Rsa3072 = r"RSA_3072",
-        Rsa4096 = r"RSA_4096",
-        EcPrime256v1 = r"EC_prime256v1",
-        EcSecp384r1 = r"EC_secp384r1",
-        EcSecp521r1 = r"EC_secp521r1",
+        Rsa1024 = "RSA_1024",
+        Rsa2048 = "RSA_2048",
+        Rsa3072 = "RSA_3072",
+        Rsa4096 = "RSA_4096",
+        EcPrime256v1 = "EC_prime256v1",
+        EcSecp384r1 = "EC_secp384r1",
+        EcSecp521r1 = "EC_secp521r1",
         ..Unknown
     }
 }
@@ -82,8 +91,11 @@ pub struct DomainValidationOption {
 )]
 pub struct RequestCertificateRequest {
     /// Fully qualified domain name (FQDN), such as www.example.com, that you want to secure with an ACM certificate. Use an asterisk (*) to create a wildcard certificate that protects several sites in the same domain. For example, *.example.com protects www.example.com, site.example.com, and images.example.com.
-    #[serde(rename = r"DomainName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DomainName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 253)]
     #[pattern(
@@ -91,13 +103,19 @@ pub struct RequestCertificateRequest {
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The method you want to use if you are requesting a public certificate to validate that you own or control domain. You can validate with DNS or validate with email. We recommend that you use DNS validation.
-    #[serde(rename = r"ValidationMethod")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ValidationMethod",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub validation_method: ::std::option::Option<ValidationMethod>,
     /// Additional FQDNs to be included in the Subject Alternative Name extension of the ACM certificate. For example, add the name www.example.net to a certificate for which the DomainName field is www.example.com if users can reach your site by using either name. The maximum number of domain names that you can add to an ACM certificate is 100. However, the initial quota is 10 domain names. If you need more than 10 names, you must request a quota increase. For more information, see Quotas.
-    #[serde(rename = r"SubjectAlternativeNames")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SubjectAlternativeNames",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 100)]
     #[each(
         len(1, 253),
@@ -109,41 +127,59 @@ pub struct RequestCertificateRequest {
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Customer chosen string that can be used to distinguish between calls to RequestCertificate. Idempotency tokens time out after one hour. Therefore, if you call RequestCertificate multiple times with the same idempotency token within one hour, ACM recognizes that you are requesting only one certificate and will issue only one. If you change the idempotency token for each call, ACM recognizes that you are requesting multiple certificates.
-    #[serde(rename = r"IdempotencyToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "IdempotencyToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 32)]
     #[pattern(r"^\w+$")]
     pub idempotency_token: ::std::option::Option<::std::string::String>,
     /// The domain name that you want ACM to use to send you emails so that you can validate domain ownership.
-    #[serde(rename = r"DomainValidationOptions")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DomainValidationOptions",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 100)]
     #[nested]
     pub domain_validation_options: ::std::option::Option<
         ::std::vec::Vec<DomainValidationOption>,
     >,
     /// Currently, you can use this parameter to specify whether to add the certificate to a certificate transparency log. Certificate transparency makes it possible to detect SSL/TLS certificates that have been mistakenly or maliciously issued. Certificates that have not been logged typically produce an error message in a browser. For more information, see Opting Out of Certificate Transparency Logging.
-    #[serde(rename = r"Options")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Options",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub options: ::std::option::Option<CertificateOptions>,
     /// The Amazon Resource Name (ARN) of the private certificate authority (CA) that will be used to issue the certificate. If you do not provide an ARN and you are trying to request a private certificate, ACM will attempt to issue a public certificate. For more information about private CAs, see the Amazon Web Services Private Certificate Authority user guide. The ARN must have the following form:
-    #[serde(rename = r"CertificateAuthorityArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CertificateAuthorityArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(20, 2048)]
     #[pattern(
         r"^arn:[\w+=/,.@-]+:acm-pca:[\w+=/,.@-]*:[0-9]+:[\w+=,.@-]+(/[\w+=,.@-]+)*$"
     )]
     pub certificate_authority_arn: ::std::option::Option<::std::string::String>,
     /// One or more resource tags to associate with the certificate.
-    #[serde(rename = r"Tags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 50)]
     #[nested]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
     /// Specifies the algorithm of the public and private key pair that your certificate uses to encrypt data. RSA is the default key algorithm for ACM certificates. Elliptic Curve Digital Signature Algorithm (ECDSA) keys are smaller, offering security comparable to RSA keys but with greater computing efficiency. However, ECDSA is not supported by all network clients. Some Amazon Web Services services may require RSA keys, or only support ECDSA keys of a particular size, while others allow the use of either RSA and ECDSA keys to ensure that compatibility is not broken. Check the requirements for the Amazon Web Services service where you plan to deploy your certificate. For more information about selecting an algorithm, see Key algorithms.
-    #[serde(rename = r"KeyAlgorithm")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "KeyAlgorithm",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub key_algorithm: ::std::option::Option<KeyAlgorithm>,
 }
@@ -159,15 +195,21 @@ pub struct RequestCertificateRequest {
 )]
 pub struct Tag {
     /// The key of the tag.
-    #[serde(rename = r"Key")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
     #[pattern(r"^[\p{L}\p{Z}\p{N}_.:\/=+\-@]*$")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The value of the tag.
-    #[serde(rename = r"Value")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 256)]
     #[pattern(r"^[\p{L}\p{Z}\p{N}_.:\/=+\-@]*$")]
     pub value: ::std::option::Option<::std::string::String>,
@@ -176,8 +218,8 @@ pub struct Tag {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ValidationMethod {
-        Email = r"EMAIL",
-        Dns = r"DNS",
+        Email = "EMAIL",
+        Dns = "DNS",
         ..Unknown
     }
 }

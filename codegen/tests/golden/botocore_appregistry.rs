@@ -10,20 +10,29 @@
 )]
 pub struct CreateApplicationRequest {
     /// The name of the application. The name must be unique in the region in which you are creating the application.
-    #[serde(rename = r"name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
     #[pattern(r"[-.\w]+")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the application.
-    #[serde(rename = r"description")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "description",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(max = 1024)]
     pub description: ::std::option::Option<::std::string::String>,
     /// Key-value pairs you can use to associate with the application.
-    #[serde(rename = r"tags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 50)]
     #[keys(len(1, 128), pattern(r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"))]
     #[values(len(max = 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
@@ -31,10 +40,13 @@ pub struct CreateApplicationRequest {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// A unique identifier that you provide to ensure idempotency. If you retry a request that completed successfully using the same client token and the same parameters, the retry succeeds without performing any further actions. If you retry a successful request using the same client token, but one or more of the parameters are different, the retry fails.
-    #[serde(rename = r"clientToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "clientToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
-    #[pattern(r"[a-zA-Z0-9][a-zA-Z0-9_-]*")]
+    #[pattern("[a-zA-Z0-9][a-zA-Z0-9_-]*")]
     pub client_token: ::std::option::Option<::std::string::String>,
 }

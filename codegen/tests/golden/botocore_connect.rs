@@ -10,29 +10,41 @@
 )]
 pub struct ReplicateInstanceRequest {
     /// The identifier of the Connect Customer instance. You can find the instance ID in the Amazon Resource Name (ARN) of the instance. You can provide the InstanceId, or the entire ARN.
-    #[serde(rename = r"InstanceId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InstanceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 250)]
     #[pattern(
-        r"^(arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/)?[a-zA-Z0-9_-]+$"
+        "^(arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/)?[a-zA-Z0-9_-]+$"
     )]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// The Amazon Web Services Region where to replicate the Connect Customer instance.
-    #[serde(rename = r"ReplicaRegion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReplicaRegion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(8, 31)]
-    #[pattern(r"[a-z]{2}(-[a-z]+){1,2}(-[0-9])?")]
+    #[pattern("[a-z]{2}(-[a-z]+){1,2}(-[0-9])?")]
     pub replica_region: ::std::option::Option<::std::string::String>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see Making retries safe with idempotent APIs.
-    #[serde(rename = r"ClientToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ClientToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(max = 500)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// The alias for the replicated instance. The ReplicaAlias must be unique.
-    #[serde(rename = r"ReplicaAlias")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReplicaAlias",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[sensitive]
     #[len(1, 45)]
     #[pattern(r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$")]

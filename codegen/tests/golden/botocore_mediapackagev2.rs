@@ -3,8 +3,8 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AdMarkerDash {
-        Binary = r"BINARY",
-        Xml = r"XML",
+        Binary = "BINARY",
+        Xml = "XML",
         ..Unknown
     }
 }
@@ -12,8 +12,8 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AdMarkerHls {
-        Daterange = r"DATERANGE",
-        Scte35Enhanced = r"SCTE35_ENHANCED",
+        Daterange = "DATERANGE",
+        Scte35Enhanced = "SCTE35_ENHANCED",
         ..Unknown
     }
 }
@@ -21,8 +21,8 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CmafEncryptionMethod {
-        Cenc = r"CENC",
-        Cbcs = r"CBCS",
+        Cenc = "CENC",
+        Cbcs = "CBCS",
         ..Unknown
     }
 }
@@ -30,9 +30,9 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ContainerType {
-        Ts = r"TS",
-        Cmaf = r"CMAF",
-        Ism = r"ISM",
+        Ts = "TS",
+        Cmaf = "CMAF",
+        Ism = "ISM",
         ..Unknown
     }
 }
@@ -48,8 +48,11 @@
 )]
 pub struct ContentKeyPeriodConfiguration {
     /// Specifies what timing information MediaPackage signals in the ContentKeyPeriod to your DRM key provider. If you don't specify a value, the default is INDEX_ONLY. Signaling start and end times (START_END_ONLY or INDEX_WITH_START_END) also requires key rotation to be enabled.
-    #[serde(rename = r"ContentKeyPeriodTiming")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ContentKeyPeriodTiming",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub content_key_period_timing: ::std::option::Option<ContentKeyPeriodTiming>,
 }
@@ -57,9 +60,9 @@ pub struct ContentKeyPeriodConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ContentKeyPeriodTiming {
-        IndexOnly = r"INDEX_ONLY",
-        StartEndOnly = r"START_END_ONLY",
-        IndexWithStartEnd = r"INDEX_WITH_START_END",
+        IndexOnly = "INDEX_ONLY",
+        StartEndOnly = "START_END_ONLY",
+        IndexWithStartEnd = "INDEX_WITH_START_END",
         ..Unknown
     }
 }
@@ -75,112 +78,175 @@ pub struct ContentKeyPeriodConfiguration {
 )]
 pub struct CreateDashManifestConfiguration {
     /// A short string that's appended to the endpoint URL. The child manifest name creates a unique path to this endpoint.
-    #[serde(rename = r"ManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub manifest_name: ::std::option::Option<::std::string::String>,
     /// The total duration (in seconds) of the manifest's content.
-    #[serde(rename = r"ManifestWindowSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestWindowSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 30)]
     pub manifest_window_seconds: ::std::option::Option<i32>,
-    #[serde(rename = r"FilterConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FilterConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub filter_configuration: ::std::option::Option<FilterConfiguration>,
     /// Minimum amount of time (in seconds) that the player should wait before requesting updates to the manifest.
-    #[serde(rename = r"MinUpdatePeriodSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MinUpdatePeriodSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 3600)]
     pub min_update_period_seconds: ::std::option::Option<i32>,
     /// Minimum amount of content (in seconds) that a player must keep available in the buffer.
-    #[serde(rename = r"MinBufferTimeSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MinBufferTimeSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 3600)]
     pub min_buffer_time_seconds: ::std::option::Option<i32>,
     /// The amount of time (in seconds) that the player should be from the end of the manifest.
-    #[serde(rename = r"SuggestedPresentationDelaySeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SuggestedPresentationDelaySeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 3600)]
     pub suggested_presentation_delay_seconds: ::std::option::Option<i32>,
     /// Determines the type of variable used in the media URL of the SegmentTemplate tag in the manifest. Also specifies if segment timeline information is included in SegmentTimeline or SegmentTemplate.
-    #[serde(rename = r"SegmentTemplateFormat")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SegmentTemplateFormat",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub segment_template_format: ::std::option::Option<DashSegmentTemplateFormat>,
     /// A list of triggers that controls when AWS Elemental MediaPackage separates the MPEG-DASH manifest into multiple periods. Type ADS to indicate that AWS Elemental MediaPackage must create periods in the output manifest that correspond to SCTE-35 ad markers in the input source. Leave this value empty to indicate that the manifest is contained all in one period. For more information about periods in the DASH manifest, see Multi-period DASH in AWS Elemental MediaPackage.
-    #[serde(rename = r"PeriodTriggers")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PeriodTriggers",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
     #[nested]
     pub period_triggers: ::std::option::Option<::std::vec::Vec<DashPeriodTrigger>>,
     /// The SCTE configuration.
-    #[serde(rename = r"ScteDash")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteDash",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_dash: ::std::option::Option<ScteDash>,
     /// Determines how the DASH manifest signals the DRM content.
-    #[serde(rename = r"DrmSignaling")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DrmSignaling",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub drm_signaling: ::std::option::Option<DashDrmSignaling>,
     /// Determines the type of UTC timing included in the DASH Media Presentation Description (MPD).
-    #[serde(rename = r"UtcTiming")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UtcTiming",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub utc_timing: ::std::option::Option<DashUtcTiming>,
     /// The profile that the output is compliant with.
-    #[serde(rename = r"Profiles")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Profiles",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 5)]
     #[nested]
     pub profiles: ::std::option::Option<::std::vec::Vec<DashProfile>>,
     /// The base URLs to use for retrieving segments.
-    #[serde(rename = r"BaseUrls")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "BaseUrls",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 20)]
     #[nested]
     pub base_urls: ::std::option::Option<::std::vec::Vec<DashBaseUrl>>,
     /// Details about the content that you want MediaPackage to pass through in the manifest to the playback device.
-    #[serde(rename = r"ProgramInformation")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ProgramInformation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub program_information: ::std::option::Option<DashProgramInformation>,
     /// For endpoints that use the DVB-DASH profile only. The font download and error reporting information that you want MediaPackage to pass through to the manifest.
-    #[serde(rename = r"DvbSettings")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DvbSettings",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub dvb_settings: ::std::option::Option<DashDvbSettings>,
     /// The layout of the DASH manifest that MediaPackage produces. STANDARD indicates a default manifest, which is compacted. NONE indicates a full manifest.
-    #[serde(rename = r"Compactness")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Compactness",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub compactness: ::std::option::Option<DashCompactness>,
     /// Specifies how MediaPackage calculates the bandwidth attribute of regular (non-iFrame) video Representation elements in the DASH manifest. Audio, subtitle, image, and iFrame-only (trick-play) representations are unchanged.
-    #[serde(rename = r"BandwidthReportingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "BandwidthReportingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub bandwidth_reporting_mode: ::std::option::Option<DashBandwidthReportingMode>,
     /// How MediaPackage represents the audio timeline in the DASH manifest. This setting applies DASH Segment Duration Patternization, as defined in the MPEG-DASH specification, to audio adaptation sets. When set to PATTERNED, MediaPackage uses a pattern-based segment template for audio, which reduces manifest size by expressing repeating segment durations as a pattern instead of listing each segment individually. When set to NONE, the manifest contains an explicit timeline that lists each audio segment.
-    #[serde(rename = r"AudioTimelinePattern")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AudioTimelinePattern",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub audio_timeline_pattern: ::std::option::Option<DashAudioTimelinePattern>,
     /// The configuration for DASH subtitles.
-    #[serde(rename = r"SubtitleConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SubtitleConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub subtitle_configuration: ::std::option::Option<DashSubtitleConfiguration>,
     /// The type of path to use in manifest URIs. LEAF uses leaf-relative paths (for example, index_1.mpd). ROOT uses root-relative paths that include the full path from root (for example, /out/v1/channel-group/channel/endpoint/index_1.mpd). If you don't specify a value, the default is LEAF.
-    #[serde(rename = r"UriPathType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UriPathType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub uri_path_type: ::std::option::Option<UriPathType>,
     /// The configuration for the DASH availabilityStartTime attribute of the Media Presentation Description (MPD). If you don't specify a value, MediaPackage uses the default availability start time of 2024-01-01T00:00:00Z.
-    #[serde(rename = r"AvailabilityStartTimeConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AvailabilityStartTimeConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub availability_start_time_configuration: ::std::option::Option<
         DashAvailabilityStartTimeConfiguration,
@@ -198,47 +264,74 @@ pub struct CreateDashManifestConfiguration {
 )]
 pub struct CreateHlsManifestConfiguration {
     /// A short short string that's appended to the endpoint URL. The manifest name creates a unique path to this endpoint. If you don't enter a value, MediaPackage uses the default manifest name, index. MediaPackage automatically inserts the format extension, such as .m3u8. You can't use the same manifest name if you use HLS manifest and low-latency HLS manifest. The manifestName on the HLSManifest object overrides the manifestName you provided on the originEndpoint object.
-    #[serde(rename = r"ManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub manifest_name: ::std::option::Option<::std::string::String>,
     /// A short string that's appended to the endpoint URL. The child manifest name creates a unique path to this endpoint. If you don't enter a value, MediaPackage uses the default manifest name, index, with an added suffix to distinguish it from the manifest name. The manifestName on the HLSManifest object overrides the manifestName you provided on the originEndpoint object.
-    #[serde(rename = r"ChildManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ChildManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub child_manifest_name: ::std::option::Option<::std::string::String>,
-    #[serde(rename = r"ScteHls")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteHls",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_hls: ::std::option::Option<ScteHls>,
-    #[serde(rename = r"StartTag")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StartTag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub start_tag: ::std::option::Option<StartTag>,
     /// The total duration (in seconds) of the manifest's content.
-    #[serde(rename = r"ManifestWindowSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestWindowSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 30)]
     pub manifest_window_seconds: ::std::option::Option<i32>,
     /// Inserts EXT-X-PROGRAM-DATE-TIME tags in the output manifest at the interval that you specify. If you don't enter an interval, EXT-X-PROGRAM-DATE-TIME tags aren't included in the manifest. The tags sync the stream to the wall clock so that viewers can seek to a specific time in the playback timeline on the player.
-    #[serde(rename = r"ProgramDateTimeIntervalSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ProgramDateTimeIntervalSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 1209600)]
     pub program_date_time_interval_seconds: ::std::option::Option<i32>,
-    #[serde(rename = r"FilterConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FilterConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub filter_configuration: ::std::option::Option<FilterConfiguration>,
     /// When enabled, MediaPackage URL-encodes the query string for API requests for HLS child manifests to comply with Amazon Web Services Signature Version 4 (SigV4) signature signing protocol. For more information, see Amazon Web Services Signature Version 4 for API requests in Identity and Access Management User Guide.
-    #[serde(rename = r"UrlEncodeChildManifest")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UrlEncodeChildManifest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub url_encode_child_manifest: ::std::option::Option<bool>,
     /// The type of path to use in manifest URIs. LEAF uses leaf-relative paths (for example, index_1.m3u8). ROOT uses root-relative paths that include the full path from root (for example, /out/v1/channel-group/channel/endpoint/index_1.m3u8). If you don't specify a value, the default is LEAF.
-    #[serde(rename = r"UriPathType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UriPathType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub uri_path_type: ::std::option::Option<UriPathType>,
 }
@@ -254,47 +347,74 @@ pub struct CreateHlsManifestConfiguration {
 )]
 pub struct CreateLowLatencyHlsManifestConfiguration {
     /// A short short string that's appended to the endpoint URL. The manifest name creates a unique path to this endpoint. If you don't enter a value, MediaPackage uses the default manifest name, index. MediaPackage automatically inserts the format extension, such as .m3u8. You can't use the same manifest name if you use HLS manifest and low-latency HLS manifest. The manifestName on the HLSManifest object overrides the manifestName you provided on the originEndpoint object.
-    #[serde(rename = r"ManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub manifest_name: ::std::option::Option<::std::string::String>,
     /// A short string that's appended to the endpoint URL. The child manifest name creates a unique path to this endpoint. If you don't enter a value, MediaPackage uses the default manifest name, index, with an added suffix to distinguish it from the manifest name. The manifestName on the HLSManifest object overrides the manifestName you provided on the originEndpoint object.
-    #[serde(rename = r"ChildManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ChildManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub child_manifest_name: ::std::option::Option<::std::string::String>,
-    #[serde(rename = r"ScteHls")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteHls",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_hls: ::std::option::Option<ScteHls>,
-    #[serde(rename = r"StartTag")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StartTag",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub start_tag: ::std::option::Option<StartTag>,
     /// The total duration (in seconds) of the manifest's content.
-    #[serde(rename = r"ManifestWindowSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestWindowSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 30)]
     pub manifest_window_seconds: ::std::option::Option<i32>,
     /// Inserts EXT-X-PROGRAM-DATE-TIME tags in the output manifest at the interval that you specify. If you don't enter an interval, EXT-X-PROGRAM-DATE-TIME tags aren't included in the manifest. The tags sync the stream to the wall clock so that viewers can seek to a specific time in the playback timeline on the player.
-    #[serde(rename = r"ProgramDateTimeIntervalSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ProgramDateTimeIntervalSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 1209600)]
     pub program_date_time_interval_seconds: ::std::option::Option<i32>,
-    #[serde(rename = r"FilterConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FilterConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub filter_configuration: ::std::option::Option<FilterConfiguration>,
     /// When enabled, MediaPackage URL-encodes the query string for API requests for LL-HLS child manifests to comply with Amazon Web Services Signature Version 4 (SigV4) signature signing protocol. For more information, see Amazon Web Services Signature Version 4 for API requests in Identity and Access Management User Guide.
-    #[serde(rename = r"UrlEncodeChildManifest")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UrlEncodeChildManifest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub url_encode_child_manifest: ::std::option::Option<bool>,
     /// The type of path to use in manifest URIs. LEAF uses leaf-relative paths (for example, index_1.m3u8). ROOT uses root-relative paths that include the full path from root (for example, /out/v1/channel-group/channel/endpoint/index_1.m3u8). If you don't specify a value, the default is LEAF.
-    #[serde(rename = r"UriPathType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UriPathType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub uri_path_type: ::std::option::Option<UriPathType>,
 }
@@ -310,24 +430,36 @@ pub struct CreateLowLatencyHlsManifestConfiguration {
 )]
 pub struct CreateMssManifestConfiguration {
     /// A short string that's appended to the endpoint URL to create a unique path to this MSS manifest. The manifest name must be unique within the origin endpoint and can contain letters, numbers, hyphens, and underscores.
-    #[serde(rename = r"ManifestName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9-]+")]
+    #[pattern("[a-zA-Z0-9-]+")]
     pub manifest_name: ::std::option::Option<::std::string::String>,
     /// The total duration (in seconds) of the manifest window. This determines how much content is available in the manifest at any given time. The manifest window slides forward as new segments become available, maintaining a consistent duration of content. The minimum value is 30 seconds.
-    #[serde(rename = r"ManifestWindowSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestWindowSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 30)]
     pub manifest_window_seconds: ::std::option::Option<i32>,
-    #[serde(rename = r"FilterConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FilterConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub filter_configuration: ::std::option::Option<FilterConfiguration>,
     /// Determines the layout format of the MSS manifest. This controls how the manifest is structured and presented to client players, affecting compatibility with different MSS-compatible devices and applications.
-    #[serde(rename = r"ManifestLayout")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestLayout",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub manifest_layout: ::std::option::Option<MssManifestLayout>,
 }
@@ -342,101 +474,149 @@ pub struct CreateMssManifestConfiguration {
 )]
 pub struct CreateOriginEndpointRequest {
     /// The name that describes the channel group. The name is the primary identifier for the channel group, and must be unique for your account in the AWS Region.
-    #[serde(rename = r"ChannelGroupName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ChannelGroupName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9_-]+")]
+    #[pattern("[a-zA-Z0-9_-]+")]
     pub channel_group_name: ::std::option::Option<::std::string::String>,
     /// The name that describes the channel. The name is the primary identifier for the channel, and must be unique for your account in the AWS Region and channel group.
-    #[serde(rename = r"ChannelName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ChannelName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9_-]+")]
+    #[pattern("[a-zA-Z0-9_-]+")]
     pub channel_name: ::std::option::Option<::std::string::String>,
     /// The name that describes the origin endpoint. The name is the primary identifier for the origin endpoint, and must be unique for your account in the AWS Region and channel. You can't use spaces in the name. You can't change the name after you create the endpoint.
-    #[serde(rename = r"OriginEndpointName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "OriginEndpointName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9_-]+")]
+    #[pattern("[a-zA-Z0-9_-]+")]
     pub origin_endpoint_name: ::std::option::Option<::std::string::String>,
     /// The type of container to attach to this origin endpoint. A container type is a file format that encapsulates one or more media streams, such as audio and video, into a single file. You can't change the container type after you create the endpoint.
-    #[serde(rename = r"ContainerType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ContainerType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub container_type: ::std::option::Option<ContainerType>,
     /// The segment configuration, including the segment name, duration, and other configuration values.
-    #[serde(rename = r"Segment")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Segment",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub segment: ::std::option::Option<Segment>,
     /// A unique, case-sensitive token that you provide to ensure the idempotency of the request.
-    #[serde(rename = r"ClientToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ClientToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
     #[pattern(r"[\S]+")]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// Enter any descriptive text that helps you to identify the origin endpoint.
-    #[serde(rename = r"Description")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 1024)]
     pub description: ::std::option::Option<::std::string::String>,
     /// The size of the window (in seconds) to create a window of the live stream that's available for on-demand viewing. Viewers can start-over or catch-up on content that falls within the window. The maximum startover window is 1,209,600 seconds (14 days).
-    #[serde(rename = r"StartoverWindowSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StartoverWindowSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 1209600)]
     pub startover_window_seconds: ::std::option::Option<i32>,
     /// An HTTP live streaming (HLS) manifest configuration.
-    #[serde(rename = r"HlsManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "HlsManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub hls_manifests: ::std::option::Option<
         ::std::vec::Vec<CreateHlsManifestConfiguration>,
     >,
     /// A low-latency HLS manifest configuration.
-    #[serde(rename = r"LowLatencyHlsManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "LowLatencyHlsManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub low_latency_hls_manifests: ::std::option::Option<
         ::std::vec::Vec<CreateLowLatencyHlsManifestConfiguration>,
     >,
     /// A DASH manifest configuration.
-    #[serde(rename = r"DashManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DashManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub dash_manifests: ::std::option::Option<
         ::std::vec::Vec<CreateDashManifestConfiguration>,
     >,
     /// A list of Microsoft Smooth Streaming (MSS) manifest configurations for the origin endpoint. You can configure multiple MSS manifests to provide different streaming experiences or to support different client requirements.
-    #[serde(rename = r"MssManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MssManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub mss_manifests: ::std::option::Option<
         ::std::vec::Vec<CreateMssManifestConfiguration>,
     >,
     /// The failover settings for the endpoint.
-    #[serde(rename = r"ForceEndpointErrorConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ForceEndpointErrorConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub force_endpoint_error_configuration: ::std::option::Option<
         ForceEndpointErrorConfiguration,
     >,
     /// The separator character to use in generated URIs for this origin endpoint. This setting applies to all manifest types on the endpoint. If you don't specify a value, the default is UNDERSCORE.
-    #[serde(rename = r"UriSeparator")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "UriSeparator",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub uri_separator: ::std::option::Option<UriSeparator>,
     /// The output mode for stream names in egress manifests. This setting is valid only when the associated channel's InputType is HLS. You can't change the stream name output mode after you create the endpoint.
-    #[serde(rename = r"StreamNameOutputMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StreamNameOutputMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub stream_name_output_mode: ::std::option::Option<StreamNameOutputMode>,
     /// A comma-separated list of tag key:value pairs that you define. For example:
-    #[serde(rename = r"Tags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub tags: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -445,11 +625,11 @@ pub struct CreateOriginEndpointRequest {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum CustomAdType {
-        Program = r"PROGRAM",
-        Chapter = r"CHAPTER",
-        UnscheduledEvent = r"UNSCHEDULED_EVENT",
-        AlternateContentOpportunity = r"ALTERNATE_CONTENT_OPPORTUNITY",
-        Network = r"NETWORK",
+        Program = "PROGRAM",
+        Chapter = "CHAPTER",
+        UnscheduledEvent = "UNSCHEDULED_EVENT",
+        AlternateContentOpportunity = "ALTERNATE_CONTENT_OPPORTUNITY",
+        Network = "NETWORK",
         ..Unknown
     }
 }
@@ -457,8 +637,8 @@ pub struct CreateOriginEndpointRequest {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashAudioTimelinePattern {
-        None = r"NONE",
-        Patterned = r"PATTERNED",
+        None = "NONE",
+        Patterned = "PATTERNED",
         ..Unknown
     }
 }
@@ -474,16 +654,18 @@ pub struct CreateOriginEndpointRequest {
 )]
 #[allow(clippy::large_enum_variant)]
 pub enum DashAvailabilityStartTimeConfiguration {
-    #[serde(rename = r"FixedAvailabilityStartTime")]
-    #[serde(with = "::aws_constraints::timestamp::date_time")]
+    #[serde(
+        rename = "FixedAvailabilityStartTime",
+        with = "::aws_constraints::timestamp::date_time"
+    )]
     FixedAvailabilityStartTime(::aws_constraints::Timestamp),
 }
 
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashBandwidthReportingMode {
-        Average = r"AVERAGE",
-        Max = r"MAX",
+        Average = "AVERAGE",
+        Max = "MAX",
         ..Unknown
     }
 }
@@ -499,24 +681,36 @@ pub enum DashAvailabilityStartTimeConfiguration {
 )]
 pub struct DashBaseUrl {
     /// A source location for segments.
-    #[serde(rename = r"Url")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Url",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 2048)]
     pub url: ::std::option::Option<::std::string::String>,
     /// The name of the source location.
-    #[serde(rename = r"ServiceLocation")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ServiceLocation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub service_location: ::std::option::Option<::std::string::String>,
     /// For use with DVB-DASH profiles only. The priority of this location for servings segments. The lower the number, the higher the priority.
-    #[serde(rename = r"DvbPriority")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DvbPriority",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 15000)]
     pub dvb_priority: ::std::option::Option<i32>,
     /// For use with DVB-DASH profiles only. The weighting for source locations that have the same priority.
-    #[serde(rename = r"DvbWeight")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DvbWeight",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 15000)]
     pub dvb_weight: ::std::option::Option<i32>,
 }
@@ -524,8 +718,8 @@ pub struct DashBaseUrl {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashCompactness {
-        Standard = r"STANDARD",
-        None = r"NONE",
+        Standard = "STANDARD",
+        None = "NONE",
         ..Unknown
     }
 }
@@ -533,8 +727,8 @@ pub struct DashBaseUrl {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashDrmSignaling {
-        Individual = r"INDIVIDUAL",
-        Referenced = r"REFERENCED",
+        Individual = "INDIVIDUAL",
+        Referenced = "REFERENCED",
         ..Unknown
     }
 }
@@ -550,19 +744,28 @@ pub struct DashBaseUrl {
 )]
 pub struct DashDvbFontDownload {
     /// The URL for downloading fonts for subtitles.
-    #[serde(rename = r"Url")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Url",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub url: ::std::option::Option<::std::string::String>,
     /// The mimeType of the resource that's at the font download URL.
-    #[serde(rename = r"MimeType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MimeType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9][a-zA-Z0-9_/-]*[a-zA-Z0-9]")]
+    #[pattern("[a-zA-Z0-9][a-zA-Z0-9_/-]*[a-zA-Z0-9]")]
     pub mime_type: ::std::option::Option<::std::string::String>,
     /// The fontFamily name for subtitles, as described in EBU-TT-D Subtitling Distribution Format.
-    #[serde(rename = r"FontFamily")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FontFamily",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
     pub font_family: ::std::option::Option<::std::string::String>,
 }
@@ -578,14 +781,20 @@ pub struct DashDvbFontDownload {
 )]
 pub struct DashDvbMetricsReporting {
     /// The URL where playback devices send error reports.
-    #[serde(rename = r"ReportingUrl")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReportingUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 2048)]
     pub reporting_url: ::std::option::Option<::std::string::String>,
     /// The number of playback devices per 1000 that will send error reports to the reporting URL. This represents the probability that a playback device will be a reporting player for this session.
-    #[serde(rename = r"Probability")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Probability",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 1000)]
     pub probability: ::std::option::Option<i32>,
 }
@@ -601,13 +810,19 @@ pub struct DashDvbMetricsReporting {
 )]
 pub struct DashDvbSettings {
     /// Subtitle font settings.
-    #[serde(rename = r"FontDownload")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FontDownload",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub font_download: ::std::option::Option<DashDvbFontDownload>,
     /// Playback device error reporting settings.
-    #[serde(rename = r"ErrorMetrics")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ErrorMetrics",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 20)]
     #[nested]
     pub error_metrics: ::std::option::Option<::std::vec::Vec<DashDvbMetricsReporting>>,
@@ -616,11 +831,11 @@ pub struct DashDvbSettings {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashPeriodTrigger {
-        Avails = r"AVAILS",
-        DrmKeyRotation = r"DRM_KEY_ROTATION",
-        SourceChanges = r"SOURCE_CHANGES",
-        SourceDisruptions = r"SOURCE_DISRUPTIONS",
-        None = r"NONE",
+        Avails = "AVAILS",
+        DrmKeyRotation = "DRM_KEY_ROTATION",
+        SourceChanges = "SOURCE_CHANGES",
+        SourceDisruptions = "SOURCE_DISRUPTIONS",
+        None = "NONE",
         ..Unknown
     }
 }
@@ -628,7 +843,7 @@ pub struct DashDvbSettings {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashProfile {
-        DvbDash = r"DVB_DASH",
+        DvbDash = "DVB_DASH",
         ..Unknown
     }
 }
@@ -644,29 +859,44 @@ pub struct DashDvbSettings {
 )]
 pub struct DashProgramInformation {
     /// The title for the manifest.
-    #[serde(rename = r"Title")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Title",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub title: ::std::option::Option<::std::string::String>,
     /// Information about the content provider.
-    #[serde(rename = r"Source")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Source",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub source: ::std::option::Option<::std::string::String>,
     /// A copyright statement about the content.
-    #[serde(rename = r"Copyright")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Copyright",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub copyright: ::std::option::Option<::std::string::String>,
     /// The language code for this manifest.
-    #[serde(rename = r"LanguageCode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "LanguageCode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(2, 5)]
-    #[pattern(r"[a-zA-Z0-9][a-zA-Z0-9_-]*[a-zA-Z0-9]")]
+    #[pattern("[a-zA-Z0-9][a-zA-Z0-9_-]*[a-zA-Z0-9]")]
     pub language_code: ::std::option::Option<::std::string::String>,
     /// An absolute URL that contains more information about this content.
-    #[serde(rename = r"MoreInformationUrl")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MoreInformationUrl",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     pub more_information_url: ::std::option::Option<::std::string::String>,
 }
@@ -674,7 +904,7 @@ pub struct DashProgramInformation {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashSegmentTemplateFormat {
-        NumberWithTimeline = r"NUMBER_WITH_TIMELINE",
+        NumberWithTimeline = "NUMBER_WITH_TIMELINE",
         ..Unknown
     }
 }
@@ -690,8 +920,11 @@ pub struct DashProgramInformation {
 )]
 pub struct DashSubtitleConfiguration {
     /// Settings for TTML subtitles.
-    #[serde(rename = r"TtmlConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TtmlConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ttml_configuration: ::std::option::Option<DashTtmlConfiguration>,
 }
@@ -707,8 +940,11 @@ pub struct DashSubtitleConfiguration {
 )]
 pub struct DashTtmlConfiguration {
     /// The profile that MediaPackage uses when signaling subtitles in the manifest. IMSC is the default profile. EBU-TT-D produces subtitles that are compliant with the EBU-TT-D TTML profile. MediaPackage passes through subtitle styles to the manifest. For more information about EBU-TT-D subtitles, see EBU-TT-D Subtitling Distribution Format.
-    #[serde(rename = r"TtmlProfile")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TtmlProfile",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub ttml_profile: ::std::option::Option<DashTtmlProfile>,
@@ -717,8 +953,8 @@ pub struct DashTtmlConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashTtmlProfile {
-        Imsc1 = r"IMSC_1",
-        EbuTtD101 = r"EBU_TT_D_101",
+        Imsc1 = "IMSC_1",
+        EbuTtD101 = "EBU_TT_D_101",
         ..Unknown
     }
 }
@@ -734,13 +970,19 @@ pub struct DashTtmlConfiguration {
 )]
 pub struct DashUtcTiming {
     /// The UTC timing mode.
-    #[serde(rename = r"TimingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TimingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub timing_mode: ::std::option::Option<DashUtcTimingMode>,
     /// The the method that the player uses to synchronize to coordinated universal time (UTC) wall clock time.
-    #[serde(rename = r"TimingSource")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TimingSource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1024)]
     pub timing_source: ::std::option::Option<::std::string::String>,
 }
@@ -748,10 +990,10 @@ pub struct DashUtcTiming {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DashUtcTimingMode {
-        HttpHead = r"HTTP_HEAD",
-        HttpIso = r"HTTP_ISO",
-        HttpXsdate = r"HTTP_XSDATE",
-        UtcDirect = r"UTC_DIRECT",
+        HttpHead = "HTTP_HEAD",
+        HttpIso = "HTTP_ISO",
+        HttpXsdate = "HTTP_XSDATE",
+        UtcDirect = "UTC_DIRECT",
         ..Unknown
     }
 }
@@ -759,11 +1001,11 @@ pub struct DashUtcTiming {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DrmSystem {
-        ClearKeyAes128 = r"CLEAR_KEY_AES_128",
-        Fairplay = r"FAIRPLAY",
-        Playready = r"PLAYREADY",
-        Widevine = r"WIDEVINE",
-        Irdeto = r"IRDETO",
+        ClearKeyAes128 = "CLEAR_KEY_AES_128",
+        Fairplay = "FAIRPLAY",
+        Playready = "PLAYREADY",
+        Widevine = "WIDEVINE",
+        Irdeto = "IRDETO",
         ..Unknown
     }
 }
@@ -779,29 +1021,44 @@ pub struct DashUtcTiming {
 )]
 pub struct Encryption {
     /// A 128-bit, 16-byte hex value represented by a 32-character string, used in conjunction with the key for encrypting content. If you don't specify a value, then MediaPackage creates the constant initialization vector (IV).
-    #[serde(rename = r"ConstantInitializationVector")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ConstantInitializationVector",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(32, 32)]
-    #[pattern(r"[0-9a-fA-F]+")]
+    #[pattern("[0-9a-fA-F]+")]
     pub constant_initialization_vector: ::std::option::Option<::std::string::String>,
     /// The encryption method to use.
-    #[serde(rename = r"EncryptionMethod")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "EncryptionMethod",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub encryption_method: ::std::option::Option<EncryptionMethod>,
     /// The frequency (in seconds) of key changes for live workflows, in which content is streamed real time. The service retrieves content keys before the live content begins streaming, and then retrieves them as needed over the lifetime of the workflow. By default, key rotation is set to 300 seconds (5 minutes), the minimum rotation interval, which is equivalent to setting it to 300. If you don't enter an interval, content keys aren't rotated.
-    #[serde(rename = r"KeyRotationIntervalSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "KeyRotationIntervalSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 300, max = 31536000)]
     pub key_rotation_interval_seconds: ::std::option::Option<i32>,
     /// Excludes SEIG and SGPD boxes from segment metadata in CMAF containers.
-    #[serde(rename = r"CmafExcludeSegmentDrmMetadata")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CmafExcludeSegmentDrmMetadata",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub cmaf_exclude_segment_drm_metadata: ::std::option::Option<bool>,
     /// The parameters for the SPEKE key provider.
-    #[serde(rename = r"SpekeKeyProvider")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SpekeKeyProvider",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub speke_key_provider: ::std::option::Option<SpekeKeyProvider>,
@@ -818,14 +1075,20 @@ pub struct Encryption {
 )]
 pub struct EncryptionContractConfiguration {
     /// A collection of audio encryption presets.
-    #[serde(rename = r"PresetSpeke20Audio")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PresetSpeke20Audio",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub preset_speke20_audio: ::std::option::Option<PresetSpeke20Audio>,
     /// A collection of video encryption presets.
-    #[serde(rename = r"PresetSpeke20Video")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PresetSpeke20Video",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub preset_speke20_video: ::std::option::Option<PresetSpeke20Video>,
@@ -842,18 +1105,27 @@ pub struct EncryptionContractConfiguration {
 )]
 pub struct EncryptionMethod {
     /// The encryption method to use.
-    #[serde(rename = r"TsEncryptionMethod")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TsEncryptionMethod",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ts_encryption_method: ::std::option::Option<TsEncryptionMethod>,
     /// The encryption method to use.
-    #[serde(rename = r"CmafEncryptionMethod")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CmafEncryptionMethod",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub cmaf_encryption_method: ::std::option::Option<CmafEncryptionMethod>,
     /// The encryption method used for Microsoft Smooth Streaming (MSS) content. This specifies how the MSS segments are encrypted to protect the content during delivery to client players.
-    #[serde(rename = r"IsmEncryptionMethod")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "IsmEncryptionMethod",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ism_encryption_method: ::std::option::Option<IsmEncryptionMethod>,
 }
@@ -861,10 +1133,10 @@ pub struct EncryptionMethod {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum EndpointErrorCondition {
-        StaleManifest = r"STALE_MANIFEST",
-        IncompleteManifest = r"INCOMPLETE_MANIFEST",
-        MissingDrmKey = r"MISSING_DRM_KEY",
-        SlateInput = r"SLATE_INPUT",
+        StaleManifest = "STALE_MANIFEST",
+        IncompleteManifest = "INCOMPLETE_MANIFEST",
+        MissingDrmKey = "MISSING_DRM_KEY",
+        SlateInput = "SLATE_INPUT",
         ..Unknown
     }
 }
@@ -880,35 +1152,56 @@ pub struct EncryptionMethod {
 )]
 pub struct FilterConfiguration {
     /// Optionally specify one or more manifest filters for all of your manifest egress requests. When you include a manifest filter, note that you cannot use an identical manifest filter query parameter for this manifest's endpoint URL.
-    #[serde(rename = r"ManifestFilter")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ManifestFilter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1024)]
     pub manifest_filter: ::std::option::Option<::std::string::String>,
     /// Optionally specify one or more DRM settings for all of your manifest egress requests. When you include a DRM setting, note that you cannot use an identical DRM setting query parameter for this manifest's endpoint URL.
-    #[serde(rename = r"DrmSettings")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DrmSettings",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1024)]
     pub drm_settings: ::std::option::Option<::std::string::String>,
     /// Optionally specify the start time for all of your manifest egress requests. When you include start time, note that you cannot use start time query parameters for this manifest's endpoint URL.
-    #[serde(rename = r"Start")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Start",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub start: ::std::option::Option<::aws_constraints::Timestamp>,
     /// Optionally specify the end time for all of your manifest egress requests. When you include end time, note that you cannot use end time query parameters for this manifest's endpoint URL.
-    #[serde(rename = r"End")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "End",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub end: ::std::option::Option<::aws_constraints::Timestamp>,
     /// Optionally specify the time delay for all of your manifest egress requests. Enter a value that is smaller than your endpoint's startover window. When you include time delay, note that you cannot use time delay query parameters for this manifest's endpoint URL.
-    #[serde(rename = r"TimeDelaySeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TimeDelaySeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 1209600)]
     pub time_delay_seconds: ::std::option::Option<i32>,
     /// Optionally specify the clip start time for all of your manifest egress requests. When you include clip start time, note that you cannot use clip start time query parameters for this manifest's endpoint URL.
-    #[serde(rename = r"ClipStartTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ClipStartTime",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub clip_start_time: ::std::option::Option<::aws_constraints::Timestamp>,
     /// Optionally pin this manifest to a single multiview combination, so that players request it without an aws.multiview query parameter. When you pin a combination, note that you cannot use the aws.multiview query parameter for this manifest's endpoint URL, even when that parameter requests the same combination.
-    #[serde(rename = r"Multiview")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Multiview",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub multiview: ::std::option::Option<MultiviewFilterConfiguration>,
 }
@@ -924,8 +1217,11 @@ pub struct FilterConfiguration {
 )]
 pub struct ForceEndpointErrorConfiguration {
     /// The failover conditions for the endpoint. The options are:
-    #[serde(rename = r"EndpointErrorConditions")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "EndpointErrorConditions",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub endpoint_error_conditions: ::std::option::Option<
         ::std::vec::Vec<EndpointErrorCondition>,
@@ -935,7 +1231,7 @@ pub struct ForceEndpointErrorConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum IsmEncryptionMethod {
-        Cenc = r"CENC",
+        Cenc = "CENC",
         ..Unknown
     }
 }
@@ -943,8 +1239,8 @@ pub struct ForceEndpointErrorConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum MssManifestLayout {
-        Full = r"FULL",
-        Compact = r"COMPACT",
+        Full = "FULL",
+        Compact = "COMPACT",
         ..Unknown
     }
 }
@@ -960,17 +1256,23 @@ pub struct ForceEndpointErrorConfiguration {
 )]
 pub struct MultiviewFilterConfiguration {
     /// The layout that MediaPackage uses to composite the tiles into a single output. This layout must be one of the AvailableLayouts of the channel that this origin endpoint is on.
-    #[serde(rename = r"Layout")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Layout",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub layout: ::std::option::Option<MultiviewLayoutType>,
     /// The source channels to composite, in tile order. Each channel must be one of the AvailableSources of the channel that this origin endpoint is on, and the number of channels must equal the number of tiles in Layout.
-    #[serde(rename = r"Sources")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Sources",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 50)]
-    #[each(len(1, 256), pattern(r"[a-zA-Z0-9_-]+"))]
+    #[each(len(1, 256), pattern("[a-zA-Z0-9_-]+"))]
     pub sources: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
@@ -978,12 +1280,12 @@ pub struct MultiviewFilterConfiguration {
     /// A tile layout for a multiview channel. Each layout determines how many source tiles are composited into the output and how those tiles are arranged.
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum MultiviewLayoutType {
-        Layout2eh = r"LAYOUT_2EH",
-        Layout2pl = r"LAYOUT_2PL",
-        Layout3el = r"LAYOUT_3EL",
-        Layout3pl = r"LAYOUT_3PL",
-        Layout4e = r"LAYOUT_4E",
-        Layout4pl = r"LAYOUT_4PL",
+        Layout2eh = "LAYOUT_2EH",
+        Layout2pl = "LAYOUT_2PL",
+        Layout3el = "LAYOUT_3EL",
+        Layout3pl = "LAYOUT_3PL",
+        Layout4e = "LAYOUT_4E",
+        Layout4pl = "LAYOUT_4PL",
         ..Unknown
     }
 }
@@ -991,8 +1293,8 @@ pub struct MultiviewFilterConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum OutputTimestampMode {
-        Passthrough = r"PASSTHROUGH",
-        RebasedToChannelStart = r"REBASED_TO_CHANNEL_START",
+        Passthrough = "PASSTHROUGH",
+        RebasedToChannelStart = "REBASED_TO_CHANNEL_START",
         ..Unknown
     }
 }
@@ -1000,11 +1302,11 @@ pub struct MultiviewFilterConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PresetSpeke20Audio {
-        PresetAudio1 = r"PRESET_AUDIO_1",
-        PresetAudio2 = r"PRESET_AUDIO_2",
-        PresetAudio3 = r"PRESET_AUDIO_3",
-        Shared = r"SHARED",
-        Unencrypted = r"UNENCRYPTED",
+        PresetAudio1 = "PRESET_AUDIO_1",
+        PresetAudio2 = "PRESET_AUDIO_2",
+        PresetAudio3 = "PRESET_AUDIO_3",
+        Shared = "SHARED",
+        Unencrypted = "UNENCRYPTED",
         ..Unknown
     }
 }
@@ -1012,16 +1314,16 @@ pub struct MultiviewFilterConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PresetSpeke20Video {
-        PresetVideo1 = r"PRESET_VIDEO_1",
-        PresetVideo2 = r"PRESET_VIDEO_2",
-        PresetVideo3 = r"PRESET_VIDEO_3",
-        PresetVideo4 = r"PRESET_VIDEO_4",
-        PresetVideo5 = r"PRESET_VIDEO_5",
-        PresetVideo6 = r"PRESET_VIDEO_6",
-        PresetVideo7 = r"PRESET_VIDEO_7",
-        PresetVideo8 = r"PRESET_VIDEO_8",
-        Shared = r"SHARED",
-        Unencrypted = r"UNENCRYPTED",
+        PresetVideo1 = "PRESET_VIDEO_1",
+        PresetVideo2 = "PRESET_VIDEO_2",
+        PresetVideo3 = "PRESET_VIDEO_3",
+        PresetVideo4 = "PRESET_VIDEO_4",
+        PresetVideo5 = "PRESET_VIDEO_5",
+        PresetVideo6 = "PRESET_VIDEO_6",
+        PresetVideo7 = "PRESET_VIDEO_7",
+        PresetVideo8 = "PRESET_VIDEO_8",
+        Shared = "SHARED",
+        Unencrypted = "UNENCRYPTED",
         ..Unknown
     }
 }
@@ -1037,19 +1339,28 @@ pub struct MultiviewFilterConfiguration {
 )]
 pub struct Scte {
     /// The SCTE-35 message types that you want to be treated as ad markers in the output.
-    #[serde(rename = r"ScteFilter")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteFilter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
     #[nested]
     pub scte_filter: ::std::option::Option<::std::vec::Vec<ScteFilter>>,
     /// Controls whether SCTE-35 messages are included in segment files.
-    #[serde(rename = r"ScteInSegments")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteInSegments",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_in_segments: ::std::option::Option<ScteInSegments>,
     /// A list of additional non-Ad SCTE-35 event types to treat as advertisements. When configured, events matching these types produce ad markers (such as SCTE35-OUT and SCTE35-IN in HLS DATERANGE tags) in manifests.
-    #[serde(rename = r"CustomAdTypes")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CustomAdTypes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 25)]
     #[nested]
     pub custom_ad_types: ::std::option::Option<::std::vec::Vec<CustomAdType>>,
@@ -1066,13 +1377,19 @@ pub struct Scte {
 )]
 pub struct ScteDash {
     /// Choose how ad markers are included in the packaged content. If you include ad markers in the content stream in your upstream encoders, then you need to inform MediaPackage what to do with the ad markers in the output.
-    #[serde(rename = r"AdMarkerDash")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AdMarkerDash",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ad_marker_dash: ::std::option::Option<AdMarkerDash>,
     /// Controls which SCTE-35 events appear in DASH manifests. ALL includes all non-implicit SCTE-35 events. MATCHES_FILTER includes only events whose type matches the configured ScteFilter.
-    #[serde(rename = r"ScteInManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteInManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_in_manifests: ::std::option::Option<ScteInManifests>,
 }
@@ -1080,25 +1397,25 @@ pub struct ScteDash {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ScteFilter {
-        SpliceInsert = r"SPLICE_INSERT",
-        Break = r"BREAK",
-        ProviderAdvertisement = r"PROVIDER_ADVERTISEMENT",
-        DistributorAdvertisement = r"DISTRIBUTOR_ADVERTISEMENT",
-        ProviderPlacementOpportunity = r"PROVIDER_PLACEMENT_OPPORTUNITY",
-        DistributorPlacementOpportunity = r"DISTRIBUTOR_PLACEMENT_OPPORTUNITY",
-        ProviderOverlayPlacementOpportunity = r"PROVIDER_OVERLAY_PLACEMENT_OPPORTUNITY",
-        DistributorOverlayPlacementOpportunity = r"DISTRIBUTOR_OVERLAY_PLACEMENT_OPPORTUNITY",
-        Program = r"PROGRAM",
-        Chapter = r"CHAPTER",
-        UnscheduledEvent = r"UNSCHEDULED_EVENT",
-        AlternateContentOpportunity = r"ALTERNATE_CONTENT_OPPORTUNITY",
-        Network = r"NETWORK",
-        ProviderPromo = r"PROVIDER_PROMO",
-        DistributorPromo = r"DISTRIBUTOR_PROMO",
-        ProviderAdBlock = r"PROVIDER_AD_BLOCK",
-        DistributorAdBlock = r"DISTRIBUTOR_AD_BLOCK",
-        ContentIdentification = r"CONTENT_IDENTIFICATION",
-        CallAdServer = r"CALL_AD_SERVER",
+        SpliceInsert = "SPLICE_INSERT",
+        Break = "BREAK",
+        ProviderAdvertisement = "PROVIDER_ADVERTISEMENT",
+        DistributorAdvertisement = "DISTRIBUTOR_ADVERTISEMENT",
+        ProviderPlacementOpportunity = "PROVIDER_PLACEMENT_OPPORTUNITY",
+        DistributorPlacementOpportunity = "DISTRIBUTOR_PLACEMENT_OPPORTUNITY",
+        ProviderOverlayPlacementOpportunity = "PROVIDER_OVERLAY_PLACEMENT_OPPORTUNITY",
+        DistributorOverlayPlacementOpportunity = "DISTRIBUTOR_OVERLAY_PLACEMENT_OPPORTUNITY",
+        Program = "PROGRAM",
+        Chapter = "CHAPTER",
+        UnscheduledEvent = "UNSCHEDULED_EVENT",
+        AlternateContentOpportunity = "ALTERNATE_CONTENT_OPPORTUNITY",
+        Network = "NETWORK",
+        ProviderPromo = "PROVIDER_PROMO",
+        DistributorPromo = "DISTRIBUTOR_PROMO",
+        ProviderAdBlock = "PROVIDER_AD_BLOCK",
+        DistributorAdBlock = "DISTRIBUTOR_AD_BLOCK",
+        ContentIdentification = "CONTENT_IDENTIFICATION",
+        CallAdServer = "CALL_AD_SERVER",
         ..Unknown
     }
 }
@@ -1114,13 +1431,19 @@ pub struct ScteDash {
 )]
 pub struct ScteHls {
     /// Ad markers indicate when ads should be inserted during playback. If you include ad markers in the content stream in your upstream encoders, then you need to inform MediaPackage what to do with the ad markers in the output. Choose what you want MediaPackage to do with the ad markers.
-    #[serde(rename = r"AdMarkerHls")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AdMarkerHls",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ad_marker_hls: ::std::option::Option<AdMarkerHls>,
     /// Controls which SCTE-35 events appear in HLS manifests. ALL includes all non-implicit SCTE-35 events. MATCHES_FILTER includes only events whose type matches the configured ScteFilter.
-    #[serde(rename = r"ScteInManifests")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ScteInManifests",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte_in_manifests: ::std::option::Option<ScteInManifests>,
 }
@@ -1128,8 +1451,8 @@ pub struct ScteHls {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ScteInManifests {
-        All = r"ALL",
-        MatchesFilter = r"MATCHES_FILTER",
+        All = "ALL",
+        MatchesFilter = "MATCHES_FILTER",
         ..Unknown
     }
 }
@@ -1137,9 +1460,9 @@ pub struct ScteHls {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ScteInSegments {
-        None = r"NONE",
-        All = r"ALL",
-        MatchesFilter = r"MATCHES_FILTER",
+        None = "NONE",
+        All = "ALL",
+        MatchesFilter = "MATCHES_FILTER",
         ..Unknown
     }
 }
@@ -1155,40 +1478,64 @@ pub struct ScteHls {
 )]
 pub struct Segment {
     /// The duration (in seconds) of each segment. Enter a value equal to, or a multiple of, the input segment duration. If the value that you enter is different from the input segment duration, MediaPackage rounds segments to the nearest multiple of the input segment duration.
-    #[serde(rename = r"SegmentDurationSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SegmentDurationSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1, max = 30)]
     pub segment_duration_seconds: ::std::option::Option<i32>,
     /// The name that describes the segment. The name is the base name of the segment used in all content manifests inside of the endpoint. You can't use spaces in the name.
-    #[serde(rename = r"SegmentName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SegmentName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 256)]
-    #[pattern(r"[a-zA-Z0-9_-]+")]
+    #[pattern("[a-zA-Z0-9_-]+")]
     pub segment_name: ::std::option::Option<::std::string::String>,
     /// When selected, MediaPackage bundles all audio tracks in a rendition group. All other tracks in the stream can be used with any audio rendition from the group.
-    #[serde(rename = r"TsUseAudioRenditionGroup")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TsUseAudioRenditionGroup",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub ts_use_audio_rendition_group: ::std::option::Option<bool>,
     /// When selected, the stream set includes an additional I-frame only stream, along with the other tracks. If false, this extra stream is not included. MediaPackage generates an I-frame only stream from the first rendition in the manifest. The service inserts EXT-I-FRAMES-ONLY tags in the output manifest, and then generates and includes an I-frames only playlist in the stream. This playlist permits player functionality like fast forward and rewind.
-    #[serde(rename = r"IncludeIframeOnlyStreams")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "IncludeIframeOnlyStreams",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub include_iframe_only_streams: ::std::option::Option<bool>,
     /// By default, MediaPackage excludes all digital video broadcasting (DVB) subtitles from the output. When selected, MediaPackage passes through DVB subtitles into the output.
-    #[serde(rename = r"TsIncludeDvbSubtitles")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TsIncludeDvbSubtitles",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub ts_include_dvb_subtitles: ::std::option::Option<bool>,
     /// The SCTE configuration options in the segment settings.
-    #[serde(rename = r"Scte")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Scte",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub scte: ::std::option::Option<Scte>,
-    #[serde(rename = r"Encryption")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Encryption",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub encryption: ::std::option::Option<Encryption>,
     /// The output timestamp mode for the origin endpoint's segments. This setting is only configurable on channels with OutputLockingMode set to NON_EPOCH_LOCKED. This value is immutable after endpoint creation. If you don't specify a value, the default is PASSTHROUGH.
-    #[serde(rename = r"OutputTimestampMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "OutputTimestampMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub output_timestamp_mode: ::std::option::Option<OutputTimestampMode>,
 }
@@ -1204,53 +1551,77 @@ pub struct Segment {
 )]
 pub struct SpekeKeyProvider {
     /// Configure one or more content encryption keys for your endpoints that use SPEKE Version 2.0. The encryption contract defines which content keys are used to encrypt the audio and video tracks in your stream. To configure the encryption contract, specify which audio and video encryption presets to use.
-    #[serde(rename = r"EncryptionContractConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "EncryptionContractConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub encryption_contract_configuration: ::std::option::Option<
         EncryptionContractConfiguration,
     >,
     /// The unique identifier for the content. The service sends this to the key server to identify the current endpoint. How unique you make this depends on how fine-grained you want access controls to be. The service does not permit you to use the same ID for two simultaneous encryption processes. The resource ID is also known as the content ID.
-    #[serde(rename = r"ResourceId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ResourceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"[0-9a-zA-Z_-]+")]
+    #[pattern("[0-9a-zA-Z_-]+")]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// The DRM solution provider you're using to protect your content during distribution.
-    #[serde(rename = r"DrmSystems")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DrmSystems",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 4)]
     #[nested]
     pub drm_systems: ::std::option::Option<::std::vec::Vec<DrmSystem>>,
     /// The ARN for the IAM role granted by the key provider that provides access to the key provider API. This role must have a trust policy that allows MediaPackage to assume the role, and it must have a sufficient permissions policy to allow access to the specific key retrieval URL. Get this from your DRM solution provider.
-    #[serde(rename = r"RoleArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RoleArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 2048)]
     pub role_arn: ::std::option::Option<::std::string::String>,
     /// The URL of the API Gateway proxy that you set up to talk to your key server. The API Gateway proxy must reside in the same AWS Region as MediaPackage and must start with https://.
-    #[serde(rename = r"Url")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Url",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 1024)]
     pub url: ::std::option::Option<::std::string::String>,
     /// The ARN for the certificate that you imported to Amazon Web Services Certificate Manager to add content key encryption to this endpoint. For this feature to work, your DRM key provider must support content key encryption.
-    #[serde(rename = r"CertificateArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CertificateArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(20, 2048)]
     #[pattern(r"arn:([^:\n]+):acm:([^:\n]+):([0-9]+):certificate/[a-zA-Z0-9-_]+")]
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// Specifies the SPEKE version used with your DRM key provider. If you don't specify a value, the default is V2_0.
-    #[serde(rename = r"SpekeVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SpekeVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub speke_version: ::std::option::Option<SpekeVersion>,
     /// The configuration that controls whether MediaPackage signals the start and end times a content key is used for, in the ContentKeyPeriod sent to your DRM key provider. Signaling this timing is supported only when key rotation is enabled (KeyRotationIntervalSeconds is set to a non-zero value) and SpekeVersion is V2_1. You can update these settings on an existing origin endpoint.
-    #[serde(rename = r"ContentKeyPeriodConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ContentKeyPeriodConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub content_key_period_configuration: ::std::option::Option<
         ContentKeyPeriodConfiguration,
@@ -1260,8 +1631,8 @@ pub struct SpekeKeyProvider {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum SpekeVersion {
-        V20 = r"V2_0",
-        V21 = r"V2_1",
+        V20 = "V2_0",
+        V21 = "V2_1",
         ..Unknown
     }
 }
@@ -1277,22 +1648,28 @@ pub struct SpekeKeyProvider {
 )]
 pub struct StartTag {
     /// Specify the value for TIME-OFFSET within your EXT-X-START tag. Enter a signed floating point value which, if positive, must be less than the configured manifest duration minus three times the configured segment target duration. If negative, the absolute value must be larger than three times the configured segment target duration, and the absolute value must be smaller than the configured manifest duration.
-    #[serde(rename = r"TimeOffset")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TimeOffset",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "::aws_constraints::float"
+    )]
     #[required]
-    #[serde(with = "::aws_constraints::float")]
     pub time_offset: ::std::option::Option<f32>,
     /// Specify the value for PRECISE within your EXT-X-START tag. Leave blank, or choose false, to use the default value NO. Choose yes to use the value YES.
-    #[serde(rename = r"Precise")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Precise",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub precise: ::std::option::Option<bool>,
 }
 
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum StreamNameOutputMode {
-        Index = r"INDEX",
-        PassthroughName = r"PASSTHROUGH_NAME",
+        Index = "INDEX",
+        PassthroughName = "PASSTHROUGH_NAME",
         ..Unknown
     }
 }
@@ -1300,8 +1677,8 @@ pub struct StartTag {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum TsEncryptionMethod {
-        Aes128 = r"AES_128",
-        SampleAes = r"SAMPLE_AES",
+        Aes128 = "AES_128",
+        SampleAes = "SAMPLE_AES",
         ..Unknown
     }
 }
@@ -1309,8 +1686,8 @@ pub struct StartTag {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UriPathType {
-        Leaf = r"LEAF",
-        Root = r"ROOT",
+        Leaf = "LEAF",
+        Root = "ROOT",
         ..Unknown
     }
 }
@@ -1318,8 +1695,8 @@ pub struct StartTag {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum UriSeparator {
-        Underscore = r"UNDERSCORE",
-        Hyphen = r"HYPHEN",
+        Underscore = "UNDERSCORE",
+        Hyphen = "HYPHEN",
         ..Unknown
     }
 }

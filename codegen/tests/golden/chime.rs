@@ -10,8 +10,11 @@
 )]
 pub struct CreateAppInstanceRequest {
     /// The name of the AppInstance.
-    #[serde(rename = r"Name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 256)]
@@ -20,22 +23,31 @@ pub struct CreateAppInstanceRequest {
     )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The metadata of the AppInstance. Limited to a 1KB string in UTF-8.
-    #[serde(rename = r"Metadata")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Metadata",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[sensitive]
     #[len(0, 1024)]
-    #[pattern(r".*")]
+    #[pattern(".*")]
     pub metadata: ::std::option::Option<::std::string::String>,
     /// The unique ID of the request. Use different tokens to create different AppInstances.
-    #[serde(rename = r"ClientRequestToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ClientRequestToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(2, 64)]
-    #[pattern(r"^[-_a-zA-Z0-9]*$")]
+    #[pattern("^[-_a-zA-Z0-9]*$")]
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// Tags assigned to the AppInstance.
-    #[serde(rename = r"Tags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 50)]
     #[nested]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
@@ -52,15 +64,21 @@ pub struct CreateAppInstanceRequest {
 )]
 pub struct Tag {
     /// The key in a tag.
-    #[serde(rename = r"Key")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 128)]
     pub key: ::std::option::Option<::std::string::String>,
     /// The value in a tag.
-    #[serde(rename = r"Value")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 256)]

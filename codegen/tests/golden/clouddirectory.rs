@@ -10,10 +10,13 @@
 )]
 pub struct CreateSchemaRequest {
     /// The name that is associated with the schema. This is unique to each account and in each region.
-    #[serde(rename = r"Name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 32)]
-    #[pattern(r"^[a-zA-Z0-9._-]*$")]
+    #[pattern("^[a-zA-Z0-9._-]*$")]
     pub name: ::std::option::Option<::std::string::String>,
 }

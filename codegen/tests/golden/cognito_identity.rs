@@ -11,15 +11,21 @@
 )]
 pub struct GetCredentialsForIdentityInput {
     /// A unique identifier in the format REGION:GUID.
-    #[serde(rename = r"IdentityId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "IdentityId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 55)]
     #[pattern(r"^[\w-]+:[0-9a-f-]+$")]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// A set of optional name-value pairs that map provider names to provider tokens. The name-value pair will follow the syntax "provider_name": "provider_user_identifier".
-    #[serde(rename = r"Logins")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Logins",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 10)]
     #[keys(len(1, 128))]
     #[values(sensitive, len(1, 50000))]
@@ -27,8 +33,11 @@ pub struct GetCredentialsForIdentityInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// The Amazon Resource Name (ARN) of the role to be assumed when multiple roles were received in the token from the identity provider. For example, a SAML-based identity provider. This parameter is optional for identity providers that do not support role customization.
-    #[serde(rename = r"CustomRoleArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CustomRoleArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(20, 2048)]
     pub custom_role_arn: ::std::option::Option<::std::string::String>,
 }
@@ -44,21 +53,30 @@ pub struct GetCredentialsForIdentityInput {
 )]
 pub struct GetIdInput {
     /// A standard Amazon Web Services account ID (9+ digits).
-    #[serde(rename = r"AccountId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AccountId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 15)]
     #[pattern(r"^\d+$")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// An identity pool ID in the format REGION:GUID.
-    #[serde(rename = r"IdentityPoolId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "IdentityPoolId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 55)]
     #[pattern(r"^[\w-]+:[0-9a-f-]+$")]
     pub identity_pool_id: ::std::option::Option<::std::string::String>,
     /// A set of optional name-value pairs that map provider names to provider tokens. The available provider names for Logins are as follows:
-    #[serde(rename = r"Logins")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Logins",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 10)]
     #[keys(len(1, 128))]
     #[values(sensitive, len(1, 50000))]

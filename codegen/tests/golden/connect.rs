@@ -10,29 +10,41 @@
 )]
 pub struct ReplicateInstanceRequest {
     /// The identifier of the Amazon Connect instance. You can find the instance ID in the Amazon Resource Name (ARN) of the instance. You can provide the InstanceId, or the entire ARN.
-    #[serde(rename = r"InstanceId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InstanceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 250)]
     #[pattern(
-        r"^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$"
+        "^(arn:(aws|aws-us-gov):connect:[a-z]{2}-[a-z]+-[0-9]{1}:[0-9]{1,20}:instance/)?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$"
     )]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// The Amazon Web Services Region where to replicate the Amazon Connect instance.
-    #[serde(rename = r"ReplicaRegion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReplicaRegion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(8, 31)]
-    #[pattern(r"^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$")]
+    #[pattern("^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$")]
     pub replica_region: ::std::option::Option<::std::string::String>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see Making retries safe with idempotent APIs.
-    #[serde(rename = r"ClientToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ClientToken",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 500)]
     pub client_token: ::std::option::Option<::std::string::String>,
     /// The alias for the replicated instance. The ReplicaAlias must be unique.
-    #[serde(rename = r"ReplicaAlias")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReplicaAlias",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 45)]

@@ -3,8 +3,8 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum Language {
-        En = r"en",
-        Fr = r"fr",
+        En = "en",
+        Fr = "fr",
         ..Unknown
     }
 }
@@ -18,48 +18,60 @@
     ::aws_constraints::Validate
 )]
 pub struct ListReportsRequest {
-    #[serde(rename = r"MaxResults")]
     #[serde(
+        rename = "MaxResults",
         default = "ListReportsRequest::default_max_results",
         deserialize_with = "ListReportsRequest::read_max_results"
     )]
     #[range(min = 1, max = 100)]
     pub max_results: i32,
-    #[serde(rename = r"Recursive")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "Recursive",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     #[required]
     pub recursive: bool,
-    #[serde(rename = r"Language")]
     #[serde(
+        rename = "Language",
         default = "ListReportsRequest::default_language",
         deserialize_with = "ListReportsRequest::read_language"
     )]
     #[nested]
     pub language: Language,
-    #[serde(rename = r"Threshold")]
     #[serde(
+        rename = "Threshold",
         default = "ListReportsRequest::default_threshold",
-        deserialize_with = "ListReportsRequest::read_threshold"
+        deserialize_with = "ListReportsRequest::read_threshold",
+        serialize_with = "::aws_constraints::float::serialize"
     )]
     #[range(min = 0, max = 2)]
-    #[serde(serialize_with = "::aws_constraints::float::serialize")]
     pub threshold: f64,
-    #[serde(rename = r"Ratio")]
-    #[serde(default, deserialize_with = "::aws_constraints::float::null_as_default")]
-    #[serde(serialize_with = "::aws_constraints::float::serialize")]
+    #[serde(
+        rename = "Ratio",
+        default,
+        deserialize_with = "::aws_constraints::float::null_as_default",
+        serialize_with = "::aws_constraints::float::serialize"
+    )]
     pub ratio: f32,
     /// The model's default, 0, lies outside the member's range: it is not applied, and the member is not required.
-    #[serde(rename = r"FormVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FormVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1)]
     pub form_version: ::std::option::Option<i32>,
-    #[serde(rename = r"Filters")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "Filters",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     #[len(max = 2)]
     #[each(len(min = 1))]
     pub filters: ::std::vec::Vec<::std::string::String>,
-    #[serde(rename = r"Prefix")]
     #[serde(
+        rename = "Prefix",
         default = "ListReportsRequest::default_prefix",
         deserialize_with = "ListReportsRequest::read_prefix"
     )]
@@ -76,7 +88,7 @@ impl ListReportsRequest {
         ::aws_constraints::defaults::null_or(deserializer, Self::default_max_results)
     }
     fn default_language() -> Language {
-        Language::from(r"en")
+        Language::from("en")
     }
     fn read_language<'de, D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -92,7 +104,7 @@ impl ListReportsRequest {
         ::aws_constraints::float::null_or(deserializer, Self::default_threshold)
     }
     fn default_prefix() -> ::std::string::String {
-        ::std::string::String::from(r"reports/")
+        ::std::string::String::from("reports/")
     }
     fn read_prefix<'de, D: ::serde::Deserializer<'de>>(
         deserializer: D,

@@ -11,28 +11,28 @@
 )]
 #[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
-    #[serde(rename = r"S")]
+    #[serde(rename = "S")]
     S(::std::string::String),
-    #[serde(rename = r"N")]
+    #[serde(rename = "N")]
     N(::std::string::String),
-    #[serde(rename = r"B")]
+    #[serde(rename = "B")]
     B(::aws_constraints::Blob),
-    #[serde(rename = r"SS")]
+    #[serde(rename = "SS")]
     Ss(::std::vec::Vec<::std::string::String>),
-    #[serde(rename = r"NS")]
+    #[serde(rename = "NS")]
     Ns(::std::vec::Vec<::std::string::String>),
-    #[serde(rename = r"BS")]
+    #[serde(rename = "BS")]
     Bs(::std::vec::Vec<::aws_constraints::Blob>),
-    #[serde(rename = r"M")]
+    #[serde(rename = "M")]
     #[keys(len(0, 65535))]
     #[nested]
     M(::std::collections::HashMap<::std::string::String, AttributeValue>),
-    #[serde(rename = r"L")]
+    #[serde(rename = "L")]
     #[nested]
     L(::std::vec::Vec<AttributeValue>),
-    #[serde(rename = r"NULL")]
+    #[serde(rename = "NULL")]
     Null(bool),
-    #[serde(rename = r"BOOL")]
+    #[serde(rename = "BOOL")]
     Bool(bool),
 }
 
@@ -47,8 +47,11 @@ pub enum AttributeValue {
 )]
 pub struct BatchWriteItemInput {
     /// A map of one or more table names or table ARNs and, for each table, a list of operations to be performed (DeleteRequest or PutRequest). Each element in the map consists of the following:
-    #[serde(rename = r"RequestItems")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RequestItems",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 25)]
     #[keys(len(1, 1024))]
@@ -57,13 +60,19 @@ pub struct BatchWriteItemInput {
     pub request_items: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<WriteRequest>>,
     >,
-    #[serde(rename = r"ReturnConsumedCapacity")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReturnConsumedCapacity",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub return_consumed_capacity: ::std::option::Option<ReturnConsumedCapacity>,
     /// Determines whether item collection metrics are returned. If set to SIZE, the response includes statistics about item collections, if any, that were modified during the operation are returned in the response. If set to NONE (the default), no statistics are returned.
-    #[serde(rename = r"ReturnItemCollectionMetrics")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReturnItemCollectionMetrics",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub return_item_collection_metrics: ::std::option::Option<
         ReturnItemCollectionMetrics,
@@ -81,8 +90,11 @@ pub struct BatchWriteItemInput {
 )]
 pub struct DeleteRequest {
     /// A map of attribute name to attribute values, representing the primary key of the item to delete. All of the table's primary key attributes must be specified, and their data types must match those of the table's key schema.
-    #[serde(rename = r"Key")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[keys(len(0, 65535))]
     #[nested]
@@ -102,8 +114,11 @@ pub struct DeleteRequest {
 )]
 pub struct PutRequest {
     /// A map of attribute name to attribute values, representing the primary key of an item to be processed by PutItem. All of the table's primary key attributes must be specified, and their data types must match those of the table's key schema. If any attributes are present in the item that are part of an index key schema for the table, their types must match the index key schema.
-    #[serde(rename = r"Item")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Item",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[keys(len(0, 65535))]
     #[nested]
@@ -116,9 +131,9 @@ pub struct PutRequest {
     /// Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response:
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ReturnConsumedCapacity {
-        Indexes = r"INDEXES",
-        Total = r"TOTAL",
-        None = r"NONE",
+        Indexes = "INDEXES",
+        Total = "TOTAL",
+        None = "NONE",
         ..Unknown
     }
 }
@@ -126,8 +141,8 @@ pub struct PutRequest {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ReturnItemCollectionMetrics {
-        Size = r"SIZE",
-        None = r"NONE",
+        Size = "SIZE",
+        None = "NONE",
         ..Unknown
     }
 }
@@ -143,13 +158,19 @@ pub struct PutRequest {
 )]
 pub struct WriteRequest {
     /// A request to perform a PutItem operation.
-    #[serde(rename = r"PutRequest")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PutRequest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub put_request: ::std::option::Option<PutRequest>,
     /// A request to perform a DeleteItem operation.
-    #[serde(rename = r"DeleteRequest")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DeleteRequest",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub delete_request: ::std::option::Option<DeleteRequest>,
 }

@@ -11,8 +11,11 @@
 )]
 pub struct AppSyncParameters {
     /// The GraphQL operation; that is, the query, mutation, or subscription to be parsed and executed by the GraphQL service.
-    #[serde(rename = r"GraphQLOperation")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "GraphQLOperation",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[sensitive]
     #[len(1, 1048576)]
     pub graph_ql_operation: ::std::option::Option<::std::string::String>,
@@ -21,8 +24,8 @@ pub struct AppSyncParameters {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum AssignPublicIp {
-        Enabled = r"ENABLED",
-        Disabled = r"DISABLED",
+        Enabled = "ENABLED",
+        Disabled = "DISABLED",
         ..Unknown
     }
 }
@@ -38,17 +41,26 @@ pub struct AppSyncParameters {
 )]
 pub struct AwsVpcConfiguration {
     /// Specifies the subnets associated with the task. These subnets must all be in the same VPC. You can specify as many as 16 subnets.
-    #[serde(rename = r"Subnets")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Subnets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     pub subnets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies the security groups associated with the task. These security groups must all be in the same VPC. You can specify as many as five security groups. If you do not specify a security group, the default security group for the VPC is used.
-    #[serde(rename = r"SecurityGroups")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SecurityGroups",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub security_groups: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies whether the task's elastic network interface receives a public IP address. You can specify ENABLED only when LaunchType in EcsParameters is set to FARGATE.
-    #[serde(rename = r"AssignPublicIp")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AssignPublicIp",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub assign_public_ip: ::std::option::Option<AssignPublicIp>,
 }
@@ -64,8 +76,11 @@ pub struct AwsVpcConfiguration {
 )]
 pub struct BatchArrayProperties {
     /// The size of the array, if this is an array batch job. Valid values are integers between 2 and 10,000.
-    #[serde(rename = r"Size")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "Size",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub size: i32,
 }
 
@@ -80,23 +95,35 @@ pub struct BatchArrayProperties {
 )]
 pub struct BatchParameters {
     /// The ARN or name of the job definition to use if the event target is an Batch job. This job definition must already exist.
-    #[serde(rename = r"JobDefinition")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "JobDefinition",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     pub job_definition: ::std::option::Option<::std::string::String>,
     /// The name to use for this execution of the job, if the target is an Batch job.
-    #[serde(rename = r"JobName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "JobName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     pub job_name: ::std::option::Option<::std::string::String>,
     /// The array properties for the submitted job, such as the size of the array. The array size can be between 2 and 10,000. If you specify array properties for a job, it becomes an array job. This parameter is used only if the target is an Batch job.
-    #[serde(rename = r"ArrayProperties")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ArrayProperties",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub array_properties: ::std::option::Option<BatchArrayProperties>,
     /// The retry strategy to use for failed jobs, if the target is an Batch job. The retry strategy is the number of times to retry the failed job execution. Valid values are 1–10. When you specify a retry strategy here, it overrides the retry strategy defined in the job definition.
-    #[serde(rename = r"RetryStrategy")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RetryStrategy",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub retry_strategy: ::std::option::Option<BatchRetryStrategy>,
 }
@@ -112,8 +139,11 @@ pub struct BatchParameters {
 )]
 pub struct BatchRetryStrategy {
     /// The number of times to attempt to retry, if the job fails. Valid values are 1–10.
-    #[serde(rename = r"Attempts")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "Attempts",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub attempts: i32,
 }
 
@@ -128,19 +158,28 @@ pub struct BatchRetryStrategy {
 )]
 pub struct CapacityProviderStrategyItem {
     /// The short name of the capacity provider.
-    #[serde(rename = r"capacityProvider")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "capacityProvider",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 255)]
     pub capacity_provider: ::std::option::Option<::std::string::String>,
     /// The weight value designates the relative percentage of the total number of tasks launched that should use the specified capacity provider. The weight value is taken into consideration after the base value, if defined, is satisfied.
-    #[serde(rename = r"weight")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "weight",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     #[range(min = 0, max = 1000)]
     pub weight: i32,
     /// The base value designates how many tasks, at a minimum, to run on the specified capacity provider. Only one capacity provider in a capacity provider strategy can have a base defined. If no value is specified, the default value of 0 is used.
-    #[serde(rename = r"base")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "base",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     #[range(min = 0, max = 100000)]
     pub base: i32,
 }
@@ -156,8 +195,11 @@ pub struct CapacityProviderStrategyItem {
 )]
 pub struct DeadLetterConfig {
     /// The ARN of the SQS queue specified as the target for the dead-letter queue.
-    #[serde(rename = r"Arn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Arn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1600)]
     pub arn: ::std::option::Option<::std::string::String>,
 }
@@ -173,77 +215,119 @@ pub struct DeadLetterConfig {
 )]
 pub struct EcsParameters {
     /// The ARN of the task definition to use if the event target is an Amazon ECS task.
-    #[serde(rename = r"TaskDefinitionArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TaskDefinitionArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 1600)]
     pub task_definition_arn: ::std::option::Option<::std::string::String>,
     /// The number of tasks to create based on TaskDefinition. The default is 1.
-    #[serde(rename = r"TaskCount")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "TaskCount",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 1)]
     pub task_count: ::std::option::Option<i32>,
     /// Specifies the launch type on which your task is running. The launch type that you specify here must match one of the launch type (compatibilities) of the target task. The FARGATE value is supported only in the Regions where Fargate with Amazon ECS is supported. For more information, see Fargate on Amazon ECS in the Amazon Elastic Container Service Developer Guide.
-    #[serde(rename = r"LaunchType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "LaunchType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub launch_type: ::std::option::Option<LaunchType>,
     /// Use this structure if the Amazon ECS task uses the awsvpc network mode. This structure specifies the VPC subnets and security groups associated with the task, and whether a public IP address is to be used. This structure is required if LaunchType is FARGATE because the awsvpc mode is required for Fargate tasks.
-    #[serde(rename = r"NetworkConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "NetworkConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub network_configuration: ::std::option::Option<NetworkConfiguration>,
     /// Specifies the platform version for the task. Specify only the numeric portion of the platform version, such as 1.1.0.
-    #[serde(rename = r"PlatformVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PlatformVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub platform_version: ::std::option::Option<::std::string::String>,
     /// Specifies an ECS task group for the task. The maximum length is 255 characters.
-    #[serde(rename = r"Group")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Group",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub group: ::std::option::Option<::std::string::String>,
     /// The capacity provider strategy to use for the task.
-    #[serde(rename = r"CapacityProviderStrategy")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "CapacityProviderStrategy",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 6)]
     #[nested]
     pub capacity_provider_strategy: ::std::option::Option<
         ::std::vec::Vec<CapacityProviderStrategyItem>,
     >,
     /// Specifies whether to enable Amazon ECS managed tags for the task. For more information, see Tagging Your Amazon ECS Resources in the Amazon Elastic Container Service Developer Guide.
-    #[serde(rename = r"EnableECSManagedTags")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "EnableECSManagedTags",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub enable_ecs_managed_tags: bool,
     /// Whether or not to enable the execute command functionality for the containers in this task. If true, this enables execute command functionality on all containers in the task.
-    #[serde(rename = r"EnableExecuteCommand")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "EnableExecuteCommand",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub enable_execute_command: bool,
     /// An array of placement constraint objects to use for the task. You can specify up to 10 constraints per task (including constraints in the task definition and those specified at runtime).
-    #[serde(rename = r"PlacementConstraints")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PlacementConstraints",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 10)]
     #[nested]
     pub placement_constraints: ::std::option::Option<
         ::std::vec::Vec<PlacementConstraint>,
     >,
     /// The placement strategy objects to use for the task. You can specify a maximum of five strategy rules per task.
-    #[serde(rename = r"PlacementStrategy")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PlacementStrategy",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 5)]
     #[nested]
     pub placement_strategy: ::std::option::Option<::std::vec::Vec<PlacementStrategy>>,
     /// Specifies whether to propagate the tags from the task definition to the task. If no value is specified, the tags are not propagated. Tags can only be propagated to the task during task creation. To add tags to a task after task creation, use the TagResource API action.
-    #[serde(rename = r"PropagateTags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PropagateTags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub propagate_tags: ::std::option::Option<PropagateTags>,
     /// The reference ID to use for the task.
-    #[serde(rename = r"ReferenceId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ReferenceId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 1024)]
     pub reference_id: ::std::option::Option<::std::string::String>,
     /// The metadata that you apply to the task to help you categorize and organize them. Each tag consists of a key and an optional value, both of which you define. To learn more, see RunTask in the Amazon ECS API Reference.
-    #[serde(rename = r"Tags")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Tags",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
 }
@@ -259,23 +343,32 @@ pub struct EcsParameters {
 )]
 pub struct HttpParameters {
     /// The path parameter values to be used to populate API Gateway API or EventBridge ApiDestination path wildcards ("*").
-    #[serde(rename = r"PathParameterValues")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PathParameterValues",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[each(pattern(r"^(?!\s*$).+$"))]
     pub path_parameter_values: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The headers that need to be sent as part of request invoking the API Gateway API or EventBridge ApiDestination.
-    #[serde(rename = r"HeaderParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[keys(len(0, 512), pattern(r"^[!#$%&'*+-.^_`|~0-9a-zA-Z]+$"))]
+    #[serde(
+        rename = "HeaderParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[keys(len(0, 512), pattern("^[!#$%&'*+-.^_`|~0-9a-zA-Z]+$"))]
     #[values(len(0, 512), pattern(r"^[ \t]*[\x20-\x7E]+([ \t]+[\x20-\x7E]+)*[ \t]*$"))]
     pub header_parameters: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// The query string keys/values that need to be sent as part of request invoking the API Gateway API or EventBridge ApiDestination.
-    #[serde(rename = r"QueryStringParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "QueryStringParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[keys(len(0, 512), pattern(r"^[^\x00-\x1F\x7F]+$"))]
     #[values(len(0, 512), pattern(r"^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$"))]
     pub query_string_parameters: ::std::option::Option<
@@ -294,8 +387,11 @@ pub struct HttpParameters {
 )]
 pub struct InputTransformer {
     /// Map of JSON paths to be extracted from the event. You can then insert these in the template in InputTemplate to produce the output you want to be sent to the target.
-    #[serde(rename = r"InputPathsMap")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InputPathsMap",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
     #[keys(len(1, 256), pattern(r"^[A-Za-z0-9\_\-]+$"))]
     #[values(len(0, 256))]
@@ -303,8 +399,11 @@ pub struct InputTransformer {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// Input template where you specify placeholders that will be filled with the values of the keys from InputPathsMap to customize the data sent to the target. Enclose each InputPathsMaps value in brackets: value
-    #[serde(rename = r"InputTemplate")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InputTemplate",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 8192)]
     pub input_template: ::std::option::Option<::std::string::String>,
@@ -321,8 +420,11 @@ pub struct InputTransformer {
 )]
 pub struct KinesisParameters {
     /// The JSON path to be extracted from the event and used as the partition key. For more information, see Amazon Kinesis Streams Key Concepts in the Amazon Kinesis Streams Developer Guide.
-    #[serde(rename = r"PartitionKeyPath")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PartitionKeyPath",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(0, 256)]
     pub partition_key_path: ::std::option::Option<::std::string::String>,
@@ -331,9 +433,9 @@ pub struct KinesisParameters {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum LaunchType {
-        Ec2 = r"EC2",
-        Fargate = r"FARGATE",
-        External = r"EXTERNAL",
+        Ec2 = "EC2",
+        Fargate = "FARGATE",
+        External = "EXTERNAL",
         ..Unknown
     }
 }
@@ -349,8 +451,11 @@ pub struct KinesisParameters {
 )]
 pub struct NetworkConfiguration {
     /// Use this structure to specify the VPC subnets and security groups for the task, and whether a public IP address is to be used. This structure is relevant only for ECS tasks that use the awsvpc network mode.
-    #[serde(rename = r"awsvpcConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "awsvpcConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub awsvpc_configuration: ::std::option::Option<AwsVpcConfiguration>,
 }
@@ -366,13 +471,19 @@ pub struct NetworkConfiguration {
 )]
 pub struct PlacementConstraint {
     /// The type of constraint. Use distinctInstance to ensure that each task in a particular group is running on a different container instance. Use memberOf to restrict the selection to a group of valid candidates.
-    #[serde(rename = r"type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub r#type: ::std::option::Option<PlacementConstraintType>,
     /// A cluster query language expression to apply to the constraint. You cannot specify an expression if the constraint type is distinctInstance. To learn more, see Cluster Query Language in the Amazon Elastic Container Service Developer Guide.
-    #[serde(rename = r"expression")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "expression",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 2000)]
     pub expression: ::std::option::Option<::std::string::String>,
 }
@@ -380,8 +491,8 @@ pub struct PlacementConstraint {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PlacementConstraintType {
-        Distinctinstance = r"distinctInstance",
-        Memberof = r"memberOf",
+        Distinctinstance = "distinctInstance",
+        Memberof = "memberOf",
         ..Unknown
     }
 }
@@ -397,13 +508,19 @@ pub struct PlacementConstraint {
 )]
 pub struct PlacementStrategy {
     /// The type of placement strategy. The random placement strategy randomly places tasks on available candidates. The spread placement strategy spreads placement across available candidates evenly based on the field parameter. The binpack strategy places tasks on available candidates that have the least available amount of the resource that is specified with the field parameter. For example, if you binpack on memory, a task is placed on the instance with the least amount of remaining memory (but still enough to run the task).
-    #[serde(rename = r"type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub r#type: ::std::option::Option<PlacementStrategyType>,
     /// The field to apply the placement strategy against. For the spread placement strategy, valid values are instanceId (or host, which has the same effect), or any platform or custom attribute that is applied to a container instance, such as attribute:ecs.availability-zone. For the binpack placement strategy, valid values are cpu and memory. For the random placement strategy, this field is not used.
-    #[serde(rename = r"field")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "field",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 255)]
     pub field: ::std::option::Option<::std::string::String>,
 }
@@ -411,9 +528,9 @@ pub struct PlacementStrategy {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PlacementStrategyType {
-        Random = r"random",
-        Spread = r"spread",
-        Binpack = r"binpack",
+        Random = "random",
+        Spread = "spread",
+        Binpack = "binpack",
         ..Unknown
     }
 }
@@ -421,7 +538,7 @@ pub struct PlacementStrategy {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum PropagateTags {
-        TaskDefinition = r"TASK_DEFINITION",
+        TaskDefinition = "TASK_DEFINITION",
         ..Unknown
     }
 }
@@ -436,23 +553,32 @@ pub struct PlacementStrategy {
 )]
 pub struct PutTargetsRequest {
     /// The name of the rule.
-    #[serde(rename = r"Rule")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Rule",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 64)]
     #[pattern(r"^[\.\-_A-Za-z0-9]+$")]
     pub rule: ::std::option::Option<::std::string::String>,
     /// The name or ARN of the event bus associated with the rule. If you omit this, the default event bus is used.
-    #[serde(rename = r"EventBusName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "EventBusName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1600)]
     #[pattern(
         r"^(arn:aws[\w-]*:events:[a-z]{2}-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/\.\-_A-Za-z0-9]+$"
     )]
     pub event_bus_name: ::std::option::Option<::std::string::String>,
     /// The targets to update or add to the rule.
-    #[serde(rename = r"Targets")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Targets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 100)]
     #[nested]
@@ -470,42 +596,63 @@ pub struct PutTargetsRequest {
 )]
 pub struct RedshiftDataParameters {
     /// The name or ARN of the secret that enables access to the database. Required when authenticating using Amazon Web Services Secrets Manager.
-    #[serde(rename = r"SecretManagerArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SecretManagerArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1600)]
     #[pattern(
         r"^(^arn:aws([a-z]|\-)*:secretsmanager:[a-z0-9-.]+:.*)|(\$(\.[\w_-]+(\[(\d+|\*)\])*)*)$"
     )]
     pub secret_manager_arn: ::std::option::Option<::std::string::String>,
     /// The name of the database. Required when authenticating using temporary credentials.
-    #[serde(rename = r"Database")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Database",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 64)]
     pub database: ::std::option::Option<::std::string::String>,
     /// The database user name. Required when authenticating using temporary credentials.
-    #[serde(rename = r"DbUser")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DbUser",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 128)]
     pub db_user: ::std::option::Option<::std::string::String>,
     /// The SQL statement text to run.
-    #[serde(rename = r"Sql")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Sql",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[sensitive]
     #[len(1, 100000)]
     pub sql: ::std::option::Option<::std::string::String>,
     /// The name of the SQL statement. You can name the SQL statement when you create it to identify the query.
-    #[serde(rename = r"StatementName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StatementName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 500)]
     pub statement_name: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send an event back to EventBridge after the SQL statement runs.
-    #[serde(rename = r"WithEvent")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "WithEvent",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub with_event: bool,
     /// One or more SQL statements to run. The SQL statements are run as a single transaction. They run serially in the order of the array. Subsequent SQL statements don't start until the previous statement in the array completes. If any SQL statement fails, then because they are run as one transaction, all work is rolled back.
-    #[serde(rename = r"Sqls")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Sqls",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[sensitive]
     #[len(0, 40)]
     #[each(sensitive, len(1, 100000))]
@@ -523,13 +670,19 @@ pub struct RedshiftDataParameters {
 )]
 pub struct RetryPolicy {
     /// The maximum number of retry attempts to make before the request fails. Retry attempts continue until either the maximum number of attempts is made or until the duration of the MaximumEventAgeInSeconds is met.
-    #[serde(rename = r"MaximumRetryAttempts")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MaximumRetryAttempts",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 185)]
     pub maximum_retry_attempts: ::std::option::Option<i32>,
     /// The maximum amount of time, in seconds, to continue to make retry attempts.
-    #[serde(rename = r"MaximumEventAgeInSeconds")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MaximumEventAgeInSeconds",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 60, max = 86400)]
     pub maximum_event_age_in_seconds: ::std::option::Option<i32>,
 }
@@ -545,8 +698,11 @@ pub struct RetryPolicy {
 )]
 pub struct RunCommandParameters {
     /// Currently, we support including only one RunCommandTarget block, which specifies either an array of InstanceIds or a tag.
-    #[serde(rename = r"RunCommandTargets")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RunCommandTargets",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 5)]
     #[nested]
@@ -564,15 +720,21 @@ pub struct RunCommandParameters {
 )]
 pub struct RunCommandTarget {
     /// Can be either tag: tag-key or InstanceIds.
-    #[serde(rename = r"Key")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
     #[pattern(r"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$")]
     pub key: ::std::option::Option<::std::string::String>,
     /// If Key is tag: tag-key, Values is a list of tag values. If Key is InstanceIds, Values is a list of Amazon EC2 instance IDs.
-    #[serde(rename = r"Values")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Values",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 50)]
     #[each(len(1, 256))]
@@ -590,15 +752,21 @@ pub struct RunCommandTarget {
 )]
 pub struct SageMakerPipelineParameter {
     /// Name of parameter to start execution of a SageMaker Model Building Pipeline.
-    #[serde(rename = r"Name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"^[a-zA-Z0-9](-*[a-zA-Z0-9])*$")]
+    #[pattern("^[a-zA-Z0-9](-*[a-zA-Z0-9])*$")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Value of parameter to start execution of a SageMaker Model Building Pipeline.
-    #[serde(rename = r"Value")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(0, 1024)]
     pub value: ::std::option::Option<::std::string::String>,
@@ -615,8 +783,11 @@ pub struct SageMakerPipelineParameter {
 )]
 pub struct SageMakerPipelineParameters {
     /// List of Parameter names and values for SageMaker Model Building Pipeline execution.
-    #[serde(rename = r"PipelineParameterList")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PipelineParameterList",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 200)]
     #[nested]
     pub pipeline_parameter_list: ::std::option::Option<
@@ -635,8 +806,11 @@ pub struct SageMakerPipelineParameters {
 )]
 pub struct SqsParameters {
     /// The FIFO message group ID to use as the target.
-    #[serde(rename = r"MessageGroupId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MessageGroupId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
     pub message_group_id: ::std::option::Option<::std::string::String>,
 }
@@ -652,14 +826,20 @@ pub struct SqsParameters {
 )]
 pub struct Tag {
     /// A string you can use to assign a value. The combination of tag keys and values can help you organize and categorize your resources.
-    #[serde(rename = r"Key")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Key",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
     pub key: ::std::option::Option<::std::string::String>,
     /// The value for the specified tag key.
-    #[serde(rename = r"Value")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Value",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(0, 256)]
     pub value: ::std::option::Option<::std::string::String>,
@@ -676,93 +856,144 @@ pub struct Tag {
 )]
 pub struct Target {
     /// The ID of the target within the specified rule. Use this ID to reference the target when updating the rule. We recommend using a memorable and unique string.
-    #[serde(rename = r"Id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Id",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 64)]
     #[pattern(r"^[\.\-_A-Za-z0-9]+$")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the target.
-    #[serde(rename = r"Arn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Arn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 1600)]
     pub arn: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the IAM role to be used for this target when the rule is triggered. If one rule triggers multiple targets, you can use a different IAM role for each target.
-    #[serde(rename = r"RoleArn")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RoleArn",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 1600)]
     pub role_arn: ::std::option::Option<::std::string::String>,
     /// Valid JSON text passed to the target. In this case, nothing from the event itself is passed to the target. For more information, see The JavaScript Object Notation (JSON) Data Interchange Format.
-    #[serde(rename = r"Input")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Input",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 8192)]
     pub input: ::std::option::Option<::std::string::String>,
     /// The value of the JSONPath that is used for extracting part of the matched event when passing it to the target. You may use JSON dot notation or bracket notation. For more information about JSON paths, see JSONPath.
-    #[serde(rename = r"InputPath")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InputPath",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 256)]
     pub input_path: ::std::option::Option<::std::string::String>,
     /// Settings to enable you to provide custom input to a target based on certain event data. You can extract one or more key-value pairs from the event and then use that data to send customized input to the target.
-    #[serde(rename = r"InputTransformer")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InputTransformer",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub input_transformer: ::std::option::Option<InputTransformer>,
     /// The custom parameter you can use to control the shard assignment, when the target is a Kinesis data stream. If you do not include this parameter, the default is to use the eventId as the partition key.
-    #[serde(rename = r"KinesisParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "KinesisParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub kinesis_parameters: ::std::option::Option<KinesisParameters>,
     /// Parameters used when you are using the rule to invoke Amazon EC2 Run Command.
-    #[serde(rename = r"RunCommandParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RunCommandParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub run_command_parameters: ::std::option::Option<RunCommandParameters>,
     /// Contains the Amazon ECS task definition and task count to be used, if the event target is an Amazon ECS task. For more information about Amazon ECS tasks, see Task Definitions in the Amazon EC2 Container Service Developer Guide.
-    #[serde(rename = r"EcsParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "EcsParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub ecs_parameters: ::std::option::Option<EcsParameters>,
     /// If the event target is an Batch job, this contains the job definition, job name, and other parameters. For more information, see Jobs in the Batch User Guide.
-    #[serde(rename = r"BatchParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "BatchParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub batch_parameters: ::std::option::Option<BatchParameters>,
     /// Contains the message group ID to use when the target is a FIFO queue.
-    #[serde(rename = r"SqsParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SqsParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub sqs_parameters: ::std::option::Option<SqsParameters>,
     /// Contains the HTTP parameters to use when the target is a API Gateway endpoint or EventBridge ApiDestination.
-    #[serde(rename = r"HttpParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "HttpParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub http_parameters: ::std::option::Option<HttpParameters>,
     /// Contains the Amazon Redshift Data API parameters to use when the target is a Amazon Redshift cluster.
-    #[serde(rename = r"RedshiftDataParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RedshiftDataParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub redshift_data_parameters: ::std::option::Option<RedshiftDataParameters>,
     /// Contains the SageMaker Model Building Pipeline parameters to start execution of a SageMaker Model Building Pipeline.
-    #[serde(rename = r"SageMakerPipelineParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "SageMakerPipelineParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub sage_maker_pipeline_parameters: ::std::option::Option<
         SageMakerPipelineParameters,
     >,
     /// The DeadLetterConfig that defines the target queue to send dead-letter queue events to.
-    #[serde(rename = r"DeadLetterConfig")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "DeadLetterConfig",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub dead_letter_config: ::std::option::Option<DeadLetterConfig>,
     /// The retry policy configuration to use for the dead-letter queue.
-    #[serde(rename = r"RetryPolicy")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RetryPolicy",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub retry_policy: ::std::option::Option<RetryPolicy>,
     /// Contains the GraphQL operation to be parsed and executed, if the event target is an AppSync API.
-    #[serde(rename = r"AppSyncParameters")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AppSyncParameters",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub app_sync_parameters: ::std::option::Option<AppSyncParameters>,
 }

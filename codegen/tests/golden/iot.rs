@@ -11,16 +11,22 @@
 )]
 pub struct AttributePayload {
     /// A JSON string containing up to three key-value pair in JSON format. For example:
-    #[serde(rename = r"attributes")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[keys(len(0, 128), pattern(r"^[a-zA-Z0-9_.,@/:#-]+$"))]
+    #[serde(
+        rename = "attributes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[keys(len(0, 128), pattern("^[a-zA-Z0-9_.,@/:#-]+$"))]
     #[values(len(0, 800), pattern(r"^[a-zA-Z0-9_.,@/:#=\[\]-]*$"))]
     pub attributes: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies whether the list of attributes provided in the AttributePayload is merged with the attributes stored in the registry, instead of overwriting them.
-    #[serde(rename = r"merge")]
-    #[serde(default, deserialize_with = "::aws_constraints::defaults::null_as_default")]
+    #[serde(
+        rename = "merge",
+        default,
+        deserialize_with = "::aws_constraints::defaults::null_as_default"
+    )]
     pub merge: bool,
 }
 
@@ -35,27 +41,39 @@ pub struct AttributePayload {
 )]
 pub struct CreateThingRequest {
     /// The name of the thing to create.
-    #[serde(rename = r"thingName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
-    #[pattern(r"^[a-zA-Z0-9:_-]+$")]
+    #[pattern("^[a-zA-Z0-9:_-]+$")]
     pub thing_name: ::std::option::Option<::std::string::String>,
     /// The name of the thing type associated with the new thing.
-    #[serde(rename = r"thingTypeName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingTypeName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 128)]
-    #[pattern(r"^[a-zA-Z0-9:_-]+$")]
+    #[pattern("^[a-zA-Z0-9:_-]+$")]
     pub thing_type_name: ::std::option::Option<::std::string::String>,
     /// The attribute payload, which consists of up to three name/value pairs in a JSON document. For example:
-    #[serde(rename = r"attributePayload")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "attributePayload",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub attribute_payload: ::std::option::Option<AttributePayload>,
     /// The name of the billing group the thing will be added to.
-    #[serde(rename = r"billingGroupName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "billingGroupName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 128)]
-    #[pattern(r"^[a-zA-Z0-9:_-]+$")]
+    #[pattern("^[a-zA-Z0-9:_-]+$")]
     pub billing_group_name: ::std::option::Option<::std::string::String>,
 }

@@ -3,8 +3,8 @@
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum DeviceDefenderIndexingMode {
-        Off = r"OFF",
-        Violations = r"VIOLATIONS",
+        Off = "OFF",
+        Violations = "VIOLATIONS",
         ..Unknown
     }
 }
@@ -20,12 +20,18 @@
 )]
 pub struct Field {
     /// The name of the field.
-    #[serde(rename = r"name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The data type of the field.
-    #[serde(rename = r"type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub r#type: ::std::option::Option<FieldType>,
 }
@@ -33,9 +39,9 @@ pub struct Field {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum FieldType {
-        Number = r"Number",
-        String = r"String",
-        Boolean = r"Boolean",
+        Number = "Number",
+        String = "String",
+        Boolean = "Boolean",
         ..Unknown
     }
 }
@@ -51,12 +57,18 @@ pub struct Field {
 )]
 pub struct GeoLocationTarget {
     /// The name of the geolocation target field. If the target field is part of a named shadow, you must select the named shadow using the namedShadow filter.
-    #[serde(rename = r"name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The order of the geolocation target field. This field is optional. The default value is LatLon.
-    #[serde(rename = r"order")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "order",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub order: ::std::option::Option<TargetFieldOrder>,
 }
@@ -72,15 +84,21 @@ pub struct GeoLocationTarget {
 )]
 pub struct IndexingFilter {
     /// The shadow names that you select to index. The default maximum number of shadow names for indexing is 10. To increase the limit, see Amazon Web Services IoT Device Management Quotas in the Amazon Web Services General Reference.
-    #[serde(rename = r"namedShadowNames")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[each(len(1, 64), pattern(r"^[$a-zA-Z0-9:_-]+$"))]
+    #[serde(
+        rename = "namedShadowNames",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[each(len(1, 64), pattern("^[$a-zA-Z0-9:_-]+$"))]
     pub named_shadow_names: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// The list of geolocation targets that you select to index. The default maximum number of geolocation targets for indexing is 1. To increase the limit, see Amazon Web Services IoT Device Management Quotas in the Amazon Web Services General Reference.
-    #[serde(rename = r"geoLocations")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "geoLocations",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub geo_locations: ::std::option::Option<::std::vec::Vec<GeoLocationTarget>>,
 }
@@ -88,8 +106,8 @@ pub struct IndexingFilter {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum NamedShadowIndexingMode {
-        Off = r"OFF",
-        On = r"ON",
+        Off = "OFF",
+        On = "ON",
         ..Unknown
     }
 }
@@ -97,8 +115,8 @@ pub struct IndexingFilter {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum TargetFieldOrder {
-        Latlon = r"LatLon",
-        Lonlat = r"LonLat",
+        Latlon = "LatLon",
+        Lonlat = "LonLat",
         ..Unknown
     }
 }
@@ -106,8 +124,8 @@ pub struct IndexingFilter {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ThingConnectivityIndexingMode {
-        Off = r"OFF",
-        Status = r"STATUS",
+        Off = "OFF",
+        Status = "STATUS",
         ..Unknown
     }
 }
@@ -123,19 +141,28 @@ pub struct IndexingFilter {
 )]
 pub struct ThingGroupIndexingConfiguration {
     /// Thing group indexing mode.
-    #[serde(rename = r"thingGroupIndexingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingGroupIndexingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub thing_group_indexing_mode: ::std::option::Option<ThingGroupIndexingMode>,
     /// Contains fields that are indexed and whose types are already known by the Fleet Indexing service. This is an optional field. For more information, see Managed fields in the Amazon Web Services IoT Core Developer Guide.
-    #[serde(rename = r"managedFields")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "managedFields",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub managed_fields: ::std::option::Option<::std::vec::Vec<Field>>,
     /// A list of thing group fields to index. This list cannot contain any managed fields. Use the GetIndexingConfiguration API to get a list of managed fields.
-    #[serde(rename = r"customFields")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "customFields",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub custom_fields: ::std::option::Option<::std::vec::Vec<Field>>,
 }
@@ -143,8 +170,8 @@ pub struct ThingGroupIndexingConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ThingGroupIndexingMode {
-        Off = r"OFF",
-        On = r"ON",
+        Off = "OFF",
+        On = "ON",
         ..Unknown
     }
 }
@@ -160,41 +187,62 @@ pub struct ThingGroupIndexingConfiguration {
 )]
 pub struct ThingIndexingConfiguration {
     /// Thing indexing mode. Valid values are:
-    #[serde(rename = r"thingIndexingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingIndexingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub thing_indexing_mode: ::std::option::Option<ThingIndexingMode>,
     /// Thing connectivity indexing mode. Valid values are:
-    #[serde(rename = r"thingConnectivityIndexingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingConnectivityIndexingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub thing_connectivity_indexing_mode: ::std::option::Option<
         ThingConnectivityIndexingMode,
     >,
     /// Device Defender indexing mode. Valid values are:
-    #[serde(rename = r"deviceDefenderIndexingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "deviceDefenderIndexingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub device_defender_indexing_mode: ::std::option::Option<DeviceDefenderIndexingMode>,
     /// Named shadow indexing mode. Valid values are:
-    #[serde(rename = r"namedShadowIndexingMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "namedShadowIndexingMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub named_shadow_indexing_mode: ::std::option::Option<NamedShadowIndexingMode>,
     /// Contains fields that are indexed and whose types are already known by the Fleet Indexing service. This is an optional field. For more information, see Managed fields in the Amazon Web Services IoT Core Developer Guide.
-    #[serde(rename = r"managedFields")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "managedFields",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub managed_fields: ::std::option::Option<::std::vec::Vec<Field>>,
     /// Contains custom field names and their data type.
-    #[serde(rename = r"customFields")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "customFields",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub custom_fields: ::std::option::Option<::std::vec::Vec<Field>>,
     /// Provides additional selections for named shadows and geolocation data.
-    #[serde(rename = r"filter")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "filter",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub filter: ::std::option::Option<IndexingFilter>,
 }
@@ -202,9 +250,9 @@ pub struct ThingIndexingConfiguration {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum ThingIndexingMode {
-        Off = r"OFF",
-        Registry = r"REGISTRY",
-        RegistryAndShadow = r"REGISTRY_AND_SHADOW",
+        Off = "OFF",
+        Registry = "REGISTRY",
+        RegistryAndShadow = "REGISTRY_AND_SHADOW",
         ..Unknown
     }
 }
@@ -219,13 +267,19 @@ pub struct ThingIndexingConfiguration {
 )]
 pub struct UpdateIndexingConfigurationRequest {
     /// Thing indexing configuration.
-    #[serde(rename = r"thingIndexingConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingIndexingConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub thing_indexing_configuration: ::std::option::Option<ThingIndexingConfiguration>,
     /// Thing group indexing configuration.
-    #[serde(rename = r"thingGroupIndexingConfiguration")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "thingGroupIndexingConfiguration",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub thing_group_indexing_configuration: ::std::option::Option<
         ThingGroupIndexingConfiguration,

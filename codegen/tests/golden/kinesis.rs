@@ -11,21 +11,30 @@
 )]
 pub struct PutRecordsInput {
     /// The records associated with the request.
-    #[serde(rename = r"Records")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Records",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 500)]
     #[nested]
     pub records: ::std::option::Option<::std::vec::Vec<PutRecordsRequestEntry>>,
     /// The stream name associated with the request.
-    #[serde(rename = r"StreamName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StreamName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 128)]
-    #[pattern(r"^[a-zA-Z0-9_.-]+$")]
+    #[pattern("^[a-zA-Z0-9_.-]+$")]
     pub stream_name: ::std::option::Option<::std::string::String>,
     /// The ARN of the stream.
-    #[serde(rename = r"StreamARN")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "StreamARN",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 2048)]
     #[pattern(r"^arn:aws.*:kinesis:.*:\d{12}:stream/\S+$")]
     pub stream_arn: ::std::option::Option<::std::string::String>,
@@ -42,19 +51,28 @@ pub struct PutRecordsInput {
 )]
 pub struct PutRecordsRequestEntry {
     /// The data blob to put into the record, which is base64-encoded when the blob is serialized. When the data blob (the payload before base64-encoding) is added to the partition key size, the total size must not exceed the maximum record size (1 MiB).
-    #[serde(rename = r"Data")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Data",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(0, 1048576)]
     pub data: ::std::option::Option<::aws_constraints::Blob>,
     /// The hash value used to determine explicitly the shard that the data record is assigned to by overriding the partition key hash.
-    #[serde(rename = r"ExplicitHashKey")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ExplicitHashKey",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[pattern(r"^0|([1-9]\d{0,38})$")]
     pub explicit_hash_key: ::std::option::Option<::std::string::String>,
     /// Determines which shard in the stream the data record is assigned to. Partition keys are Unicode strings with a maximum length limit of 256 characters for each key. Amazon Kinesis Data Streams uses the partition key as input to a hash function that maps the partition key and associated data to a specific shard. Specifically, an MD5 hash function is used to map partition keys to 128-bit integer values and to map associated data records to shards. As a result of this hashing mechanism, all data records with the same partition key map to the same shard within the stream.
-    #[serde(rename = r"PartitionKey")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "PartitionKey",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 256)]
     pub partition_key: ::std::option::Option<::std::string::String>,
@@ -68,7 +86,7 @@ pub fn validate_input(
 ) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
     ::std::option::Option::Some(
         match operation {
-            r"PutRecords" => {
+            "PutRecords" => {
                 ::aws_constraints::Validated::<PutRecordsInput>::from_json(document)
                     .map(|_| ())
             }

@@ -11,9 +11,12 @@
 )]
 pub struct AliasRoutingConfiguration {
     /// The second version, and the percentage of traffic that's routed to it.
-    #[serde(rename = r"AdditionalVersionWeights")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    #[keys(len(1, 1024), pattern(r"^[0-9]+$"))]
+    #[serde(
+        rename = "AdditionalVersionWeights",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
+    #[keys(len(1, 1024), pattern("^[0-9]+$"))]
     #[values(range(min = 0.0, max = 1.0))]
     pub additional_version_weights: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, f64>,
@@ -31,36 +34,54 @@ pub struct AliasRoutingConfiguration {
 )]
 pub struct Cors {
     /// Whether to allow cookies or other credentials in requests to your function URL. The default is false.
-    #[serde(rename = r"AllowCredentials")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AllowCredentials",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     pub allow_credentials: ::std::option::Option<bool>,
     /// The HTTP headers that origins can include in requests to your function URL. For example: Date, Keep-Alive, X-Custom-Header.
-    #[serde(rename = r"AllowHeaders")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AllowHeaders",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
-    #[each(len(0, 1024), pattern(r".*"))]
+    #[each(len(0, 1024), pattern(".*"))]
     pub allow_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP methods that are allowed when calling your function URL. For example: GET, POST, DELETE, or the wildcard character (*).
-    #[serde(rename = r"AllowMethods")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AllowMethods",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 6)]
-    #[each(len(0, 6), pattern(r".*"))]
+    #[each(len(0, 6), pattern(".*"))]
     pub allow_methods: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The origins that can access your function URL. You can list any number of specific origins, separated by a comma. For example: https://www.example.com, http://localhost:60905.
-    #[serde(rename = r"AllowOrigins")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AllowOrigins",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
-    #[each(len(1, 253), pattern(r".*"))]
+    #[each(len(1, 253), pattern(".*"))]
     pub allow_origins: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The HTTP headers in your function response that you want to expose to origins that call your function URL. For example: Date, Keep-Alive, X-Custom-Header.
-    #[serde(rename = r"ExposeHeaders")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "ExposeHeaders",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 100)]
-    #[each(len(0, 1024), pattern(r".*"))]
+    #[each(len(0, 1024), pattern(".*"))]
     pub expose_headers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The maximum amount of time, in seconds, that web browsers can cache results of a preflight request. By default, this is set to 0, which means that the browser doesn't cache results.
-    #[serde(rename = r"MaxAge")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "MaxAge",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[range(min = 0, max = 86400)]
     pub max_age: ::std::option::Option<i32>,
 }
@@ -75,8 +96,11 @@ pub struct Cors {
 )]
 pub struct CreateAliasRequest {
     /// The name or ARN of the Lambda function.
-    #[serde(rename = r"FunctionName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FunctionName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 140)]
     #[pattern(
@@ -84,27 +108,39 @@ pub struct CreateAliasRequest {
     )]
     pub function_name: ::std::option::Option<::std::string::String>,
     /// The name of the alias.
-    #[serde(rename = r"Name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Name",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 128)]
-    #[pattern(r"^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$")]
+    #[pattern("^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The function version that the alias invokes.
-    #[serde(rename = r"FunctionVersion")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FunctionVersion",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 1024)]
     #[pattern(r"^(\$LATEST|[0-9]+)$")]
     pub function_version: ::std::option::Option<::std::string::String>,
     /// A description of the alias.
-    #[serde(rename = r"Description")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Description",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(0, 256)]
     pub description: ::std::option::Option<::std::string::String>,
     /// The routing configuration of the alias.
-    #[serde(rename = r"RoutingConfig")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "RoutingConfig",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub routing_config: ::std::option::Option<AliasRoutingConfiguration>,
 }
@@ -119,8 +155,11 @@ pub struct CreateAliasRequest {
 )]
 pub struct CreateFunctionUrlConfigRequest {
     /// The name or ARN of the Lambda function.
-    #[serde(rename = r"FunctionName")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "FunctionName",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 140)]
     #[pattern(
@@ -128,25 +167,37 @@ pub struct CreateFunctionUrlConfigRequest {
     )]
     pub function_name: ::std::option::Option<::std::string::String>,
     /// The alias name.
-    #[serde(rename = r"Qualifier")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Qualifier",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[len(1, 128)]
     #[pattern(r"^(^\$LATEST$)|((?!^[0-9]+$)([a-zA-Z0-9-_]+))$")]
     pub qualifier: ::std::option::Option<::std::string::String>,
     /// The type of authentication that your function URL uses. Set to AWS_IAM if you want to restrict access to authenticated users only. Set to NONE if you want to bypass IAM authentication to create a public endpoint. For more information, see Security and auth model for Lambda function URLs.
-    #[serde(rename = r"AuthType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "AuthType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub auth_type: ::std::option::Option<FunctionUrlAuthType>,
     /// The cross-origin resource sharing (CORS) settings for your function URL.
-    #[serde(rename = r"Cors")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "Cors",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub cors: ::std::option::Option<Cors>,
     /// Use one of the following options:
-    #[serde(rename = r"InvokeMode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "InvokeMode",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub invoke_mode: ::std::option::Option<InvokeMode>,
 }
@@ -154,8 +205,8 @@ pub struct CreateFunctionUrlConfigRequest {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum FunctionUrlAuthType {
-        None = r"NONE",
-        AwsIam = r"AWS_IAM",
+        None = "NONE",
+        AwsIam = "AWS_IAM",
         ..Unknown
     }
 }
@@ -163,8 +214,8 @@ pub struct CreateFunctionUrlConfigRequest {
 ::aws_constraints::string_enum! {
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum InvokeMode {
-        Buffered = r"BUFFERED",
-        ResponseStream = r"RESPONSE_STREAM",
+        Buffered = "BUFFERED",
+        ResponseStream = "RESPONSE_STREAM",
         ..Unknown
     }
 }

@@ -11,20 +11,26 @@
 )]
 pub struct ActionIdentifier {
     /// The type of an action.
-    #[serde(rename = r"actionType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "actionType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern(r"^Action$|^.+::Action$")]
+    #[pattern("^Action$|^.+::Action$")]
     pub action_type: ::std::option::Option<::std::string::String>,
     /// The ID of an action.
-    #[serde(rename = r"actionId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "actionId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern(r"^.*$")]
+    #[pattern("^.*$")]
     pub action_id: ::std::option::Option<::std::string::String>,
 }
 
@@ -39,30 +45,30 @@ pub struct ActionIdentifier {
 )]
 #[allow(clippy::large_enum_variant)]
 pub enum AttributeValue {
-    #[serde(rename = r"boolean")]
+    #[serde(rename = "boolean")]
     #[sensitive]
     Boolean(bool),
-    #[serde(rename = r"entityIdentifier")]
+    #[serde(rename = "entityIdentifier")]
     #[nested]
     EntityIdentifier(EntityIdentifier),
-    #[serde(rename = r"long")]
+    #[serde(rename = "long")]
     #[sensitive]
     Long(i64),
-    #[serde(rename = r"string")]
+    #[serde(rename = "string")]
     #[sensitive]
     String(::std::string::String),
-    #[serde(rename = r"set")]
+    #[serde(rename = "set")]
     #[nested]
     Set(::std::vec::Vec<AttributeValue>),
-    #[serde(rename = r"record")]
+    #[serde(rename = "record")]
     #[nested]
     Record(::std::collections::HashMap<::std::string::String, AttributeValue>),
-    #[serde(rename = r"ipaddr")]
+    #[serde(rename = "ipaddr")]
     #[sensitive]
     #[len(1, 44)]
     #[pattern(r"^[0-9a-fA-F\.:\/]*$")]
     Ipaddr(::std::string::String),
-    #[serde(rename = r"decimal")]
+    #[serde(rename = "decimal")]
     #[sensitive]
     #[len(3, 23)]
     #[pattern(r"^-?\d{1,15}\.\d{1,4}$")]
@@ -80,11 +86,11 @@ pub enum AttributeValue {
 )]
 #[allow(clippy::large_enum_variant)]
 pub enum ContextDefinition {
-    #[serde(rename = r"contextMap")]
+    #[serde(rename = "contextMap")]
     #[sensitive]
     #[nested]
     ContextMap(::std::collections::HashMap<::std::string::String, AttributeValue>),
-    #[serde(rename = r"cedarJson")]
+    #[serde(rename = "cedarJson")]
     #[sensitive]
     CedarJson(::std::string::String),
 }
@@ -100,10 +106,10 @@ pub enum ContextDefinition {
 )]
 #[allow(clippy::large_enum_variant)]
 pub enum EntitiesDefinition {
-    #[serde(rename = r"entityList")]
+    #[serde(rename = "entityList")]
     #[nested]
     EntityList(::std::vec::Vec<EntityItem>),
-    #[serde(rename = r"cedarJson")]
+    #[serde(rename = "cedarJson")]
     #[sensitive]
     CedarJson(::std::string::String),
 }
@@ -121,20 +127,26 @@ pub enum EntitiesDefinition {
 )]
 pub struct EntityIdentifier {
     /// The type of an entity.
-    #[serde(rename = r"entityType")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "entityType",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern(r"^.*$")]
+    #[pattern("^.*$")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// The identifier of an entity.
-    #[serde(rename = r"entityId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "entityId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern(r"^.*$")]
+    #[pattern("^.*$")]
     pub entity_id: ::std::option::Option<::std::string::String>,
 }
 
@@ -149,21 +161,30 @@ pub struct EntityIdentifier {
 )]
 pub struct EntityItem {
     /// The identifier of the entity.
-    #[serde(rename = r"identifier")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "identifier",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[nested]
     pub identifier: ::std::option::Option<EntityIdentifier>,
     /// A list of attributes for the entity.
-    #[serde(rename = r"attributes")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "attributes",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub attributes: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, AttributeValue>,
     >,
     /// The parent entities in the hierarchy that contains the entity. A principal or resource entity can be defined with at most 99 transitive parents per authorization request.
-    #[serde(rename = r"parents")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "parents",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[unique]
     #[nested]
     pub parents: ::std::option::Option<::std::vec::Vec<EntityIdentifier>>,
@@ -179,35 +200,53 @@ pub struct EntityItem {
 )]
 pub struct IsAuthorizedInput {
     /// Specifies the ID of the policy store. Policies in this policy store will be used to make an authorization decision for the input.
-    #[serde(rename = r"policyStoreId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "policyStoreId",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[required]
     #[len(1, 200)]
-    #[pattern(r"^[a-zA-Z0-9-]*$")]
+    #[pattern("^[a-zA-Z0-9-]*$")]
     pub policy_store_id: ::std::option::Option<::std::string::String>,
     /// Specifies the principal for which the authorization decision is to be made.
-    #[serde(rename = r"principal")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "principal",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub principal: ::std::option::Option<EntityIdentifier>,
     /// Specifies the requested action to be authorized. For example, is the principal authorized to perform this action on the resource?
-    #[serde(rename = r"action")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "action",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub action: ::std::option::Option<ActionIdentifier>,
     /// Specifies the resource for which the authorization decision is to be made.
-    #[serde(rename = r"resource")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "resource",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub resource: ::std::option::Option<EntityIdentifier>,
     /// Specifies additional context that can be used to make more granular authorization decisions.
-    #[serde(rename = r"context")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "context",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub context: ::std::option::Option<ContextDefinition>,
     /// Specifies the list of resources and principals and their associated attributes that Verified Permissions can examine when evaluating the policies.
-    #[serde(rename = r"entities")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        rename = "entities",
+        default,
+        skip_serializing_if = "::std::option::Option::is_none"
+    )]
     #[nested]
     pub entities: ::std::option::Option<EntitiesDefinition>,
 }
