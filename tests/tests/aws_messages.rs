@@ -593,3 +593,39 @@ fn the_violations_of_one_collection_share_one_group() {
          equal to 10, Member must have value greater than or equal to 1]"
     );
 }
+
+/// SageMaker `CreateModel`, from botocore's `ClientError` with the service's message
+/// (aws-samples/sagemaker-ml-workflow-with-apache-airflow#3: an un-rendered Airflow template
+/// sent as the name). AWS echoes the value's `'` as the client sent it: `aws_message()`,
+/// what goes back to a client, does too; `Display`, what is logged, neutralises it. The
+/// order (length before pattern) is that of a Java `HashSet` of the messages AWS sends.
+#[test]
+fn sagemaker_echoes_quotes_as_sent() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct CreateModelInput {
+        #[required]
+        #[len(max = 63)]
+        #[pattern("^[a-zA-Z0-9](-*[a-zA-Z0-9])*")]
+        model_name: Option<String>,
+    }
+    let name = "{{ ti.xcom_pull(task_ids='model_training')['Training']['TrainingJobName'] }}";
+    let request: CreateModelInput =
+        serde_json::from_value(serde_json::json!({ "ModelName": name })).unwrap();
+    let errors = request.validate().unwrap_err();
+    assert_eq!(
+        errors.aws_message(),
+        "2 validation errors detected: Value '{{ ti.xcom_pull(task_ids='model_training')\
+         ['Training']['TrainingJobName'] }}' at 'modelName' failed to satisfy constraint: \
+         Member must have length less than or equal to 63; Value '{{ \
+         ti.xcom_pull(task_ids='model_training')['Training']['TrainingJobName'] }}' at \
+         'modelName' failed to satisfy constraint: Member must satisfy regular expression \
+         pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9])*"
+    );
+    let logged = errors.to_string();
+    assert!(!logged.contains("='"), "{logged}");
+    assert!(
+        logged.contains(r"task_ids=\u{27}model_training\u{27}"),
+        "{logged}"
+    );
+}

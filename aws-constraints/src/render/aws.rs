@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::text::{neutralise, neutralise_into};
+use super::text::neutralise_into;
 use crate::number::Number;
 use crate::path::{Path, PathSegment};
 use crate::report::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
@@ -85,10 +85,39 @@ mod phrase {
     }
 }
 
+/// How the AWS message writes what a client sent (echoed values, map keys) and a custom
+/// rule's text: as AWS sends it (what goes back to a client), or neutralised (what is
+/// logged: `Display`, and the structured renderings' copies), so that no client text can
+/// close a quote or start a second violation there.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum ClientText {
+    AsSent,
+    Neutralised,
+}
+
+impl ClientText {
+    fn write(self, out: &mut String, text: &str) {
+        match self {
+            ClientText::AsSent => out.push_str(text),
+            ClientText::Neutralised => neutralise_into(out, text),
+        }
+    }
+
+    fn of(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        self.write(&mut out, text);
+        out
+    }
+}
+
 impl Violation {
     /// The path AWS reports the violation at: the collection's for a grouped member.
     pub fn aws_path(&self) -> String {
-        self.aws_reported_at().aws_dotted()
+        self.aws_path_in(ClientText::AsSent)
+    }
+
+    pub(crate) fn aws_path_in(&self, text: ClientText) -> String {
+        self.aws_reported_at().aws_dotted_in(text)
     }
 
     /// Where AWS reports the violation: at the collection for a grouped member.
@@ -101,6 +130,10 @@ impl Violation {
 
     /// The constraint as AWS services phrase it, after "failed to satisfy constraint: ".
     pub fn aws_constraint(&self) -> String {
+        self.aws_constraint_in(ClientText::AsSent)
+    }
+
+    fn aws_constraint_in(&self, text: ClientText) -> String {
         match &self.rule {
             Rule::Required => "Member must not be null".to_owned(),
             Rule::Length { min, max, actual } => {
@@ -120,27 +153,32 @@ impl Violation {
             },
             Rule::OneOf { values } => phrase::one_of(values),
             Rule::Unique => "Member must have unique values".to_owned(),
-            Rule::Custom { constraint } => neutralise(constraint),
+            Rule::Custom { constraint } => text.of(constraint),
             Rule::TooDeep { max } => format!("Member must not be nested deeper than {max} levels"),
         }
     }
 
-    /// The violation as AWS services write it:
+    /// The violation as AWS services write it, the client's text as AWS sends it back:
     /// `Value 'ab!' at 'clientRequestToken' failed to satisfy constraint: ..`; for a simple
     /// member of a list or map, the message about the whole collection (its [`Group`]).
     pub fn aws_message(&self) -> String {
-        self.aws_message_at(&self.aws_path())
+        self.aws_message_in(ClientText::AsSent)
+    }
+
+    /// [`Violation::aws_message`] with the client's text written as `text` says.
+    pub(crate) fn aws_message_in(&self, text: ClientText) -> String {
+        self.aws_message_at(&self.aws_path_in(text), text)
     }
 
     /// [`Violation::aws_message`], given the path AWS reports it at.
-    fn aws_message_at(&self, aws_path: &str) -> String {
+    fn aws_message_at(&self, aws_path: &str, text: ClientText) -> String {
         let (echo, constraint) = match &self.group {
             Some(group) => (group.echo(), group.aws_constraint()),
-            None => (&self.echo, self.aws_constraint()),
+            None => (&self.echo, self.aws_constraint_in(text)),
         };
         let value = match echo {
             Echo::Null => "Value null".to_owned(),
-            Echo::Value(text) => format!("Value '{}'", neutralise(text)),
+            Echo::Value(value) => format!("Value '{}'", text.of(value)),
             Echo::Redacted | Echo::Omitted => "Value".to_owned(),
         };
         format!("{value} at '{aws_path}' failed to satisfy constraint: {constraint}")
@@ -180,40 +218,51 @@ impl ValidationErrors {
     /// assert_eq!(paths, ["writeCapacityUnits", "readCapacityUnits"]);
     /// ```
     pub fn aws_reported(&self) -> impl Iterator<Item = &Violation> {
-        self.aws_reported_with_messages()
+        self.aws_reported_with_messages(ClientText::AsSent)
             .into_iter()
             .map(|(violation, _)| violation)
     }
 
-    /// [`ValidationErrors::aws_reported`], each with its message.
-    fn aws_reported_with_messages(&self) -> Vec<(&Violation, String)> {
+    /// [`ValidationErrors::aws_reported`], each with its message, the client's text written
+    /// as `text` says. The order is AWS's whichever way: it hashes the messages AWS sends.
+    fn aws_reported_with_messages(&self, text: ClientText) -> Vec<(&Violation, String)> {
         /// What orders one reported violation, computed once.
         struct Reported<'a> {
             violation: &'a Violation,
             aws_path: String,
             order: Vec<u32>,
+            /// The message as AWS sends it, which AWS's hash set orders by.
+            sent: String,
+            /// The message as it is written here.
             message: String,
         }
         let mut reported_groups = std::collections::HashSet::new();
-        let mut reported: Vec<Reported> = self
-            .violations
-            .iter()
-            .filter_map(|violation| {
-                let at = violation.aws_reported_at();
-                if let Some(group) = &violation.group {
-                    if !reported_groups.insert((group.kind, at.clone())) {
-                        return None;
+        let mut reported: Vec<Reported> =
+            self.violations
+                .iter()
+                .filter_map(|violation| {
+                    let at = violation.aws_reported_at();
+                    if let Some(group) = &violation.group {
+                        if !reported_groups.insert((group.kind, at.clone())) {
+                            return None;
+                        }
                     }
-                }
-                let aws_path = at.aws_dotted();
-                Some(Reported {
-                    violation,
-                    order: at.aws_order_key(),
-                    message: violation.aws_message_at(&aws_path),
-                    aws_path,
+                    let aws_path = at.aws_dotted_in(ClientText::AsSent);
+                    let sent = violation.aws_message_at(&aws_path, ClientText::AsSent);
+                    let message = match text {
+                        ClientText::AsSent => sent.clone(),
+                        ClientText::Neutralised => violation
+                            .aws_message_at(&at.aws_dotted_in(text), ClientText::Neutralised),
+                    };
+                    Some(Reported {
+                        violation,
+                        order: at.aws_order_key(),
+                        sent,
+                        message,
+                        aws_path,
+                    })
                 })
-            })
-            .collect();
+                .collect();
         // Members by bucket at each level of the path (the collection's path for a group).
         reported.sort_by(|a, b| a.order.cmp(&b.order));
         // Then one member's messages by bucket, as a hash set of as many holds them; in one
@@ -226,7 +275,7 @@ impl ValidationErrors {
                 let not_a_pattern =
                     violation.group.is_some() || !matches!(violation.rule, Rule::Pattern { .. });
                 (
-                    crate::java::java_spread_hash(&reported.message) & mask,
+                    crate::java::java_spread_hash(&reported.sent) & mask,
                     not_a_pattern,
                 )
             });
@@ -237,12 +286,40 @@ impl ValidationErrors {
             .collect()
     }
 
-    /// The message AWS services send: `N validation error(s) detected: ` and every
-    /// violation (grouped and ordered as [`ValidationErrors::aws_reported`] says), joined
-    /// by `; `.
+    /// The message AWS services send, byte for byte: `N validation error(s) detected: ` and
+    /// every violation (grouped and ordered as [`ValidationErrors::aws_reported`] says),
+    /// joined by `; `, each echoing the client's value as the client sent it. This is what
+    /// goes back to a client; `Display` (what is logged) writes the same message with the
+    /// client's text neutralised (see the crate's error formats).
+    ///
+    /// ```
+    /// use aws_constraints::Validate;
+    ///
+    /// #[derive(Validate)]
+    /// struct Request {
+    ///     #[len(max = 3)]
+    ///     name: String,
+    /// }
+    ///
+    /// let errors = Request { name: "it's; Value".into() }.validate().unwrap_err();
+    /// assert_eq!(
+    ///     errors.aws_message(),
+    ///     "1 validation error detected: Value 'it's; Value' at 'name' failed to satisfy \
+    ///      constraint: Member must have length less than or equal to 3"
+    /// );
+    /// assert_eq!(
+    ///     errors.to_string(),
+    ///     "1 validation error detected: Value 'it\\u{27}s\\u{3b} Value' at 'name' failed to \
+    ///      satisfy constraint: Member must have length less than or equal to 3"
+    /// );
+    /// ```
     pub fn aws_message(&self) -> String {
+        self.aws_message_in(ClientText::AsSent)
+    }
+
+    fn aws_message_in(&self, text: ClientText) -> String {
         let reported: Vec<String> = self
-            .aws_reported_with_messages()
+            .aws_reported_with_messages(text)
             .into_iter()
             .map(|(_, message)| message)
             .collect();
@@ -255,9 +332,10 @@ impl ValidationErrors {
     }
 }
 
+/// The AWS message with the client's text neutralised: what is logged.
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.aws_message())
+        f.write_str(&self.aws_message_in(ClientText::Neutralised))
     }
 }
 
@@ -280,9 +358,10 @@ impl Path {
 
     /// The path as AWS services write it in messages: member names with the first letter
     /// lower-cased, dotted; list items 1-based followed by `.member`; map values by key
-    /// followed by `.member`; a map key constraint at the map. Keys are neutralised (see
-    /// [`ValidationErrors`]) so that a key cannot end the path and
-    /// forge a violation; a sensitive map's keys are [`REDACTED`](crate::path::REDACTED).
+    /// followed by `.member`; a map key constraint at the map. Keys are as the client sent
+    /// them, as AWS writes them (`Display` and the structured renderings neutralise them so
+    /// that a key cannot end the path and forge a violation); a sensitive key is
+    /// [`REDACTED`](crate::path::REDACTED).
     ///
     /// ```
     /// use aws_constraints::path::Location;
@@ -293,6 +372,10 @@ impl Path {
     /// assert_eq!(item.member("Key", false).to_path().aws_dotted(), "tags.1.member.key");
     /// ```
     pub fn aws_dotted(&self) -> String {
+        self.aws_dotted_in(ClientText::AsSent)
+    }
+
+    pub(crate) fn aws_dotted_in(&self, text: ClientText) -> String {
         let mut out = String::new();
         let dot = |out: &mut String| {
             if !out.is_empty() {
@@ -313,7 +396,7 @@ impl Path {
                 PathSegment::MapKey(_) => {}
                 PathSegment::MapValue(key) => {
                     dot(&mut out);
-                    neutralise_into(&mut out, key.shown());
+                    text.write(&mut out, key.shown());
                     out.push_str(".member");
                 }
             }

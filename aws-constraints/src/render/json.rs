@@ -1,6 +1,7 @@
 //! What a program reads (`--format json`): one entry per violation, with its exact path,
 //! its rule and parameters, and both messages.
 
+use super::aws::ClientText;
 use crate::report::{GroupKind, Rule, ValidationErrors};
 
 impl ValidationErrors {
@@ -15,7 +16,11 @@ impl ValidationErrors {
         let entries = self.violations.iter().map(|v| {
             let mut entry = serde_json::Map::new();
             entry.insert("path".into(), json!(v.path.json_pointer()));
-            entry.insert("awsPath".into(), json!(v.aws_path()));
+            // Unambiguous, as a log is: the client's text neutralised.
+            entry.insert(
+                "awsPath".into(),
+                json!(v.aws_path_in(ClientText::Neutralised)),
+            );
             entry.insert("rule".into(), json!(v.rule.name()));
             match &v.rule {
                 Rule::Length { min, max, actual } => {
@@ -49,7 +54,10 @@ impl ValidationErrors {
                 };
                 entry.insert("group".into(), json!(kind));
             }
-            entry.insert("message".into(), json!(v.aws_message()));
+            entry.insert(
+                "message".into(),
+                json!(v.aws_message_in(ClientText::Neutralised)),
+            );
             entry.insert("smithyMessage".into(), json!(v.smithy_message()));
             serde_json::Value::Object(entry)
         });
