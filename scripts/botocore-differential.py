@@ -271,9 +271,7 @@ def our_violations(verdict, shape, doc):
     return found, excluded
 
 
-HARNESS = r'''
-use std::io::{BufRead, Write};
-
+ANSWER = r'''
 fn segments(path: &aws_constraints::path::Path) -> Vec<serde_json::Value> {
     path.segments()
         .iter()
@@ -286,40 +284,29 @@ fn segments(path: &aws_constraints::path::Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
-fn main() {
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout());
-    for line in stdin.lock().lines() {
-        let line = line.unwrap();
-        let request: serde_json::Value = serde_json::from_str(&line).unwrap();
-        let service = request["service"].as_str().unwrap();
-        let operation = request["operation"].as_str().unwrap();
-        let document = request["document"].as_str().unwrap();
-        let verdict = dispatch(service, operation, document);
-        let answer = match verdict {
-            None => serde_json::json!({"known": false}),
-            Some(Ok(())) => serde_json::json!({"known": true, "malformed": false, "violations": []}),
-            Some(Err(aws_constraints::InputError::Malformed(e))) => {
-                serde_json::json!({"known": true, "malformed": true, "error": e.to_string(), "violations": []})
-            }
-            Some(Err(aws_constraints::InputError::Invalid(errors))) => {
-                let violations: Vec<serde_json::Value> = errors
-                    .iter()
-                    .map(|v| {
-                        let bound = match v.rule() {
-                            aws_constraints::Rule::Length { min: Some(min), actual, .. } if actual < min => Some("min"),
-                            aws_constraints::Rule::Length { .. } => Some("max"),
-                            aws_constraints::Rule::Range { violated: aws_constraints::report::Bound::Min, .. } => Some("min"),
-                            aws_constraints::Rule::Range { .. } => Some("max"),
-                            _ => None,
-                        };
-                        serde_json::json!({"path": segments(v.path()), "rule": v.rule().name(), "bound": bound})
-                    })
-                    .collect();
-                serde_json::json!({"known": true, "malformed": false, "violations": violations})
-            }
-        };
-        writeln!(out, "{answer}").unwrap();
+fn answer(verdict: Option<Result<(), aws_constraints::InputError>>) -> serde_json::Value {
+    match verdict {
+        None => serde_json::json!({"known": false}),
+        Some(Ok(())) => serde_json::json!({"known": true, "malformed": false, "violations": []}),
+        Some(Err(aws_constraints::InputError::Malformed(e))) => {
+            serde_json::json!({"known": true, "malformed": true, "error": e.to_string(), "violations": []})
+        }
+        Some(Err(aws_constraints::InputError::Invalid(errors))) => {
+            let violations: Vec<serde_json::Value> = errors
+                .iter()
+                .map(|v| {
+                    let bound = match v.rule() {
+                        aws_constraints::Rule::Length { min: Some(min), actual, .. } if actual < min => Some("min"),
+                        aws_constraints::Rule::Length { .. } => Some("max"),
+                        aws_constraints::Rule::Range { violated: aws_constraints::report::Bound::Min, .. } => Some("min"),
+                        aws_constraints::Rule::Range { .. } => Some("max"),
+                        _ => None,
+                    };
+                    serde_json::json!({"path": segments(v.path()), "rule": v.rule().name(), "bound": bound})
+                })
+                .collect();
+            serde_json::json!({"known": true, "malformed": false, "violations": violations})
+        }
     }
 }
 '''
@@ -363,7 +350,7 @@ def main():
             continue
         chosen.append((name, module, ops, model))
 
-    binary = build_harness(crate, "botocore-differential", [(n, m) for n, m, _, _ in chosen], HARNESS)
+    binary = build_harness(crate, "botocore-differential", [(n, m) for n, m, _, _ in chosen], ANSWER)
 
     cases = []
     for name, _, ops, model in chosen:

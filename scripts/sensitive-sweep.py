@@ -49,34 +49,25 @@ SECRET_DIGITS = "87654321"
 # Past this, a value is made no longer than its maximum plus one (a 50,000-letter token).
 LONGEST = 70_000
 
-HARNESS = r'''
-use std::io::{BufRead, Write};
-
-fn main() {
-    let stdin = std::io::stdin();
-    let mut out = std::io::BufWriter::new(std::io::stdout());
-    for line in stdin.lock().lines() {
-        let line = line.unwrap();
-        let request: serde_json::Value = serde_json::from_str(&line).unwrap();
-        let service = request["service"].as_str().unwrap();
-        let operation = request["operation"].as_str().unwrap();
-        let document = request["document"].as_str().unwrap();
-        let answer = match dispatch(service, operation, document) {
-            None => serde_json::json!({"verdict": "unknown"}),
-            Some(Ok(())) => serde_json::json!({"verdict": "valid"}),
-            Some(Err(aws_constraints::InputError::Malformed(e))) => {
-                serde_json::json!({"verdict": "malformed", "error": e.to_string()})
-            }
-            Some(Err(aws_constraints::InputError::Invalid(errors))) => {
-                let rendered = format!(
-                    "{errors}\n{}\n{}\n{errors:?}",
-                    errors.smithy_body(),
-                    errors.to_json()
-                );
-                serde_json::json!({"verdict": "invalid", "violations": errors.len(), "rendered": rendered})
-            }
-        };
-        writeln!(out, "{answer}").unwrap();
+ANSWER = r'''
+/// The verdict, with every rendering of a report: what goes back to a client (`aws_message`),
+/// what is logged (`Display`), the Smithy body, `--format json` and `Debug`.
+fn answer(verdict: Option<Result<(), aws_constraints::InputError>>) -> serde_json::Value {
+    match verdict {
+        None => serde_json::json!({"verdict": "unknown"}),
+        Some(Ok(())) => serde_json::json!({"verdict": "valid"}),
+        Some(Err(aws_constraints::InputError::Malformed(e))) => {
+            serde_json::json!({"verdict": "malformed", "error": e.to_string()})
+        }
+        Some(Err(aws_constraints::InputError::Invalid(errors))) => {
+            let rendered = format!(
+                "{}\n{errors}\n{}\n{}\n{errors:?}",
+                errors.aws_message(),
+                errors.smithy_body(),
+                errors.to_json()
+            );
+            serde_json::json!({"verdict": "invalid", "violations": errors.len(), "rendered": rendered})
+        }
     }
 }
 '''
@@ -335,7 +326,7 @@ def main():
             cases.append((service, operation, position, document))
 
     built = time.time()
-    harness = build_harness(crate, "sensitive-sweep", modules, HARNESS)
+    harness = build_harness(crate, "sensitive-sweep", modules, ANSWER)
     build_seconds = time.time() - built
 
     requests = "".join(

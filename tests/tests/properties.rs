@@ -171,7 +171,7 @@ proptest! {
         let secret = Secret { value: value.clone(), map: BTreeMap::from([(key.clone(), entry.clone())]) };
         let errors = secret.validate().unwrap_err();
         prop_assert!(errors.iter().all(|v| *v.echo() == Echo::Redacted));
-        let rendered = format!("{errors}\n{}\n{}\n{errors:?}", errors.smithy_body(), errors.to_json());
+        let rendered = format!("{}\n{errors}\n{}\n{}\n{errors:?}", errors.aws_message(), errors.smithy_body(), errors.to_json());
         prop_assert!(!rendered.contains(&value), "{}", rendered);
         prop_assert!(!rendered.contains(&entry), "{}", rendered);
         // The keys (lower-case ASCII, as likely in constraint text as anywhere) are checked
@@ -191,7 +191,7 @@ proptest! {
             deep: Some(Inner { items: deep.into_iter().map(|(k, v)| (k, Leaf { value: v })).collect() }),
         };
         if let Err(errors) = value.validate() {
-            let rendered = format!("{errors}\n{}\n{}\n{errors:?}", errors.smithy_body(), errors.to_json());
+            let rendered = format!("{}\n{errors}\n{}\n{}\n{errors:?}", errors.aws_message(), errors.smithy_body(), errors.to_json());
             prop_assert!(!rendered.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)), "{}", rendered);
         }
     }

@@ -14,11 +14,12 @@ mod cognito_identity {
     include!("../../codegen/tests/golden/cognito_identity.rs");
 }
 
-/// Every rendering of a report: the AWS message, the Smithy body, `--format json` and
-/// `Debug`.
+/// Every rendering of a report: the AWS message as sent and as logged, the Smithy body,
+/// `--format json` and `Debug`.
 fn rendered(errors: &ValidationErrors) -> String {
     format!(
-        "{errors}\n{}\n{}\n{errors:?}",
+        "{}\n{errors}\n{}\n{}\n{errors:?}",
+        errors.aws_message(),
         errors.smithy_body(),
         errors.to_json()
     )
