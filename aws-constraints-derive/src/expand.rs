@@ -735,44 +735,29 @@ fn entries(
     if !sides.iter().any(|(_, rules)| checks_anything(rules)) {
         return quote_spanned!(span=> __awsc_crate::__private::is_map(#value););
     }
+    // A side with nothing to check gets no constraints and a check that does nothing.
     let rules_of = |wanted: Part| {
         sides
             .iter()
             .find(|(side, rules)| *side == wanted && checks_anything(rules))
-            .map(|(_, rules)| *rules)
+            .map_or(&[][..], |(_, rules)| *rules)
     };
-    let keys = match rules_of(Part::Keys) {
-        Some(rules) => members(
-            rules,
-            quote!(__awsc_key),
-            quote!(__awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
-            quote!(__awsc_map_at.map_key(__awsc_key)),
-            span,
-            patterns,
-        ),
-        None => quote! {
-            (
-                __awsc_crate::__private::NO_CONSTRAINTS,
-                |_: &str, _: &__awsc_crate::path::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
-            )
-        },
-    };
-    let values = match rules_of(Part::Values) {
-        Some(rules) => members(
-            rules,
-            quote!(__awsc_value),
-            quote!(__awsc_value, __awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
-            quote!(__awsc_map_at.map_value(__awsc_key)),
-            span,
-            patterns,
-        ),
-        None => quote! {
-            (
-                __awsc_crate::__private::NO_CONSTRAINTS,
-                |_, _: &str, _: &__awsc_crate::path::Location<'_>, _: &mut __awsc_crate::ValidationErrors| {},
-            )
-        },
-    };
+    let keys = members(
+        rules_of(Part::Keys),
+        quote!(__awsc_key),
+        quote!(__awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
+        quote!(__awsc_map_at.map_key(__awsc_key)),
+        span,
+        patterns,
+    );
+    let values = members(
+        rules_of(Part::Values),
+        quote!(__awsc_value),
+        quote!(__awsc_value, __awsc_key: &str, __awsc_map_at: &__awsc_crate::path::Location<'_>),
+        quote!(__awsc_map_at.map_value(__awsc_key)),
+        span,
+        patterns,
+    );
     let echo = echo_probe(value);
     quote_spanned! {span=>
         __awsc_crate::__private::entries(#value, &#at(), #echo, __awsc_errors, #keys, #values);
