@@ -233,9 +233,8 @@ impl<T: Validate> Validate for Vec<T> {
 /// says so (see [`Validate::MEMBER_CONSTRAINTS`]), ordered by key where the map's order is
 /// unspecified.
 #[inline]
-fn validate_map_values<'m, M: traits::Map + ?Sized>(
-    map: &'m M,
-    entries: impl Iterator<Item = (&'m str, &'m M::Value)> + Clone,
+fn validate_map_values<M: traits::Map + ?Sized>(
+    map: &M,
     at: &Location<'_>,
     errors: &mut ValidationErrors,
 ) where
@@ -244,20 +243,18 @@ fn validate_map_values<'m, M: traits::Map + ?Sized>(
     if <M::Value as Validate>::MEMBER_CONSTRAINTS.is_empty() {
         let start = errors.len();
         let mut value_at = at.map_value("");
-        for (key, value) in entries {
+        map.for_each_entry(|key, value| {
             value_at.move_to_map_value(key);
             value.validate_at(&value_at, errors);
-        }
+        });
         if M::UNORDERED {
             errors.sort_entries_since(start, at.depth());
         }
         return;
     }
-    let echo = move |hidden| {
-        let members: Vec<(&str, MemberEcho<'_, M::Value>)> = entries
-            .clone()
-            .map(|(key, value)| (key, MemberEcho(value)))
-            .collect();
+    let echo = |hidden| {
+        let mut members: Vec<(&str, MemberEcho<'_, M::Value>)> = Vec::new();
+        map.for_each_entry(|key, value| members.push((key, MemberEcho(value))));
         Some(echo::value_text(|out| {
             echo::write_map_echo(&members, !M::UNORDERED, hidden, out);
         }))
@@ -277,7 +274,7 @@ fn validate_map_values<'m, M: traits::Map + ?Sized>(
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        validate_map_values(self, self.iter().map(|(k, v)| (k.as_ref(), v)), at, errors);
+        validate_map_values(self, at, errors);
     }
 
     fn compile_patterns() -> usize {
@@ -292,7 +289,7 @@ macro_rules! ordered_map {
         impl<K: AsRef<str>, V: Validate, $($generics)*> Validate for $map {
             #[inline]
             fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-                validate_map_values(self, self.iter().map(|(k, v)| (k.as_ref(), v)), at, errors);
+                validate_map_values(self, at, errors);
             }
 
             fn compile_patterns() -> usize {

@@ -8,8 +8,7 @@ use std::sync::{Arc, OnceLock};
 pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
 pub use crate::number::Numeric;
 use crate::path::{Location, Sensitivity};
-use crate::report::Bound;
-use crate::report::{Constraint, Echo, Group, GroupKind, Number, ValueText};
+use crate::report::{Bound, Constraint, Echo, Group, GroupKind, Number, ValueText};
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};
 use crate::{CustomError, Rule, ValidationErrors, Violation};
 pub use aws_constraints_pattern::{AsciiShortcut, Guard};
@@ -337,8 +336,8 @@ pub fn entries<'m, M: Map + ?Sized, K: MemberConstraints, V: MemberConstraints>(
     }
 }
 
-/// The constraints of a side of a map that `#[keys(..)]` or `#[values(..)]` leaves alone.
-pub const NO_CONSTRAINTS: &[Constraint] = &[];
+/// The constraints of a side of a map with nothing to check (the keys of a map of enums).
+pub(crate) const NO_CONSTRAINTS: &[Constraint] = &[];
 
 fn as_float(bound: Number) -> Number {
     Number::Float(bound.as_f64())
