@@ -268,24 +268,21 @@ impl<T: EchoText> EchoText for Option<T> {
     }
 }
 
-/// What a collection's echo hides of each of its parts: `None` when the sensitivity is not
-/// one of a collection of its kind (the whole value is then hidden).
-type PartsHidden<P> = Option<P>;
-
-/// The sensitivity of a list's items, when `sensitivity` is a list's.
-fn items_hidden(sensitivity: Sensitivity) -> PartsHidden<Sensitivity> {
+/// The sensitivity of a list's items, when `sensitivity` is a list's; `None` when it is not
+/// a list's (the whole value is then hidden).
+fn items_hidden(sensitivity: Sensitivity) -> Option<Sensitivity> {
     match sensitivity {
         Sensitivity::Nothing | Sensitivity::Items(_) => Some(sensitivity.of_item()),
         _ => None,
     }
 }
 
-/// Whether a map's keys are hidden, and its values' sensitivity, when `sensitivity` is a
-/// map's.
-fn entries_hidden(sensitivity: Sensitivity) -> PartsHidden<(bool, Sensitivity)> {
+/// The sensitivity of a map's keys and of its values, when `sensitivity` is a map's; `None`
+/// when it is not a map's (the whole value is then hidden).
+fn entries_hidden(sensitivity: Sensitivity) -> Option<(Sensitivity, Sensitivity)> {
     match sensitivity {
         Sensitivity::Nothing | Sensitivity::Entries { .. } => {
-            Some((sensitivity.of_key().is_whole(), sensitivity.of_value()))
+            Some((sensitivity.of_key(), sensitivity.of_value()))
         }
         _ => None,
     }
@@ -372,10 +369,10 @@ echo_map! {
 /// order). A real EventBridge message pins it: `{de onde?=.., Quem foi?=.., o que?=..}` for
 /// keys sent as `Quem foi?`, `o que?`, `de onde?`.
 ///
-/// `hidden` says whether the keys are hidden, and what of each value is.
+/// `hidden` is what of each key and of each value is sensitive.
 fn write_map<'a, V: EchoText + 'a>(
     entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
-    hidden: (bool, Sensitivity),
+    hidden: (Sensitivity, Sensitivity),
     out: &mut String,
 ) {
     // The order a client sent is gone (a Rust map does not keep it); entries that share a
@@ -416,7 +413,7 @@ pub(crate) fn write_map_echo<V: EchoText>(
 /// them iterates: by bucket, and in the sent order within one.
 fn write_map_in_order<'a, V: EchoText + 'a>(
     entries: impl ExactSizeIterator<Item = (&'a str, &'a V)>,
-    hidden: (bool, Sensitivity),
+    hidden: (Sensitivity, Sensitivity),
     out: &mut String,
 ) {
     let mask = java_table_mask(entries.len());
@@ -431,14 +428,9 @@ fn write_map_in_order<'a, V: EchoText + 'a>(
 
 fn write_entries<'a, V: EchoText + 'a>(
     entries: impl Iterator<Item = (&'a str, &'a V)>,
-    (keys_hidden, value): (bool, Sensitivity),
+    (key_sensitivity, value): (Sensitivity, Sensitivity),
     out: &mut String,
 ) {
-    let key_sensitivity = if keys_hidden {
-        Sensitivity::Whole
-    } else {
-        Sensitivity::Nothing
-    };
     out.push('{');
     for (i, (key, entry_value)) in entries.enumerate() {
         if i > 0 {
