@@ -17,22 +17,9 @@ import difflib
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 
-
-def models(source, scratch):
-    if os.path.isfile(source):
-        with tarfile.open(source) as archive:
-            archive.extractall(scratch, filter="data")
-        source = scratch
-    for service in sorted(os.listdir(source)):
-        folder = os.path.join(source, service, "service")
-        if os.path.isdir(folder):
-            for version in sorted(os.listdir(folder)):
-                for name in sorted(os.listdir(os.path.join(folder, version))):
-                    if name.endswith(".json"):
-                        yield service, os.path.join(folder, version, name)
+from aws_models import smithy_models
 
 
 def main():
@@ -49,7 +36,7 @@ def main():
     lines = collections.Counter()
     exits = []
     with tempfile.TemporaryDirectory() as scratch:
-        for service, model in models(os.path.abspath(args.smithy), scratch):
+        for service, model in smithy_models(os.path.abspath(args.smithy), scratch).items():
             old = subprocess.run([args.old, "import", model], capture_output=True, text=True)
             new = subprocess.run([args.new, "import", model], capture_output=True, text=True)
             if (old.returncode == 0) != (new.returncode == 0):

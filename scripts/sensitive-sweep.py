@@ -33,10 +33,10 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 
+from aws_models import smithy_models
 from cargo_executable import executable
 from harness import build_harness
 
@@ -255,23 +255,6 @@ class Builder:
         return inner
 
 
-def load_models(source, scratch):
-    if os.path.isfile(source):
-        with tarfile.open(source) as archive:
-            archive.extractall(scratch, filter="data")
-        source = scratch
-    models = {}
-    for service in sorted(os.listdir(source)):
-        folder = os.path.join(source, service, "service")
-        if not os.path.isdir(folder):
-            continue
-        for version in sorted(os.listdir(folder)):
-            for name in sorted(os.listdir(os.path.join(folder, version))):
-                if name.endswith(".json"):
-                    models[service] = os.path.join(folder, version, name)
-    return models
-
-
 def shown(rendered):
     return any("\u0400" <= c <= "\u04ff" for c in rendered) or SECRET_DIGITS in rendered
 
@@ -286,7 +269,7 @@ def main():
         sys.exit(f"no such models: {args.smithy}")
     start = time.time()
     work = tempfile.mkdtemp(prefix="sensitive-sweep-")
-    models = load_models(os.path.abspath(args.smithy), os.path.join(work, "models"))
+    models = smithy_models(os.path.abspath(args.smithy), os.path.join(work, "models"))
     if args.services:
         wanted = set(args.services.split(","))
         models = {s: p for s, p in models.items() if s in wanted}

@@ -1,0 +1,23 @@
+"""AWS's Smithy models as the scripts take them: the `all-services.tar.xz` archive, or a
+folder laid out as `api-models-aws` is (SERVICE/service/VERSION/SERVICE-VERSION.json)."""
+import os
+import tarfile
+
+
+def smithy_models(source, scratch):
+    """{service: path of its model}, the newest version of each; an archive is unpacked into
+    `scratch` first."""
+    if os.path.isfile(source):
+        with tarfile.open(source) as archive:
+            archive.extractall(scratch, filter="data")
+        source = scratch
+    models = {}
+    for service in sorted(os.listdir(source)):
+        folder = os.path.join(source, service, "service")
+        if not os.path.isdir(folder):
+            continue
+        for version in sorted(os.listdir(folder)):
+            for name in sorted(os.listdir(os.path.join(folder, version))):
+                if name.endswith(".json"):
+                    models[service] = os.path.join(folder, version, name)
+    return models
