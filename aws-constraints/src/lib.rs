@@ -84,7 +84,6 @@ pub type Document = serde_json::Value;
 pub use report::{Rule, ValidationErrors, Violation};
 pub use validated::{InputError, Validated};
 
-use echo::EchoText;
 use path::Location;
 use report::Constraint;
 
@@ -134,15 +133,6 @@ pub trait Validate {
 impl Validate for Document {
     #[inline]
     fn validate_at(&self, _at: &Location<'_>, _errors: &mut ValidationErrors) {}
-}
-
-/// A member of a collection, echoed as its type echoes itself in a grouped message.
-struct MemberEcho<'a, T: ?Sized>(&'a T);
-
-impl<T: Validate + ?Sized> EchoText for MemberEcho<'_, T> {
-    fn write_echo(&self, out: &mut String) {
-        self.0.write_member_echo(out);
-    }
 }
 
 impl<T: Validate + ?Sized> Validate for &T {
@@ -199,22 +189,25 @@ impl<T: Validate> Validate for Option<T> {
 impl<T: Validate> Validate for [T] {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        if T::MEMBER_CONSTRAINTS.is_empty() {
-            let mut item_at = at.index(0);
-            for (i, item) in self.iter().enumerate() {
-                item_at.move_to_index(i);
-                item.validate_at(&item_at, errors);
-            }
-            return;
-        }
-        let echo = |hidden| {
-            let items: Vec<MemberEcho<'_, T>> = self.iter().map(MemberEcho).collect();
-            Some(echo::value_text(|out| items.write_echo_hiding(hidden, out)))
-        };
-        let check = |item: &T, index, list_at: &Location<'_>, errors: &mut ValidationErrors| {
-            item.validate_at(&list_at.index(index), errors)
-        };
-        __private::each(self, at, echo, errors, (T::MEMBER_CONSTRAINTS, check));
+        __private::validate_items(self, at, errors, members_of::<T>());
+    }
+}
+
+/// What [`Validate`] says of a collection's members of type `T`: its member constraints,
+/// its `write_member_echo` and its `validate_at`.
+type MembersOf<T> = __private::Members<
+    &'static [Constraint],
+    fn(&T, &mut String),
+    fn(&T, &Location<'_>, &mut ValidationErrors),
+>;
+
+/// What [`Validate`] says of a collection's members of type `T`.
+#[inline]
+fn members_of<T: Validate + ?Sized>() -> MembersOf<T> {
+    __private::Members {
+        constraints: T::MEMBER_CONSTRAINTS,
+        write_echo: T::write_member_echo,
+        validate: T::validate_at,
     }
 }
 
@@ -229,52 +222,10 @@ impl<T: Validate> Validate for Vec<T> {
     }
 }
 
-/// Validates a map's values at their entries, grouped as AWS groups them when their type
-/// says so (see [`Validate::MEMBER_CONSTRAINTS`]), ordered by key where the map's order is
-/// unspecified.
-#[inline]
-fn validate_map_values<M: traits::Map + ?Sized>(
-    map: &M,
-    at: &Location<'_>,
-    errors: &mut ValidationErrors,
-) where
-    M::Value: Validate,
-{
-    if <M::Value as Validate>::MEMBER_CONSTRAINTS.is_empty() {
-        let start = errors.len();
-        let mut value_at = at.map_value("");
-        map.for_each_entry(|key, value| {
-            value_at.move_to_map_value(key);
-            value.validate_at(&value_at, errors);
-        });
-        if M::UNORDERED {
-            errors.sort_entries_since(start, at.depth());
-        }
-        return;
-    }
-    let echo = |hidden| {
-        let mut members: Vec<(&str, MemberEcho<'_, M::Value>)> = Vec::new();
-        map.for_each_entry(|key, value| members.push((key, MemberEcho(value))));
-        Some(echo::value_text(|out| {
-            echo::write_map_echo(&members, !M::UNORDERED, hidden, out);
-        }))
-    };
-    let no_keys = (
-        __private::NO_CONSTRAINTS,
-        |_: &str, _: &Location<'_>, _: &mut ValidationErrors| {},
-    );
-    let check =
-        |value: &M::Value, key: &str, map_at: &Location<'_>, errors: &mut ValidationErrors| {
-            value.validate_at(&map_at.map_value(key), errors)
-        };
-    let values = (<M::Value as Validate>::MEMBER_CONSTRAINTS, check);
-    __private::entries(map, at, echo, errors, no_keys, values);
-}
-
 impl<K: AsRef<str>, V: Validate, S> Validate for HashMap<K, V, S> {
     #[inline]
     fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-        validate_map_values(self, at, errors);
+        __private::validate_entries(self, at, errors, members_of::<V>());
     }
 
     fn compile_patterns() -> usize {
@@ -289,7 +240,7 @@ macro_rules! ordered_map {
         impl<K: AsRef<str>, V: Validate, $($generics)*> Validate for $map {
             #[inline]
             fn validate_at(&self, at: &Location<'_>, errors: &mut ValidationErrors) {
-                validate_map_values(self, at, errors);
+                __private::validate_entries(self, at, errors, members_of::<V>());
             }
 
             fn compile_patterns() -> usize {

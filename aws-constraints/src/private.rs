@@ -5,6 +5,7 @@ use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
+use crate::echo::EchoText;
 pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
 pub use crate::number::Numeric;
 use crate::path::{Location, Sensitivity};
@@ -37,6 +38,8 @@ pub struct LazyPattern {
     source: &'static str,
     backtracking: bool,
     compiled: OnceLock<aws_constraints_pattern::Pattern>,
+    /// For a pattern read at run time, which has no shortcut computed at build time.
+    shortcut: OnceLock<Option<Box<AsciiShortcut>>>,
 }
 
 impl LazyPattern {
@@ -45,6 +48,7 @@ impl LazyPattern {
             source,
             backtracking: false,
             compiled: OnceLock::new(),
+            shortcut: OnceLock::new(),
         }
     }
 
@@ -54,12 +58,21 @@ impl LazyPattern {
             source,
             backtracking: true,
             compiled: OnceLock::new(),
+            shortcut: OnceLock::new(),
         }
     }
 
     /// Compiles the pattern now, if it is not yet.
     pub fn compile(&self) {
         self.get();
+    }
+
+    /// The pattern's [`AsciiShortcut`], found when first asked (compiling the pattern):
+    /// what the derive computes at build time, for a pattern read at run time.
+    pub fn shortcut(&self) -> Option<&AsciiShortcut> {
+        self.shortcut
+            .get_or_init(|| self.get().ascii_shortcut().map(Box::new))
+            .as_deref()
     }
 
     #[inline]
@@ -339,6 +352,119 @@ pub fn entries<'m, M: Map + ?Sized, K: MemberConstraints, V: MemberConstraints>(
 /// The constraints of a side of a map with nothing to check (the keys of a map of enums).
 pub(crate) const NO_CONSTRAINTS: &[Constraint] = &[];
 
+/// What a collection's members say of themselves, as [`Validate`](crate::Validate) says it
+/// of a type (its `MEMBER_CONSTRAINTS`, `write_member_echo` and `validate_at`), or as a
+/// model-driven validator says it of a member's shape.
+pub struct Members<C, E, V> {
+    /// The constraints AWS lists when members break them (an enum's value set); empty for
+    /// members that report on their own (structures).
+    pub constraints: C,
+    /// Writes a member as AWS echoes it inside its collection's grouped message.
+    pub write_echo: E,
+    /// Validates a member found at a location.
+    pub validate: V,
+}
+
+/// A member of a collection, echoed as [`Members::write_echo`] writes it.
+struct MemberEcho<'a, T: ?Sized, E>(&'a T, &'a E);
+
+impl<T: ?Sized, E: Fn(&T, &mut String)> EchoText for MemberEcho<'_, T, E> {
+    fn write_echo(&self, out: &mut String) {
+        (self.1)(self.0, out);
+    }
+}
+
+/// A list's items validated at their indices: what `Validate` does for a list. Members
+/// with constraints of their own (enums) are grouped as AWS reports a list's simple
+/// members, echoing the list.
+#[inline]
+pub fn validate_items<L, C, E, V>(
+    list: &L,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+    members: Members<C, E, V>,
+) where
+    L: List + ?Sized,
+    C: MemberConstraints,
+    E: Fn(&L::Item, &mut String),
+    V: Fn(&L::Item, &Location<'_>, &mut ValidationErrors),
+{
+    let Members {
+        constraints,
+        write_echo,
+        validate,
+    } = members;
+    if constraints.is_empty() {
+        let mut item_at = at.index(0);
+        list.for_each_item(|index, item| {
+            item_at.move_to_index(index);
+            validate(item, &item_at, errors);
+        });
+        return;
+    }
+    let echo = |hidden| {
+        let mut items = Vec::new();
+        list.for_each_item(|_, item| items.push(MemberEcho(item, &write_echo)));
+        Some(crate::echo::value_text(|out| {
+            items.write_echo_hiding(hidden, out)
+        }))
+    };
+    let check = |item: &L::Item, index, list_at: &Location<'_>, errors: &mut ValidationErrors| {
+        validate(item, &list_at.index(index), errors)
+    };
+    each(list, at, echo, errors, (constraints, check));
+}
+
+/// A map's values validated at their entries, grouped as AWS groups them when the members
+/// have constraints of their own (enums), ordered by key where the map's order is
+/// unspecified: what `Validate` does for a map.
+#[inline]
+pub fn validate_entries<M, C, E, V>(
+    map: &M,
+    at: &Location<'_>,
+    errors: &mut ValidationErrors,
+    members: Members<C, E, V>,
+) where
+    M: Map + ?Sized,
+    C: MemberConstraints,
+    E: Fn(&M::Value, &mut String),
+    V: Fn(&M::Value, &Location<'_>, &mut ValidationErrors),
+{
+    let Members {
+        constraints,
+        write_echo,
+        validate,
+    } = members;
+    if constraints.is_empty() {
+        let start = errors.len();
+        let mut value_at = at.map_value("");
+        map.for_each_entry(|key, value| {
+            value_at.move_to_map_value(key);
+            validate(value, &value_at, errors);
+        });
+        if M::UNORDERED {
+            errors.sort_entries_since(start, at.depth());
+        }
+        return;
+    }
+    let echo = |hidden| {
+        let mut entries = Vec::new();
+        map.for_each_entry(|key, value| entries.push((key, MemberEcho(value, &write_echo))));
+        Some(crate::echo::value_text(|out| {
+            crate::echo::write_map_echo(&entries, !M::UNORDERED, hidden, out);
+        }))
+    };
+    let no_keys = (
+        NO_CONSTRAINTS,
+        |_: &str, _: &Location<'_>, _: &mut ValidationErrors| {},
+    );
+    let check =
+        |value: &M::Value, key: &str, map_at: &Location<'_>, errors: &mut ValidationErrors| {
+            validate(value, &map_at.map_value(key), errors)
+        };
+    entries(map, at, echo, errors, no_keys, (constraints, check));
+}
+
 fn as_float(bound: Number) -> Number {
     Number::Float(bound.as_f64())
 }
@@ -362,17 +488,40 @@ struct Grouping<F, C = &'static [Constraint]> {
 /// at run time.
 pub trait MemberConstraints {
     fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]>;
+    fn is_empty(&self) -> bool;
 }
 
 impl MemberConstraints for &'static [Constraint] {
     fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]> {
         std::borrow::Cow::Borrowed(self)
     }
+    #[inline]
+    fn is_empty(&self) -> bool {
+        <[Constraint]>::is_empty(self)
+    }
 }
 
 impl<const N: usize> MemberConstraints for [Constraint; N] {
     fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]> {
         std::borrow::Cow::Owned(self.to_vec())
+    }
+    #[inline]
+    fn is_empty(&self) -> bool {
+        N == 0
+    }
+}
+
+/// Constraints read from a model at run time, copied into a group only when one is built.
+#[derive(Clone, Copy)]
+pub struct Borrowed<'c>(pub &'c [Constraint]);
+
+impl MemberConstraints for Borrowed<'_> {
+    fn to_cow(&self) -> std::borrow::Cow<'static, [Constraint]> {
+        std::borrow::Cow::Owned(self.0.to_vec())
+    }
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

@@ -243,7 +243,7 @@ pub trait List {
     type Item;
     /// Calls `f` with every item and its 0-based index, in the list's order (a `HashSet`'s
     /// items in sorted order, so that reports are deterministic).
-    fn for_each_item(&self, f: impl FnMut(usize, &Self::Item));
+    fn for_each_item<'l>(&'l self, f: impl FnMut(usize, &'l Self::Item));
     /// Whether two items are equal.
     fn has_duplicates(&self) -> bool
     where
@@ -271,7 +271,7 @@ macro_rules! slice_list {
         impl<$($generics)*> List for $t {
             type Item = T;
             #[inline]
-            fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
+            fn for_each_item<'l>(&'l self, mut f: impl FnMut(usize, &'l T)) {
                 self.iter().enumerate().for_each(|(i, item)| f(i, item));
             }
             #[inline]
@@ -290,7 +290,7 @@ slice_list!([T] Vec<T>, [T] [T], [T, const N: usize] [T; N]);
 impl<T> List for BTreeSet<T> {
     type Item = T;
     #[inline]
-    fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
+    fn for_each_item<'l>(&'l self, mut f: impl FnMut(usize, &'l T)) {
         self.iter().enumerate().for_each(|(i, item)| f(i, item));
     }
     fn has_duplicates(&self) -> bool {
@@ -302,8 +302,8 @@ impl<T: Ord, S> List for HashSet<T, S> {
     type Item = T;
     /// Sorts the items first (allocating a vector of references), for a deterministic
     /// report.
-    fn for_each_item(&self, mut f: impl FnMut(usize, &T)) {
-        let mut items: Vec<&T> = self.iter().collect();
+    fn for_each_item<'l>(&'l self, mut f: impl FnMut(usize, &'l T)) {
+        let mut items: Vec<&'l T> = self.iter().collect();
         items.sort_unstable();
         items
             .into_iter()
@@ -318,7 +318,7 @@ impl<T: Ord, S> List for HashSet<T, S> {
 impl<L: List + ?Sized> List for &L {
     type Item = L::Item;
     #[inline]
-    fn for_each_item(&self, f: impl FnMut(usize, &L::Item)) {
+    fn for_each_item<'l>(&'l self, f: impl FnMut(usize, &'l L::Item)) {
         (**self).for_each_item(f);
     }
     fn has_duplicates(&self) -> bool
@@ -332,7 +332,7 @@ impl<L: List + ?Sized> List for &L {
 impl<L: List> List for Option<L> {
     type Item = L::Item;
     #[inline]
-    fn for_each_item(&self, f: impl FnMut(usize, &L::Item)) {
+    fn for_each_item<'l>(&'l self, f: impl FnMut(usize, &'l L::Item)) {
         if let Some(list) = self {
             list.for_each_item(f);
         }

@@ -707,18 +707,23 @@ pub mod hand_written {
 /// The five operations as `aws-constraints-codegen` writes them from AWS's Smithy models
 /// (`codegen/tests/golden/`): the validators a user of the importer gets.
 pub mod imported {
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod chime {
         include!("../../codegen/tests/golden/chime.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod appregistry {
         include!("../../codegen/tests/golden/appregistry.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod connect {
         include!("../../codegen/tests/golden/connect.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod clouddirectory {
         include!("../../codegen/tests/golden/clouddirectory.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod iot {
         include!("../../codegen/tests/golden/iot.rs");
     }

@@ -27,14 +27,12 @@
 //! members that would share one Rust name or wire name; a default that does not fit its
 //! shape.
 
-mod botocore;
 mod emit;
-mod model;
-mod naming;
 
 use std::fmt;
 
-pub use model::Model;
+pub use aws_constraints_schema::{Model, Schema};
+use aws_constraints_schema::{ModelError, Roots};
 
 /// Why a model could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,13 +56,20 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+impl From<ModelError> for ImportError {
+    fn from(error: ModelError) -> Self {
+        ImportError::new(error.to_string())
+    }
+}
+
 /// What to import: a model and its operations (every one when none is named), their inputs
 /// and, when asked, their outputs and errors.
 #[derive(Default)]
 pub struct Builder {
     model: Option<String>,
     operations: Vec<String>,
-    shapes: emit::Roots,
+    roots: Roots,
+    extras: emit::Extras,
 }
 
 impl Builder {
@@ -106,13 +111,13 @@ impl Builder {
     /// assert!(code.contains("pub struct Throttled {"));
     /// ```
     pub fn outputs(mut self, yes: bool) -> Self {
-        self.shapes.outputs = yes;
+        self.roots.outputs = yes;
         self
     }
 
     /// Also the operations' error structures (and what they reach).
     pub fn errors(mut self, yes: bool) -> Self {
-        self.shapes.errors = yes;
+        self.roots.errors = yes;
         self
     }
 
@@ -120,7 +125,7 @@ impl Builder {
     /// document as the input of the operation named at run time and validates it (`None`
     /// for an operation the module does not have): for a server routing by operation name.
     pub fn dispatch(mut self, yes: bool) -> Self {
-        self.shapes.dispatch = yes;
+        self.extras.dispatch = yes;
         self
     }
 
@@ -135,7 +140,8 @@ impl Builder {
         } else {
             self.operations
         };
-        emit::module(&model, &operations, self.shapes)
+        let schema = aws_constraints_schema::schema(&model, &operations, self.roots)?;
+        emit::module(&schema, self.extras)
     }
 
     /// [`Builder::generate`], written to `path` (for a build script: a file in `OUT_DIR`).

@@ -1,4 +1,4 @@
-//! What the importer writes, committed: each model below (slices of AWS's models under
+//! What the importer writes, committed: each model of `table/golden.rs` (slices of AWS's models under
 //! `tests/models/`, with their license) imported into `tests/golden/<module>.rs`, which the
 //! workspace's `tests` and `benches` crates compile and test. This test imports each model
 //! again and compares, so that any change to the importer's output is a reviewed diff.
@@ -9,102 +9,25 @@
 use std::path::{Path, PathBuf};
 
 /// One golden file: the model (relative to the workspace's `tests/models/`), the operations
-/// imported, the module written, and whether it has `validate_input`.
+/// imported, and the module written (with `validate_input`, by which the differential tests
+/// call its types by operation name).
 struct Golden {
     model: &'static str,
     operations: &'static [&'static str],
     module: &'static str,
-    dispatch: bool,
 }
 
-const fn golden(
-    model: &'static str,
-    operations: &'static [&'static str],
-    module: &'static str,
-) -> Golden {
-    Golden {
-        model,
-        operations,
-        module,
-        dispatch: false,
-    }
+macro_rules! golden_table {
+    ($($module:ident: $model:literal, [$($operation:literal),*];)*) => {
+        const GOLDEN: &[Golden] = &[$(Golden {
+            model: $model,
+            operations: &[$($operation),*],
+            module: stringify!($module),
+        }),*];
+    };
 }
 
-const GOLDEN: &[Golden] = &[
-    // The five operations of the specification, from AWS's Smithy models and botocore's.
-    golden(
-        "aws/chime-sdk-identity.json",
-        &["CreateAppInstance"],
-        "chime",
-    ),
-    golden(
-        "aws/service-catalog-appregistry.json",
-        &["CreateApplication"],
-        "appregistry",
-    ),
-    golden("aws/connect.json", &["ReplicateInstance"], "connect"),
-    golden(
-        "aws/clouddirectory.json",
-        &["CreateSchema"],
-        "clouddirectory",
-    ),
-    golden("aws/iot.json", &["CreateThing"], "iot"),
-    golden(
-        "botocore/chime-sdk-identity.json",
-        &["CreateAppInstance"],
-        "botocore_chime",
-    ),
-    golden(
-        "botocore/servicecatalog-appregistry.json",
-        &["CreateApplication"],
-        "botocore_appregistry",
-    ),
-    golden(
-        "botocore/connect.json",
-        &["ReplicateInstance"],
-        "botocore_connect",
-    ),
-    golden(
-        "botocore/clouddirectory.json",
-        &["CreateSchema"],
-        "botocore_clouddirectory",
-    ),
-    golden("botocore/iot.json", &["CreateThing"], "botocore_iot"),
-    // Operations whose real AWS messages the tests reproduce, and constructs to cover.
-    golden(
-        "aws/iot.json",
-        &["UpdateIndexingConfiguration"],
-        "iot_indexing",
-    ),
-    golden("aws/acm.json", &["RequestCertificate"], "acm"),
-    golden(
-        "aws/cognito-identity.json",
-        &["GetId", "GetCredentialsForIdentity"],
-        "cognito_identity",
-    ),
-    golden("aws/eventbridge.json", &["PutTargets"], "eventbridge"),
-    Golden {
-        dispatch: true,
-        ..golden("aws/kinesis.json", &["PutRecords"], "kinesis")
-    },
-    golden("aws/dynamodb.json", &["BatchWriteItem"], "dynamodb"),
-    golden(
-        "aws/verifiedpermissions.json",
-        &["IsAuthorized"],
-        "verifiedpermissions",
-    ),
-    golden(
-        "aws/lambda.json",
-        &["CreateFunctionUrlConfig", "CreateAlias"],
-        "lambda",
-    ),
-    golden(
-        "botocore/mediapackagev2.json",
-        &["CreateOriginEndpoint"],
-        "botocore_mediapackagev2",
-    ),
-    golden("defaults.json", &["ListReports"], "defaults"),
-];
+include!("table/golden.rs");
 
 fn models() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/models")
@@ -124,7 +47,7 @@ fn import(golden: &Golden) -> String {
         .fold(
             aws_constraints_codegen::Builder::new()
                 .model_json(text)
-                .dispatch(golden.dispatch),
+                .dispatch(true),
             |builder, operation| builder.operation(*operation),
         )
         .generate()

@@ -3,37 +3,48 @@
 //! agree with the hand-written `models/` except where the seed pages and the models disagree
 //! (`shared/reference/five_ops.md`), each of which is named here.
 
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod chime {
     include!("../../codegen/tests/golden/chime.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod appregistry {
     include!("../../codegen/tests/golden/appregistry.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod connect {
     include!("../../codegen/tests/golden/connect.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod clouddirectory {
     include!("../../codegen/tests/golden/clouddirectory.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod iot {
     include!("../../codegen/tests/golden/iot.rs");
 }
 mod botocore {
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod chime {
         include!("../../codegen/tests/golden/botocore_chime.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod appregistry {
         include!("../../codegen/tests/golden/botocore_appregistry.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod connect {
         include!("../../codegen/tests/golden/botocore_connect.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod clouddirectory {
         include!("../../codegen/tests/golden/botocore_clouddirectory.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod iot {
         include!("../../codegen/tests/golden/botocore_iot.rs");
     }
+    #[allow(dead_code)] // `validate_input`: for the model-driven differential test
     pub mod mediapackagev2 {
         include!("../../codegen/tests/golden/botocore_mediapackagev2.rs");
     }

@@ -5,6 +5,7 @@
 
 use aws_constraints::Validate;
 
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod defaults {
     include!("../../codegen/tests/golden/defaults.rs");
 }

@@ -5,18 +5,23 @@
 
 use aws_constraints::Validate;
 
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod acm {
     include!("../../codegen/tests/golden/acm.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod eventbridge {
     include!("../../codegen/tests/golden/eventbridge.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod iot_indexing {
     include!("../../codegen/tests/golden/iot_indexing.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod kinesis {
     include!("../../codegen/tests/golden/kinesis.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod lambda {
     include!("../../codegen/tests/golden/lambda.rs");
 }
@@ -123,9 +128,11 @@ fn kinesis_put_records_oversized_blobs() {
     );
 }
 
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod dynamodb {
     include!("../../codegen/tests/golden/dynamodb.rs");
 }
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod verifiedpermissions {
     include!("../../codegen/tests/golden/verifiedpermissions.rs");
 }

@@ -10,6 +10,7 @@ use aws_constraints::{
 };
 use proptest::prelude::*;
 
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod cognito_identity {
     include!("../../codegen/tests/golden/cognito_identity.rs");
 }

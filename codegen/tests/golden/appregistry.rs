@@ -50,3 +50,22 @@ pub struct CreateApplicationRequest {
     #[pattern("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
     pub client_token: ::std::option::Option<::std::string::String>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "CreateApplication" => {
+                ::aws_constraints::Validated::<
+                    CreateApplicationRequest,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -84,3 +84,22 @@ pub struct Tag {
     #[len(1, 256)]
     pub value: ::std::option::Option<::std::string::String>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "CreateAppInstance" => {
+                ::aws_constraints::Validated::<
+                    CreateAppInstanceRequest,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -20,3 +20,20 @@ pub struct CreateSchemaRequest {
     #[pattern("^[a-zA-Z0-9._-]*$")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "CreateSchema" => {
+                ::aws_constraints::Validated::<CreateSchemaRequest>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

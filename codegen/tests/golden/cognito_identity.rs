@@ -84,3 +84,26 @@ pub struct GetIdInput {
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "GetId" => {
+                ::aws_constraints::Validated::<GetIdInput>::from_json(document)
+                    .map(|_| ())
+            }
+            "GetCredentialsForIdentity" => {
+                ::aws_constraints::Validated::<
+                    GetCredentialsForIdentityInput,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

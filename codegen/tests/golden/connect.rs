@@ -51,3 +51,22 @@ pub struct ReplicateInstanceRequest {
     #[pattern(r"^(?!d-)([\da-zA-Z]+)([-]*[\da-zA-Z])*$")]
     pub replica_alias: ::std::option::Option<::std::string::String>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "ReplicateInstance" => {
+                ::aws_constraints::Validated::<
+                    ReplicateInstanceRequest,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

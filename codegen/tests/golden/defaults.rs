@@ -112,3 +112,20 @@ impl ListReportsRequest {
         ::aws_constraints::defaults::null_or(deserializer, Self::default_prefix)
     }
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "ListReports" => {
+                ::aws_constraints::Validated::<ListReportsRequest>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -174,3 +174,20 @@ pub struct WriteRequest {
     #[nested]
     pub delete_request: ::std::option::Option<DeleteRequest>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "BatchWriteItem" => {
+                ::aws_constraints::Validated::<BatchWriteItemInput>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -997,3 +997,20 @@ pub struct Target {
     #[nested]
     pub app_sync_parameters: ::std::option::Option<AppSyncParameters>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "PutTargets" => {
+                ::aws_constraints::Validated::<PutTargetsRequest>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -285,3 +285,22 @@ pub struct UpdateIndexingConfigurationRequest {
         ThingGroupIndexingConfiguration,
     >,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "UpdateIndexingConfiguration" => {
+                ::aws_constraints::Validated::<
+                    UpdateIndexingConfigurationRequest,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

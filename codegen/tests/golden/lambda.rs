@@ -219,3 +219,26 @@ pub struct CreateFunctionUrlConfigRequest {
         ..Unknown
     }
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "CreateFunctionUrlConfig" => {
+                ::aws_constraints::Validated::<
+                    CreateFunctionUrlConfigRequest,
+                >::from_json(document)
+                    .map(|_| ())
+            }
+            "CreateAlias" => {
+                ::aws_constraints::Validated::<CreateAliasRequest>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -250,3 +250,20 @@ pub struct IsAuthorizedInput {
     #[nested]
     pub entities: ::std::option::Option<EntitiesDefinition>,
 }
+
+/// Reads `document` as the input of `operation` and validates it: `None` when the
+/// module has no such operation.
+pub fn validate_input(
+    operation: &str,
+    document: &str,
+) -> ::std::option::Option<::std::result::Result<(), ::aws_constraints::InputError>> {
+    ::std::option::Option::Some(
+        match operation {
+            "IsAuthorized" => {
+                ::aws_constraints::Validated::<IsAuthorizedInput>::from_json(document)
+                    .map(|_| ())
+            }
+            _ => return ::std::option::Option::None,
+        },
+    )
+}

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::ImportError;
+use crate::ModelError;
 
 /// A parsed Smithy model: its shapes by id.
 pub struct Model {
@@ -61,9 +61,9 @@ const PRELUDE: &[(&str, &str)] = &[
 
 impl Model {
     /// Reads a Smithy JSON AST or a botocore `service-2.json`, told apart by their content.
-    pub fn from_json(text: &str) -> Result<Model, ImportError> {
+    pub fn from_json(text: &str) -> Result<Model, ModelError> {
         let root: Value = serde_json::from_str(text)
-            .map_err(|e| ImportError::new(format!("the model is not JSON: {e}")))?;
+            .map_err(|e| ModelError::new(format!("the model is not JSON: {e}")))?;
         let botocore = crate::botocore::is_botocore(&root);
         let mut out = BTreeMap::new();
         if botocore {
@@ -73,7 +73,7 @@ impl Model {
                 .get("shapes")
                 .and_then(Value::as_object)
                 .ok_or_else(|| {
-                    ImportError::new(
+                    ModelError::new(
                         "the model has no `shapes` object (is it a Smithy JSON AST or a botocore \
                      service-2.json?)",
                     )
@@ -81,7 +81,7 @@ impl Model {
             for (id, shape) in shapes {
                 let shape = shape
                     .as_object()
-                    .ok_or_else(|| ImportError::new(format!("shape {id} is not an object")))?;
+                    .ok_or_else(|| ModelError::new(format!("shape {id} is not an object")))?;
                 out.insert(id.clone(), shape.clone());
             }
         }
@@ -91,7 +91,7 @@ impl Model {
             out.entry(format!("smithy.api#{name}")).or_insert(shape);
         }
         let order: order::Root = serde_json::from_str(text)
-            .map_err(|e| ImportError::new(format!("the model is not a Smithy JSON AST: {e}")))?;
+            .map_err(|e| ModelError::new(format!("the model is not a Smithy JSON AST: {e}")))?;
         let member_order = order
             .shapes
             .0
@@ -125,12 +125,12 @@ impl Model {
 
     /// The service and its API version (`Chime SDK Identity 2021-04-20`), when the model
     /// has a service shape (a slice of a model may not).
-    pub(crate) fn service(&self) -> Option<&str> {
+    pub fn service(&self) -> Option<&str> {
         self.service.as_deref()
     }
 
     /// `apply` statements: their traits added to the shape or member they name.
-    fn apply_traits(&mut self) -> Result<(), ImportError> {
+    fn apply_traits(&mut self) -> Result<(), ModelError> {
         let applies: Vec<(String, Map<String, Value>)> = self
             .shapes
             .iter()
@@ -140,7 +140,7 @@ impl Model {
         for (id, traits) in applies {
             self.shapes.remove(&id);
             let missing = || {
-                ImportError::new(format!(
+                ModelError::new(format!(
                     "`apply` names {id}, which the model does not define"
                 ))
             };
@@ -167,7 +167,7 @@ impl Model {
     /// Shapes with `mixins`: the mixins' members come first (with the shape's own traits on
     /// a member it redeclares), then its own; the mixins' traits, but `@mixin`, apply under
     /// its own.
-    fn flatten_mixins(&mut self) -> Result<(), ImportError> {
+    fn flatten_mixins(&mut self) -> Result<(), ModelError> {
         let ids: Vec<String> = self
             .shapes
             .iter()
@@ -180,12 +180,12 @@ impl Model {
         Ok(())
     }
 
-    fn flatten(&mut self, id: &str, visiting: &mut Vec<String>) -> Result<(), ImportError> {
+    fn flatten(&mut self, id: &str, visiting: &mut Vec<String>) -> Result<(), ModelError> {
         let Some(mixins) = self.shapes.get_mut(id).and_then(|s| s.remove("mixins")) else {
             return Ok(());
         };
         if visiting.iter().any(|v| v == id) {
-            return Err(ImportError::new(format!("{id}: its mixins include itself")));
+            return Err(ModelError::new(format!("{id}: its mixins include itself")));
         }
         visiting.push(id.to_owned());
         let mut members = Map::new();
@@ -195,7 +195,7 @@ impl Model {
             let mixin_id = mixin
                 .get("target")
                 .and_then(Value::as_str)
-                .ok_or_else(|| ImportError::new(format!("{id}: a mixin without a target")))?;
+                .ok_or_else(|| ModelError::new(format!("{id}: a mixin without a target")))?;
             self.flatten(mixin_id, visiting)?;
             let shape = self.shape(mixin_id)?;
             for (name, member) in self.members(mixin_id, shape) {
@@ -213,7 +213,7 @@ impl Model {
         visiting.pop();
         let own_order = self.member_order.get(id).cloned().unwrap_or_default();
         let shape = self.shapes.get_mut(id).ok_or_else(|| {
-            ImportError::new(format!("the model targets {id}, which it does not define"))
+            ModelError::new(format!("the model targets {id}, which it does not define"))
         })?;
         let own_members = shape
             .get("members")
@@ -269,9 +269,9 @@ impl Model {
     }
 
     /// A shape by id.
-    pub(crate) fn shape(&self, id: &str) -> Result<&Map<String, Value>, ImportError> {
+    pub(crate) fn shape(&self, id: &str) -> Result<&Map<String, Value>, ModelError> {
         self.shapes.get(id).ok_or_else(|| {
-            ImportError::new(format!("the model targets {id}, which it does not define"))
+            ModelError::new(format!("the model targets {id}, which it does not define"))
         })
     }
 
@@ -280,7 +280,7 @@ impl Model {
     }
 
     /// The names of every operation, sorted.
-    pub(crate) fn operation_names(&self) -> Vec<String> {
+    pub fn operation_names(&self) -> Vec<String> {
         self.shapes
             .iter()
             .filter(|(_, s)| s.get("type").and_then(Value::as_str) == Some("operation"))
@@ -289,23 +289,27 @@ impl Model {
     }
 
     /// The operation called `name`, or an error listing the closest names.
-    pub(crate) fn operation(&self, name: &str) -> Result<&Map<String, Value>, ImportError> {
+    pub(crate) fn operation(&self, name: &str) -> Result<&Map<String, Value>, ModelError> {
         let found = self.shapes.iter().find(|(id, s)| {
             name_of(id) == name && s.get("type").and_then(Value::as_str) == Some("operation")
         });
         match found {
             Some((_, shape)) => Ok(shape),
-            None => {
-                let mut names = self.operation_names();
-                names.sort_by_key(|n| edit_distance(n, name));
-                names.truncate(3);
-                Err(ImportError::new(format!(
-                    "no operation {name} in the model; closest: {}",
-                    names.join(", ")
-                )))
-            }
+            None => Err(ModelError::new(format!(
+                "no operation {name} in the model; closest: {}",
+                closest(self.operation_names().iter().map(String::as_str), name).join(", ")
+            ))),
         }
     }
+}
+
+/// The three of `names` closest to `name` (by edit distance), for an error naming a name
+/// that is not there.
+pub(crate) fn closest<'n>(names: impl Iterator<Item = &'n str>, name: &str) -> Vec<String> {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_by_key(|n| edit_distance(n, name));
+    names.truncate(3);
+    names.into_iter().map(str::to_owned).collect()
 }
 
 /// A shape's or member's traits, or none.

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::ImportError;
+use crate::ModelError;
 
 /// The namespace the shapes of a botocore model are given.
 const NAMESPACE: &str = "botocore";
@@ -37,11 +37,11 @@ pub(crate) fn id(name: &str) -> String {
 type Shapes = Vec<(String, Map<String, Value>)>;
 
 /// The model's shapes and operations as Smithy shapes, by id.
-pub(crate) fn shapes(root: &Value) -> Result<Shapes, ImportError> {
+pub(crate) fn shapes(root: &Value) -> Result<Shapes, ModelError> {
     let object = |key: &str| {
         root.get(key)
             .and_then(Value::as_object)
-            .ok_or_else(|| ImportError::new(format!("the botocore model has no `{key}` object")))
+            .ok_or_else(|| ModelError::new(format!("the botocore model has no `{key}` object")))
     };
     let protocol = root
         .pointer("/metadata/protocol")
@@ -74,7 +74,7 @@ pub(crate) fn shapes(root: &Value) -> Result<Shapes, ImportError> {
     for (name, shape) in object("shapes")? {
         let shape = shape
             .as_object()
-            .ok_or_else(|| ImportError::new(format!("shape {name} is not an object")))?;
+            .ok_or_else(|| ModelError::new(format!("shape {name} is not an object")))?;
         out.push((id(name), convert(name, shape, json_names)?));
     }
     Ok(out)
@@ -84,11 +84,11 @@ fn convert(
     name: &str,
     shape: &Map<String, Value>,
     json_names: bool,
-) -> Result<Map<String, Value>, ImportError> {
+) -> Result<Map<String, Value>, ModelError> {
     let kind = shape
         .get("type")
         .and_then(Value::as_str)
-        .ok_or_else(|| ImportError::new(format!("shape {name} has no type")))?;
+        .ok_or_else(|| ModelError::new(format!("shape {name} has no type")))?;
     let flag = |key: &str| shape.get(key).and_then(Value::as_bool).unwrap_or(false);
     let mut traits = Map::new();
     if let Some(doc) = shape.get("documentation") {
@@ -130,7 +130,7 @@ fn convert(
         }
         "boolean" | "timestamp" => kind,
         other => {
-            return Err(ImportError::new(format!(
+            return Err(ModelError::new(format!(
                 "shape {name}: botocore type {other} is not known"
             )))
         }
@@ -162,7 +162,7 @@ fn convert(
             "unixTimestamp" => "epoch-seconds",
             "rfc822" => "http-date",
             other => {
-                return Err(ImportError::new(format!(
+                return Err(ModelError::new(format!(
                     "shape {name}: timestamp format {other} is not known"
                 )))
             }
@@ -204,7 +204,7 @@ fn convert(
             let target = definition
                 .get("shape")
                 .and_then(Value::as_str)
-                .ok_or_else(|| ImportError::new(format!("{name}${member} has no shape")))?;
+                .ok_or_else(|| ModelError::new(format!("{name}${member} has no shape")))?;
             let mut member_traits = Map::new();
             if required.contains(&member.as_str()) {
                 member_traits.insert("smithy.api#required".into(), json!({}));
@@ -222,7 +222,7 @@ fn convert(
             }
             if !in_body && body_names.contains(&member.as_str()) {
                 let wire = location_name.ok_or_else(|| {
-                    ImportError::new(format!(
+                    ModelError::new(format!(
                         "{name}${member}: bound outside the body, it shares its name with a \
                          body member and has no other"
                     ))

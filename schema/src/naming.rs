@@ -14,7 +14,7 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate"];
 
 /// `snake_case` for a member name (`ClientRequestToken` → `client_request_token`), safe as
 /// a field name.
-pub(crate) fn field(name: &str) -> String {
+pub fn field(name: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = name.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -44,7 +44,7 @@ pub(crate) fn field(name: &str) -> String {
 }
 
 /// `PascalCase` for a shape or variant name, safe as a type name.
-pub(crate) fn type_name(name: &str) -> String {
+pub fn type_name(name: &str) -> String {
     let mut out = String::new();
     let mut upper = true;
     for c in name.chars() {
@@ -72,7 +72,7 @@ pub(crate) fn type_name(name: &str) -> String {
 }
 
 /// An enum value as a variant name: `RSAES_OAEP_SHA_256` → `RsaesOaepSha256`.
-pub(crate) fn variant(value: &str) -> String {
+pub fn variant(value: &str) -> String {
     let lower = value.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).collect();
     let joined: String = words
@@ -102,7 +102,7 @@ fn identifier(name: String) -> String {
 /// A Rust string literal holding `text` exactly: a plain one where that needs no escape, a
 /// raw string with enough `#`s where it would (a pattern's `\`), or, for text with a
 /// carriage return (which no raw string may hold), an escaped one.
-pub(crate) fn string_literal(text: &str) -> String {
+pub fn string_literal(text: &str) -> String {
     if text.contains('\r') {
         return format!("{text:?}");
     }

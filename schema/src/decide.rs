@@ -1,0 +1,774 @@
+//! From a [`Model`] to a [`Schema`]: every shape an operation reaches becomes a named type
+//! or a member's type, with its rules, its default, what is boxed and what must hash. What
+//! the importer cannot express is refused here, with where and why.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::model::{name_of, trait_value, Model};
+use crate::naming::type_name;
+use crate::shapes::{
+    Composite, Default, EnumValue, Member, NamedType, Operation, Rule, Schema, TimestampFormat,
+    Type, TypeKind,
+};
+use crate::ModelError;
+
+/// Which shapes of an operation a schema starts from, besides its input.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Roots {
+    /// Its output.
+    pub outputs: bool,
+    /// The errors it declares.
+    pub errors: bool,
+}
+
+/// The schema of `operations` (their inputs, and outputs and errors as `roots` says) and
+/// every shape they reach.
+pub fn schema(model: &Model, operations: &[String], roots: Roots) -> Result<Schema, ModelError> {
+    let mut decider = Decider::new(model);
+    let mut schema_operations = Vec::new();
+    for name in operations {
+        schema_operations.push(decider.operation(name, roots)?);
+    }
+    decider.hash_unique_items()?;
+    Ok(Schema {
+        service: model.service().map(str::to_owned),
+        types: decider.types,
+        operations: schema_operations,
+    })
+}
+
+pub(crate) struct Decider<'m> {
+    model: &'m Model,
+    pub(crate) types: BTreeMap<String, NamedType>,
+    /// Shapes being decided, for boxing recursive members.
+    stack: Vec<String>,
+    /// The members of `@uniqueItems` lists of structures or unions, and where each list is.
+    unique_items: Vec<(String, String)>,
+}
+
+impl<'m> Decider<'m> {
+    pub(crate) fn new(model: &'m Model) -> Self {
+        Decider {
+            model,
+            types: BTreeMap::new(),
+            stack: Vec::new(),
+            unique_items: Vec::new(),
+        }
+    }
+
+    /// Decides the shapes `name` starts from; its input's type. After an error, what was
+    /// decided before it stays, and what was being decided is forgotten.
+    pub(crate) fn operation(&mut self, name: &str, roots: Roots) -> Result<Operation, ModelError> {
+        let decided = self.decide_operation(name, roots);
+        if decided.is_err() {
+            self.stack.clear();
+        }
+        decided
+    }
+
+    fn decide_operation(&mut self, name: &str, roots: Roots) -> Result<Operation, ModelError> {
+        let operation = self.model.operation(name)?;
+        let target = |key: &str| operation.get(key).and_then(|r| r.get("target"));
+        // `smithy.api#Unit` says there is nothing: no type.
+        let input = target("input")
+            .and_then(Value::as_str)
+            .filter(|id| *id != "smithy.api#Unit");
+        let mut starts: Vec<&Value> = target("input").into_iter().collect();
+        if roots.outputs {
+            starts.extend(target("output"));
+        }
+        if roots.errors {
+            let errors = operation.get("errors").and_then(Value::as_array);
+            starts.extend(errors.into_iter().flatten().filter_map(|e| e.get("target")));
+        }
+        for id in starts.into_iter().filter_map(Value::as_str) {
+            if id != "smithy.api#Unit" {
+                self.named(id)?;
+            }
+        }
+        Ok(Operation {
+            name: name.to_owned(),
+            input: input.map(|id| type_name(name_of(id))),
+        })
+    }
+
+    /// Marks every type a `@uniqueItems` list of structures or unions holds, at any depth,
+    /// as hashable. Smithy's equality leaves out floats and documents (the trait forbids
+    /// them); a map has no hash here, and is refused with the list that holds it.
+    pub(crate) fn hash_unique_items(&mut self) -> Result<(), ModelError> {
+        let mut todo = std::mem::take(&mut self.unique_items);
+        let mut seen = BTreeSet::new();
+        while let Some((at, id)) = todo.pop() {
+            if !seen.insert(id.clone()) {
+                continue;
+            }
+            let shape = self.model.shape(&id)?;
+            let kind = self.model.kind(shape);
+            let mut follow = |reference: &Value| {
+                if let Some(next) = reference.get("target").and_then(Value::as_str) {
+                    todo.push((at.clone(), next.to_owned()));
+                }
+            };
+            match kind {
+                "structure" | "union" => {
+                    for (_, member) in self.model.members(&id, shape) {
+                        follow(member);
+                    }
+                    let name = type_name(name_of(&id));
+                    if let Some(NamedType {
+                        kind: TypeKind::Structure(composite) | TypeKind::Union(composite),
+                        ..
+                    }) = self.types.get_mut(&name)
+                    {
+                        composite.hashable = true;
+                    }
+                }
+                "list" | "set" => follow(shape.get("member").unwrap_or(&Value::Null)),
+                "map" | "float" | "double" | "document" => {
+                    return Err(ModelError::new(format!(
+                        "{at}: unique items that hold a {kind} ({id}) are not supported: it has no hash to compare them by"
+                    )));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Decides the named type for `id` (once) and returns its Rust name.
+    fn named(&mut self, id: &str) -> Result<String, ModelError> {
+        let shape = self.model.shape(id)?;
+        let name = type_name(name_of(id));
+        if let Some(existing) = self.types.get(&name) {
+            if existing.id != id {
+                return Err(ModelError::new(format!(
+                    "shapes {} and {id} both become the Rust type {name}",
+                    existing.id
+                )));
+            }
+            return Ok(name);
+        }
+        if self.stack.iter().any(|s| s == id) {
+            return Ok(name);
+        }
+        self.stack.push(id.to_owned());
+        let kind = match self.model.kind(shape) {
+            "structure" => TypeKind::Structure(self.composite(id, shape, Holder::Option)?),
+            "union" => TypeKind::Union(self.composite(id, shape, Holder::Bare)?),
+            "enum" | "string" => TypeKind::StringEnum(enum_values(self.model, id, shape)?),
+            "intEnum" => TypeKind::IntEnum(int_enum_values(self.model, id, shape)?),
+            other => {
+                return Err(ModelError::new(format!(
+                    "{id}: a {other} shape has no named type"
+                )))
+            }
+        };
+        self.stack.pop();
+        let doc = doc(shape.get("traits"));
+        let named = NamedType {
+            id: id.to_owned(),
+            doc,
+            kind,
+        };
+        self.types.insert(name.clone(), named);
+        Ok(name)
+    }
+
+    fn composite(
+        &mut self,
+        id: &str,
+        shape: &Map<String, Value>,
+        holder: Holder,
+    ) -> Result<Composite, ModelError> {
+        let mut members: Vec<Member> = Vec::new();
+        for (name, definition) in self.model.members(id, shape) {
+            let mut member = self.member(id, name, definition)?;
+            if holder == Holder::Bare {
+                // A union's variant is present whenever it is the one set.
+                member.rules.retain(|r| *r != Rule::Required);
+                member.default = None;
+                member.default_outside_range = None;
+                members.push(member);
+                continue;
+            }
+            if let Some(other) = members.iter().find(|m| m.wire == member.wire) {
+                return Err(ModelError::new(format!(
+                    "{id}: members {} and {name} both have the wire name {}",
+                    other.name, member.wire
+                )));
+            }
+            members.push(member);
+        }
+        Ok(Composite {
+            sensitive: trait_value(shape.get("traits"), "smithy.api#sensitive").is_some(),
+            hashable: false,
+            members,
+        })
+    }
+
+    /// A member: its type and rules (its traits over its target's), its wire name, its
+    /// default and its timestamp format.
+    fn member(
+        &mut self,
+        owner: &str,
+        name: &str,
+        definition: &Value,
+    ) -> Result<Member, ModelError> {
+        let target = target(owner, name, definition)?;
+        let member_traits = definition.get("traits");
+        let mut rules: Vec<Rule> = Vec::new();
+        if trait_value(member_traits, "smithy.api#required").is_some() {
+            rules.push(Rule::Required);
+        }
+        let target_shape = self.model.shape(&target)?;
+        let traits = merged(target_shape.get("traits"), member_traits);
+        if traits.contains_key("smithy.api#sensitive") {
+            rules.push(Rule::Sensitive);
+        }
+        let at = format!("{owner}${name}");
+        let mut timestamp_format = None;
+        let ty = match self.model.kind(target_shape) {
+            "list" | "set" => {
+                let item = self.item(&at, target_shape.get("member"), &target)?;
+                rules.extend(length(&traits));
+                if traits.contains_key("smithy.api#uniqueItems")
+                    || self.model.kind(target_shape) == "set"
+                {
+                    if item.nested {
+                        let reference = target_shape.get("member").unwrap_or(&Value::Null);
+                        let item_target = crate::decide::target(&target, "member", reference)?;
+                        self.unique_items.push((at.clone(), item_target));
+                    }
+                    rules.push(Rule::Unique);
+                }
+                if !item.rules.is_empty() {
+                    rules.push(Rule::Each(item.rules));
+                }
+                if item.nested {
+                    rules.push(Rule::Nested);
+                }
+                Type::List {
+                    item: Box::new(item.ty),
+                    sparse: traits.contains_key("smithy.api#sparse"),
+                }
+            }
+            "map" => {
+                let key = self.key(&at, target_shape.get("key"), &target)?;
+                let value = self.item(&at, target_shape.get("value"), &target)?;
+                rules.extend(length(&traits));
+                rules.extend(entry_rules(key, value.rules));
+                if value.nested {
+                    rules.push(Rule::Nested);
+                }
+                Type::Map {
+                    value: Box::new(value.ty),
+                    sparse: traits.contains_key("smithy.api#sparse"),
+                }
+            }
+            _ => {
+                let item = self.simple_or_named(&at, &target, &traits, true)?;
+                rules.extend(item.rules);
+                if item.nested {
+                    rules.push(Rule::Nested);
+                }
+                timestamp_format = self::timestamp_format(&traits);
+                item.ty
+            }
+        };
+        let wire = trait_value(member_traits, "smithy.api#jsonName")
+            .and_then(Value::as_str)
+            .unwrap_or(name);
+        let mut member = Member {
+            name: name.to_owned(),
+            wire: wire.to_owned(),
+            doc: doc(member_traits),
+            ty,
+            rules,
+            default: None,
+            default_outside_range: None,
+            timestamp_format,
+        };
+        match self.default(owner, name, definition)? {
+            Some(Decided::Applied(default)) => member.default = Some(default),
+            Some(Decided::OutsideRange(value)) => {
+                // Smithy tolerates a zero default below a range's minimum in models from IDL
+                // 1.0; AWS's services accept such a member absent (Connect documents
+                // `EvaluationFormVersion` so), so absence stays absence.
+                member.rules.retain(|r| *r != Rule::Required);
+                member.default_outside_range = Some(value);
+            }
+            None => {}
+        }
+        Ok(member)
+    }
+
+    /// A member's Smithy `@default`, when it applies. Defaults of timestamps, documents,
+    /// big numbers and non-empty blobs are not applied (the member stays optional); none of
+    /// AWS's input members has one.
+    fn default(
+        &self,
+        owner: &str,
+        member: &str,
+        definition: &Value,
+    ) -> Result<Option<Decided>, ModelError> {
+        let Some(value) = trait_value(definition.get("traits"), "smithy.api#default") else {
+            return Ok(None);
+        };
+        let target = target(owner, member, definition)?;
+        let shape = self.model.shape(&target)?;
+        let kind = self.model.kind(shape);
+        let bad = || {
+            ModelError::new(format!(
+                "{owner}${member}: the default {value} does not fit its {kind} shape"
+            ))
+        };
+        let is_enum = trait_value(shape.get("traits"), "smithy.api#enum").is_some();
+        let range = merged(shape.get("traits"), definition.get("traits"))
+            .get("smithy.api#range")
+            .cloned();
+        if let (Some(range), Some(x)) = (range, value.as_f64()) {
+            let beyond = |bound: &str, outside: fn(f64, f64) -> bool| {
+                range
+                    .get(bound)
+                    .and_then(Value::as_f64)
+                    .is_some_and(|b| outside(x, b))
+            };
+            if beyond("min", |x, min| x < min) || beyond("max", |x, max| x > max) {
+                return Ok(Some(Decided::OutsideRange(value.to_string())));
+            }
+        }
+        let default = match (kind, value) {
+            (_, Value::Null) => return Ok(None),
+            ("enum", Value::String(v)) => Default::Enum(v.clone()),
+            ("string", Value::String(v)) if is_enum => Default::Enum(v.clone()),
+            ("intEnum", Value::Number(n)) => Default::IntEnum(n.as_i64().ok_or_else(bad)?),
+            ("string", Value::String(v)) if v.is_empty() => Default::Zero,
+            ("string", Value::String(v)) => Default::String(v.clone()),
+            ("boolean", Value::Bool(false)) => Default::Zero,
+            ("boolean", Value::Bool(true)) => Default::True,
+            ("byte" | "short" | "integer" | "long", Value::Number(n)) => {
+                match n.as_i64().ok_or_else(bad)? {
+                    0 => Default::Zero,
+                    n => Default::Integer(n),
+                }
+            }
+            ("float" | "double", Value::Number(n)) => {
+                let x = n.as_f64().ok_or_else(bad)?;
+                if x == 0.0 && x.is_sign_positive() {
+                    Default::Zero
+                } else {
+                    Default::Float(x)
+                }
+            }
+            ("list" | "set", Value::Array(items)) if items.is_empty() => Default::Zero,
+            ("map", Value::Object(entries)) if entries.is_empty() => Default::Zero,
+            ("blob", Value::String(v)) if v.is_empty() => Default::Zero,
+            ("timestamp" | "document" | "bigInteger" | "bigDecimal" | "blob", _) => {
+                return Ok(None)
+            }
+            _ => return Err(bad()),
+        };
+        Ok(Some(Decided::Applied(default)))
+    }
+
+    /// A list member, map key or map value: its type and its rules, `sensitive` first where
+    /// the member or its target is `@sensitive` (its value is then never shown, not even in
+    /// its collection's echo).
+    fn item(
+        &mut self,
+        at: &str,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<Item, ModelError> {
+        let mut item = self.item_unmarked(at, reference, collection)?;
+        if self.is_sensitive(reference, collection)? {
+            item.rules.insert(0, Rule::Sensitive);
+        }
+        Ok(item)
+    }
+
+    /// Whether a collection's member (or key, or value) is `@sensitive`, or targets a shape
+    /// that is.
+    fn is_sensitive(
+        &self,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<bool, ModelError> {
+        let Some(reference) = reference else {
+            return Ok(false);
+        };
+        let target = target(collection, "member", reference)?;
+        let shape = self.model.shape(&target)?;
+        Ok(
+            trait_value(shape.get("traits"), "smithy.api#sensitive").is_some()
+                || trait_value(reference.get("traits"), "smithy.api#sensitive").is_some(),
+        )
+    }
+
+    /// [`Self::item`] but for its sensitivity.
+    fn item_unmarked(
+        &mut self,
+        at: &str,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<Item, ModelError> {
+        let reference = reference
+            .ok_or_else(|| ModelError::new(format!("{collection} has no member target")))?;
+        let target = target(collection, "member", reference)?;
+        let shape = self.model.shape(&target)?;
+        let traits = merged(shape.get("traits"), reference.get("traits"));
+        match self.model.kind(shape) {
+            "list" | "set" => {
+                // A list of lists: the inner list's rules inside `each(..)`.
+                let inner = self.item(at, shape.get("member"), &target)?;
+                let mut rules: Vec<Rule> = length(&traits).into_iter().collect();
+                if traits.contains_key("smithy.api#uniqueItems") || self.model.kind(shape) == "set"
+                {
+                    return Err(ModelError::new(format!(
+                        "{at}: unique items inside a collection are not supported yet"
+                    )));
+                }
+                if !inner.rules.is_empty() {
+                    rules.push(Rule::Each(inner.rules));
+                }
+                return Ok(Item {
+                    ty: Type::List {
+                        item: Box::new(inner.ty),
+                        sparse: false,
+                    },
+                    rules,
+                    nested: inner.nested,
+                });
+            }
+            "map" => {
+                // A map inside a collection: its rules inside the outer `each(..)`.
+                let key = self.key(at, shape.get("key"), &target)?;
+                let value = self.item(at, shape.get("value"), &target)?;
+                let mut rules: Vec<Rule> = length(&traits).into_iter().collect();
+                rules.extend(entry_rules(key, value.rules));
+                return Ok(Item {
+                    ty: Type::Map {
+                        value: Box::new(value.ty),
+                        sparse: false,
+                    },
+                    rules,
+                    nested: value.nested,
+                });
+            }
+            _ => {}
+        }
+        if timestamp_format(&traits).is_some() {
+            return Err(ModelError::new(format!(
+                "{at}: timestamps with a format inside collections are not supported yet"
+            )));
+        }
+        // A collection already holds its items behind a pointer: no `Box` is needed.
+        self.simple_or_named(at, &target, &traits, false)
+    }
+
+    /// A map key's rules. Keys are strings, so a key whose shape is an enum carries the
+    /// enum's value set as a [`Rule::OneOf`] rather than a type of its own.
+    fn key(
+        &mut self,
+        at: &str,
+        reference: Option<&Value>,
+        collection: &str,
+    ) -> Result<Vec<Rule>, ModelError> {
+        let reference =
+            reference.ok_or_else(|| ModelError::new(format!("{collection} has no key target")))?;
+        let target = target(collection, "key", reference)?;
+        let shape = self.model.shape(&target)?;
+        let is_enum = self.model.kind(shape) == "enum"
+            || trait_value(shape.get("traits"), "smithy.api#enum").is_some();
+        if !is_enum {
+            return Ok(self.item(at, Some(reference), collection)?.rules);
+        }
+        let sensitive = self.is_sensitive(Some(reference), collection)?;
+        let values = enum_values(self.model, &target, shape)?;
+        let of = |internal: bool| -> Vec<String> {
+            values
+                .iter()
+                .filter(|v| v.internal == internal)
+                .map(|v| v.value.clone())
+                .collect()
+        };
+        let (listed, internal) = (of(false), of(true));
+        if listed.is_empty() {
+            return Err(ModelError::new(format!(
+                "{at}: the key enum {target} lists no value that is not internal"
+            )));
+        }
+        let mut rules = vec![Rule::OneOf { listed, internal }];
+        if sensitive {
+            rules.insert(0, Rule::Sensitive);
+        }
+        Ok(rules)
+    }
+
+    /// A simple shape's type and rules, or a named type to nest, boxed where it is a shape
+    /// being decided and `may_box` (a member of its own, not a collection's item).
+    fn simple_or_named(
+        &mut self,
+        at: &str,
+        target: &str,
+        traits: &Map<String, Value>,
+        may_box: bool,
+    ) -> Result<Item, ModelError> {
+        let shape = self.model.shape(target)?;
+        let kind = self.model.kind(shape);
+        let ty = match kind {
+            // An enum is a leaf: it never needs a `Box`.
+            "string" if traits.contains_key("smithy.api#enum") => {
+                return Ok(Item::nested(Type::Named {
+                    name: self.named(target)?,
+                    boxed: false,
+                }));
+            }
+            "string" => Type::String,
+            "boolean" => Type::Boolean,
+            "byte" => Type::Byte,
+            "short" => Type::Short,
+            "integer" => Type::Integer,
+            "long" => Type::Long,
+            "float" => Type::Float,
+            "double" => Type::Double,
+            // A streaming blob (an HTTP payload) is a member of the document like any other:
+            // the types describe the input as one document, whatever each member's binding.
+            "blob" => Type::Blob,
+            "timestamp" => Type::Timestamp,
+            "document" => Type::Document,
+            "structure" | "union" | "enum" | "intEnum" => {
+                if traits.contains_key("smithy.api#streaming") {
+                    return Err(ModelError::new(format!(
+                        "{at}: event streams are not supported yet"
+                    )));
+                }
+                let boxed = may_box && self.stack.iter().any(|s| s == target);
+                return Ok(Item::nested(Type::Named {
+                    name: self.named(target)?,
+                    boxed,
+                }));
+            }
+            other => {
+                return Err(ModelError::new(format!(
+                    "{at}: {other} shapes ({target}) are not supported yet"
+                )))
+            }
+        };
+        let mut rules: Vec<Rule> = length(traits).into_iter().collect();
+        if let Some(pattern) = traits.get("smithy.api#pattern").and_then(Value::as_str) {
+            rules.push(pattern_rule(at, pattern)?);
+        }
+        if let Some(range) = traits.get("smithy.api#range") {
+            let bound = |key: &str| match range.get(key) {
+                Some(Value::Number(n)) => Some(n.clone()),
+                _ => None,
+            };
+            let (min, max) = (bound("min"), bound("max"));
+            if min.is_some() || max.is_some() {
+                rules.push(Rule::Range { min, max });
+            }
+        }
+        Ok(Item {
+            ty,
+            rules,
+            nested: false,
+        })
+    }
+}
+
+/// What becomes of a member's `@default`.
+enum Decided {
+    Applied(Default),
+    /// A number outside the member's own `@range`, as the model writes it.
+    OutsideRange(String),
+}
+
+/// How a type holds its members: a structure's may be absent, a union's variant is there.
+#[derive(Clone, Copy, PartialEq)]
+enum Holder {
+    Option,
+    Bare,
+}
+
+/// A list member, map value, or a member's simple type.
+struct Item {
+    ty: Type,
+    rules: Vec<Rule>,
+    /// Whether it is (or holds) a named type, which validates itself.
+    nested: bool,
+}
+
+impl Item {
+    fn nested(ty: Type) -> Self {
+        Item {
+            ty,
+            rules: Vec::new(),
+            nested: true,
+        }
+    }
+}
+
+/// A map's key and value rules, as [`Rule::Keys`] and [`Rule::Values`].
+fn entry_rules(key: Vec<Rule>, value: Vec<Rule>) -> impl Iterator<Item = Rule> {
+    [
+        (Rule::Keys as fn(Vec<Rule>) -> Rule, key),
+        (Rule::Values, value),
+    ]
+    .into_iter()
+    .filter(|(_, rules)| !rules.is_empty())
+    .map(|(side, rules)| side(rules))
+}
+
+/// [`Rule::Length`] from `@length`.
+fn length(traits: &Map<String, Value>) -> Option<Rule> {
+    let length = traits.get("smithy.api#length")?;
+    let bound = |key: &str| length.get(key).and_then(Value::as_u64);
+    let (min, max) = (bound("min"), bound("max"));
+    (min.is_some() || max.is_some()).then_some(Rule::Length { min, max })
+}
+
+/// [`Rule::Pattern`], with the backtracking opt-in where the pattern needs it; a pattern the
+/// compiler refuses is an error, never a dropped constraint.
+fn pattern_rule(at: &str, pattern: &str) -> Result<Rule, ModelError> {
+    use aws_constraints_pattern::Pattern;
+    let rule = |backtracking| Rule::Pattern {
+        source: pattern.to_owned(),
+        backtracking,
+    };
+    match Pattern::new(pattern) {
+        Ok(_) => Ok(rule(false)),
+        Err(_) if Pattern::with_backtracking(pattern).is_ok() => Ok(rule(true)),
+        Err(e) => Err(ModelError::new(format!(
+            "{at}: pattern {pattern:?} cannot be compiled: {e}"
+        ))),
+    }
+}
+
+/// `@timestampFormat`, where it is one the importer writes a module for.
+fn timestamp_format(traits: &Map<String, Value>) -> Option<TimestampFormat> {
+    match traits.get("smithy.api#timestampFormat")?.as_str()? {
+        "date-time" => Some(TimestampFormat::DateTime),
+        "http-date" => Some(TimestampFormat::HttpDate),
+        _ => None,
+    }
+}
+
+/// The values of an enum shape or a Smithy 1.0 `@enum` string, with whether each is
+/// `@internal`.
+fn enum_values(
+    model: &Model,
+    id: &str,
+    shape: &Map<String, Value>,
+) -> Result<Vec<EnumValue<String>>, ModelError> {
+    if let Some(list) =
+        trait_value(shape.get("traits"), "smithy.api#enum").and_then(Value::as_array)
+    {
+        return list
+            .iter()
+            .map(|entry| {
+                let value = entry.get("value").and_then(Value::as_str).ok_or_else(|| {
+                    ModelError::new(format!("{id}: an @enum entry without a value"))
+                })?;
+                let internal = entry
+                    .get("tags")
+                    .and_then(Value::as_array)
+                    .is_some_and(|tags| tags.iter().any(|t| t == "internal"));
+                let member = entry.get("name").and_then(Value::as_str).unwrap_or(value);
+                Ok(EnumValue {
+                    member: member.to_owned(),
+                    value: value.to_owned(),
+                    internal,
+                })
+            })
+            .collect();
+    }
+    model
+        .members(id, shape)
+        .into_iter()
+        .map(|(member, definition)| {
+            let traits = definition.get("traits");
+            let value = trait_value(traits, "smithy.api#enumValue")
+                .and_then(Value::as_str)
+                .unwrap_or(member);
+            Ok(EnumValue {
+                member: member.to_owned(),
+                value: value.to_owned(),
+                internal: trait_value(traits, "smithy.api#internal").is_some(),
+            })
+        })
+        .collect()
+}
+
+fn int_enum_values(
+    model: &Model,
+    id: &str,
+    shape: &Map<String, Value>,
+) -> Result<Vec<EnumValue<i64>>, ModelError> {
+    model
+        .members(id, shape)
+        .into_iter()
+        .map(|(member, definition)| {
+            let value = trait_value(definition.get("traits"), "smithy.api#enumValue")
+                .and_then(Value::as_i64)
+                .ok_or_else(|| {
+                    ModelError::new(format!(
+                        "{id}${member}: an intEnum member without an integer value"
+                    ))
+                })?;
+            Ok(EnumValue {
+                member: member.to_owned(),
+                value,
+                internal: false,
+            })
+        })
+        .collect()
+}
+
+pub(crate) fn target(owner: &str, member: &str, definition: &Value) -> Result<String, ModelError> {
+    definition
+        .get("target")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| ModelError::new(format!("{owner}${member} has no target")))
+}
+
+/// The target's traits with the member's over them.
+fn merged(target: Option<&Value>, member: Option<&Value>) -> Map<String, Value> {
+    let mut traits = target
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    if let Some(member) = member.and_then(Value::as_object) {
+        traits.extend(member.clone());
+    }
+    traits
+}
+
+/// The documentation's first paragraph, as plain text.
+fn doc(traits: Option<&Value>) -> Option<String> {
+    let text = trait_value(traits, "smithy.api#documentation").and_then(Value::as_str)?;
+    let first = text.split("</p>").next().unwrap_or(text);
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in first.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    if words.is_empty() {
+        return None;
+    }
+    let text = words
+        .join(" ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    Some(text.replace('\n', " "))
+}

@@ -1,0 +1,567 @@
+//! Documents generated from a schema (the `samples` feature): for an operation, one that
+//! means to satisfy every constraint, then documents that each break one. They are what
+//! the differential tests feed to the validator and to the importer's types alike; a user
+//! can take them as example requests.
+//!
+//! ```
+//! use aws_constraints_schema::{samples, Validator};
+//!
+//! let model = r#"{"smithy": "2.0", "shapes": {
+//!     "ex#Op": {"type": "operation", "input": {"target": "ex#OpInput"}},
+//!     "ex#OpInput": {"type": "structure", "members": {
+//!         "Name": {"target": "ex#Name", "traits": {"smithy.api#required": {}}}}},
+//!     "ex#Name": {"type": "string", "traits": {"smithy.api#length": {"min": 2, "max": 8}}}
+//! }}"#;
+//! let validator = Validator::from_json(model).unwrap();
+//! let documents = samples::documents(validator.schema(), "Op").unwrap();
+//! assert!(validator.validate("Op", &documents[0].document).is_ok());
+//! for broken in &documents[1..] {
+//!     assert!(validator.validate("Op", &broken.document).is_err(), "{}", broken.breaks);
+//! }
+//! ```
+
+use serde_json::{json, Map, Value as Json};
+
+use crate::shapes::{Composite, NamedType, Rule, Schema, TimestampFormat, Type, TypeKind};
+
+/// A generated document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sample {
+    /// What it breaks (`Name: length`), or `valid`.
+    pub breaks: String,
+    pub document: Json,
+}
+
+/// How deep generated structures go: a recursive shape stops here, with only what it
+/// requires.
+const MAX_NESTING: usize = 6;
+
+/// The most items, entries or characters a document breaking a maximum is given.
+const LARGEST_BREAK: u64 = 4096;
+
+/// One document meant to be valid, then one for each constraint it can break, for
+/// `operation`'s input; `None` when the schema has no such operation, or it takes no input.
+pub fn documents(schema: &Schema, operation: &str) -> Option<Vec<Sample>> {
+    let input = schema
+        .operations
+        .iter()
+        .find(|o| o.name == operation)?
+        .input
+        .clone()?;
+    let generator = Generator { schema };
+    let ty = Type::Named {
+        name: input,
+        boxed: false,
+    };
+    let valid = generator.valid(&ty, &[], 0);
+    let mut breaks = Vec::new();
+    generator.breaks(&ty, &[], &valid, &mut Vec::new(), 0, &mut breaks);
+    let mut out = vec![Sample {
+        breaks: "valid".into(),
+        document: valid.clone(),
+    }];
+    for Break { path, what, value } in breaks {
+        let mut document = valid.clone();
+        replace(&mut document, &path, value);
+        out.push(Sample {
+            breaks: format!("{}: {what}", pointer(&path)),
+            document,
+        });
+    }
+    Some(out)
+}
+
+/// A step into a JSON document.
+#[derive(Clone, Debug)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn pointer(path: &[Step]) -> String {
+    path.iter()
+        .map(|step| match step {
+            Step::Key(key) => format!("/{key}"),
+            Step::Index(index) => format!("/{index}"),
+        })
+        .collect()
+}
+
+/// `document` with the value at `path` replaced (`None`: removed).
+fn replace(document: &mut Json, path: &[Step], value: Option<Json>) {
+    let Some((last, parents)) = path.split_last() else {
+        if let Some(value) = value {
+            *document = value;
+        }
+        return;
+    };
+    let mut at = document;
+    for step in parents {
+        at = match (step, at) {
+            (Step::Key(key), Json::Object(object)) => match object.get_mut(key) {
+                Some(next) => next,
+                None => return,
+            },
+            (Step::Index(index), Json::Array(items)) => match items.get_mut(*index) {
+                Some(next) => next,
+                None => return,
+            },
+            _ => return,
+        };
+    }
+    match (last, at, value) {
+        (Step::Key(key), Json::Object(object), Some(value)) => {
+            object.insert(key.clone(), value);
+        }
+        (Step::Key(key), Json::Object(object), None) => {
+            object.remove(key);
+        }
+        (Step::Index(index), Json::Array(items), Some(value)) if *index < items.len() => {
+            items[*index] = value;
+        }
+        _ => {}
+    }
+}
+
+/// A document's change that breaks one constraint.
+struct Break {
+    path: Vec<Step>,
+    what: String,
+    /// The new value; `None`: the member removed.
+    value: Option<Json>,
+}
+
+struct Generator<'s> {
+    schema: &'s Schema,
+}
+
+fn length(rules: &[Rule]) -> (Option<u64>, Option<u64>) {
+    rules
+        .iter()
+        .find_map(|rule| match rule {
+            Rule::Length { min, max } => Some((*min, *max)),
+            _ => None,
+        })
+        .unwrap_or((None, None))
+}
+
+fn pattern(rules: &[Rule]) -> Option<(&str, bool)> {
+    rules.iter().find_map(|rule| match rule {
+        Rule::Pattern {
+            source,
+            backtracking,
+        } => Some((source.as_str(), *backtracking)),
+        _ => None,
+    })
+}
+
+fn compiled(source: &str, backtracking: bool) -> Option<aws_constraints_pattern::Pattern> {
+    if backtracking {
+        aws_constraints_pattern::Pattern::with_backtracking(source).ok()
+    } else {
+        aws_constraints_pattern::Pattern::new(source).ok()
+    }
+}
+
+fn side(rules: &[Rule], wanted: fn(&Rule) -> Option<&Vec<Rule>>) -> &[Rule] {
+    rules.iter().find_map(wanted).map_or(&[], Vec::as_slice)
+}
+
+fn each(rules: &[Rule]) -> &[Rule] {
+    side(rules, |r| match r {
+        Rule::Each(rules) => Some(rules),
+        _ => None,
+    })
+}
+
+fn keys(rules: &[Rule]) -> &[Rule] {
+    side(rules, |r| match r {
+        Rule::Keys(rules) => Some(rules),
+        _ => None,
+    })
+}
+
+fn values(rules: &[Rule]) -> &[Rule] {
+    side(rules, |r| match r {
+        Rule::Values(rules) => Some(rules),
+        _ => None,
+    })
+}
+
+/// How many items or entries a valid collection gets: at least one (so that its members
+/// are checked), within its bounds.
+fn count(rules: &[Rule]) -> u64 {
+    let (min, max) = length(rules);
+    min.unwrap_or(1).max(1).min(max.unwrap_or(u64::MAX)).min(8)
+}
+
+impl Generator<'_> {
+    fn named(&self, name: &str) -> Option<&NamedType> {
+        self.schema.types.get(name)
+    }
+
+    /// A string satisfying `rules`, where one can be found.
+    fn string(&self, rules: &[Rule], seed: u64) -> String {
+        let (min, max) = length(rules);
+        let fits = |s: &String| {
+            let n = s.chars().count() as u64;
+            min.is_none_or(|min| n >= min) && max.is_none_or(|max| n <= max)
+        };
+        if let Some(Rule::OneOf { listed, .. }) =
+            rules.iter().find(|r| matches!(r, Rule::OneOf { .. }))
+        {
+            return listed.first().cloned().unwrap_or_default();
+        }
+        if let Some((source, _)) = pattern(rules) {
+            let candidates =
+                aws_constraints_pattern::sample::values(source, seed, 32).unwrap_or_default();
+            if let Some(found) = candidates.into_iter().find(fits) {
+                return found;
+            }
+        }
+        let n = min.unwrap_or(1).max(1).min(max.unwrap_or(u64::MAX)).min(64);
+        "a".repeat(n as usize)
+    }
+
+    fn number(&self, rules: &[Rule], ty: &Type) -> Json {
+        let range = rules.iter().find_map(|rule| match rule {
+            Rule::Range { min, max } => Some((min.clone(), max.clone())),
+            _ => None,
+        });
+        let (min, max) = range.unwrap_or((None, None));
+        let float = matches!(ty, Type::Float | Type::Double);
+        match (min, max) {
+            (Some(min), _) => Json::Number(min),
+            (None, Some(max)) if max.as_f64().is_some_and(|m| m < 0.0) => Json::Number(max),
+            _ if float => json!(1.5),
+            _ => json!(1),
+        }
+    }
+
+    /// A value of `ty` meant to satisfy `rules` and everything below.
+    fn valid(&self, ty: &Type, rules: &[Rule], depth: usize) -> Json {
+        match ty {
+            Type::String => Json::String(self.string(rules, depth as u64 + 1)),
+            Type::Boolean => json!(true),
+            Type::Byte | Type::Short | Type::Integer | Type::Long | Type::Float | Type::Double => {
+                self.number(rules, ty)
+            }
+            Type::Blob => {
+                let (min, _) = length(rules);
+                let bytes = vec![b'a'; min.unwrap_or(3).clamp(1, 64) as usize];
+                base64(&bytes)
+            }
+            Type::Timestamp => json!(1_700_000_000),
+            Type::Document => json!({"a": [1, "b"]}),
+            Type::Named { name, .. } => self.valid_named(name, depth),
+            Type::List { item, .. } => {
+                let item_rules = each(rules);
+                let unique = rules.contains(&Rule::Unique);
+                let n = if unique { 1 } else { count(rules) };
+                Json::Array(
+                    (0..n)
+                        .map(|_| self.valid(item, item_rules, depth + 1))
+                        .collect(),
+                )
+            }
+            Type::Map { value, .. } => {
+                let key = self.string(keys(rules), depth as u64 + 7);
+                let mut object = Map::new();
+                object.insert(key, self.valid(value, values(rules), depth + 1));
+                Json::Object(object)
+            }
+        }
+    }
+
+    fn valid_named(&self, name: &str, depth: usize) -> Json {
+        let Some(named) = self.named(name) else {
+            return Json::Null;
+        };
+        match &named.kind {
+            TypeKind::StringEnum(values) => values
+                .iter()
+                .find(|v| !v.internal)
+                .map_or(Json::Null, |v| Json::String(v.value.clone())),
+            TypeKind::IntEnum(values) => values.first().map_or(Json::Null, |v| json!(v.value)),
+            TypeKind::Structure(composite) => {
+                let mut object = Map::new();
+                for member in &composite.members {
+                    // Deep down a recursive shape, only what is required.
+                    if depth >= MAX_NESTING && !member.rules.contains(&Rule::Required) {
+                        continue;
+                    }
+                    object.insert(member.wire.clone(), self.member_value(member, depth));
+                }
+                Json::Object(object)
+            }
+            TypeKind::Union(composite) => self.union_value(composite, depth),
+        }
+    }
+
+    fn union_value(&self, composite: &Composite, depth: usize) -> Json {
+        // The first member that does not hold a named type, else the first.
+        let member = composite
+            .members
+            .iter()
+            .find(|m| !matches!(m.ty, Type::Named { .. }))
+            .or(composite.members.first());
+        let Some(member) = member else {
+            return json!({});
+        };
+        let mut object = Map::new();
+        object.insert(member.name.clone(), self.member_value(member, depth));
+        Json::Object(object)
+    }
+
+    fn member_value(&self, member: &crate::shapes::Member, depth: usize) -> Json {
+        match member.timestamp_format {
+            Some(TimestampFormat::DateTime) => json!("2024-05-01T12:30:00Z"),
+            Some(TimestampFormat::HttpDate) => json!("Wed, 01 May 2024 12:30:00 GMT"),
+            None => self.valid(&member.ty, &member.rules, depth + 1),
+        }
+    }
+
+    /// Every change of `value` (at `path`, of type `ty` following `rules`) that breaks one
+    /// constraint, at any depth.
+    fn breaks(
+        &self,
+        ty: &Type,
+        rules: &[Rule],
+        value: &Json,
+        path: &mut Vec<Step>,
+        depth: usize,
+        out: &mut Vec<Break>,
+    ) {
+        if depth > MAX_NESTING + 2 {
+            return;
+        }
+        let mut push = |what: String, value: Option<Json>| {
+            out.push(Break {
+                path: path.clone(),
+                what,
+                value,
+            })
+        };
+        let (min, max) = length(rules);
+        for rule in rules {
+            match rule {
+                Rule::Length { .. } => {
+                    for n in [min.filter(|&m| m > 0).map(|m| m - 1), max.map(|m| m + 1)]
+                        .into_iter()
+                        .flatten()
+                        .filter(|&n| n <= LARGEST_BREAK)
+                    {
+                        if let Some(sized) = self.sized(ty, rules, value, n, depth) {
+                            push(format!("length {n}"), Some(sized));
+                        }
+                    }
+                }
+                Rule::Pattern {
+                    source,
+                    backtracking,
+                } => {
+                    if let Some(bad) = not_matching(source, *backtracking) {
+                        push("pattern".into(), Some(Json::String(bad)));
+                    }
+                }
+                Rule::Range { min, max } => {
+                    let float = matches!(ty, Type::Float | Type::Double);
+                    if let Some(below) = min.as_ref().and_then(|m| beyond(m, -1, float)) {
+                        push("below the minimum".into(), Some(below));
+                    }
+                    if let Some(above) = max.as_ref().and_then(|m| beyond(m, 1, float)) {
+                        push("above the maximum".into(), Some(above));
+                    }
+                    if float {
+                        push("NaN".into(), Some(json!("NaN")));
+                    }
+                }
+                Rule::OneOf { .. } => push("not listed".into(), Some(json!("NotListed"))),
+                Rule::Unique => {
+                    if let Json::Array(items) = value {
+                        if let Some(first) = items.first() {
+                            push("duplicates".into(), Some(json!([first, first])));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match (ty, value) {
+            (Type::Named { name, .. }, value) => self.named_breaks(name, value, path, depth, out),
+            (Type::List { item, .. }, Json::Array(items)) => {
+                if let Some(first) = items.first() {
+                    path.push(Step::Index(0));
+                    self.breaks(item, each(rules), first, path, depth + 1, out);
+                    path.pop();
+                }
+            }
+            (
+                Type::Map {
+                    value: value_ty, ..
+                },
+                Json::Object(entries),
+            ) => {
+                if let Some((key, first)) = entries.iter().next() {
+                    for bad in self.bad_keys(keys(rules)) {
+                        let mut object = entries.clone();
+                        let moved = object.remove(key).unwrap_or(Json::Null);
+                        object.insert(bad.clone(), moved);
+                        out.push(Break {
+                            path: path.clone(),
+                            what: format!("key {bad:?}"),
+                            value: Some(Json::Object(object)),
+                        });
+                    }
+                    path.push(Step::Key(key.clone()));
+                    self.breaks(value_ty, values(rules), first, path, depth + 1, out);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Keys that break the rules of a map's keys.
+    fn bad_keys(&self, rules: &[Rule]) -> Vec<String> {
+        let mut out = Vec::new();
+        let (min, max) = length(rules);
+        if let Some(min) = min.filter(|&m| m > 1) {
+            out.push("k".repeat(min as usize - 1));
+        }
+        if let Some(max) = max.filter(|&m| m < LARGEST_BREAK) {
+            out.push("k".repeat(max as usize + 1));
+        }
+        if let Some((source, backtracking)) = pattern(rules) {
+            out.extend(not_matching(source, backtracking));
+        }
+        if rules.iter().any(|r| matches!(r, Rule::OneOf { .. })) {
+            out.push("NotListed".into());
+        }
+        out
+    }
+
+    fn named_breaks(
+        &self,
+        name: &str,
+        value: &Json,
+        path: &mut Vec<Step>,
+        depth: usize,
+        out: &mut Vec<Break>,
+    ) {
+        let Some(named) = self.named(name) else {
+            return;
+        };
+        let mut push = |what: &str, value: Json| {
+            out.push(Break {
+                path: path.clone(),
+                what: what.into(),
+                value: Some(value),
+            })
+        };
+        match (&named.kind, value) {
+            (TypeKind::StringEnum(_), _) => push("not an enum value", json!("NotAValue")),
+            (TypeKind::IntEnum(_), _) => push("not an enum value", json!(987_654)),
+            (TypeKind::Structure(composite), Json::Object(object)) => {
+                for member in &composite.members {
+                    if member.rules.contains(&Rule::Required) {
+                        path.push(Step::Key(member.wire.clone()));
+                        out.push(Break {
+                            path: path.clone(),
+                            what: "missing".into(),
+                            value: None,
+                        });
+                        out.push(Break {
+                            path: path.clone(),
+                            what: "null".into(),
+                            value: Some(Json::Null),
+                        });
+                        path.pop();
+                    }
+                    if let Some(member_value) = object.get(&member.wire) {
+                        if member.timestamp_format.is_some() {
+                            continue;
+                        }
+                        path.push(Step::Key(member.wire.clone()));
+                        self.breaks(
+                            &member.ty,
+                            &member.rules,
+                            member_value,
+                            path,
+                            depth + 1,
+                            out,
+                        );
+                        path.pop();
+                    }
+                }
+            }
+            (TypeKind::Union(composite), Json::Object(object)) => {
+                for (key, member_value) in object {
+                    let Some(member) = composite.members.iter().find(|m| &m.name == key) else {
+                        continue;
+                    };
+                    if member.timestamp_format.is_some() {
+                        continue;
+                    }
+                    path.push(Step::Key(key.clone()));
+                    self.breaks(
+                        &member.ty,
+                        &member.rules,
+                        member_value,
+                        path,
+                        depth + 1,
+                        out,
+                    );
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `value` with `n` characters, items, entries or bytes.
+    fn sized(&self, ty: &Type, rules: &[Rule], value: &Json, n: u64, depth: usize) -> Option<Json> {
+        let n = n as usize;
+        Some(match (ty, value) {
+            (Type::String, _) => Json::String("a".repeat(n)),
+            (Type::Blob, _) => base64(&vec![b'a'; n]),
+            (Type::List { item, .. }, Json::Array(items)) => {
+                let first = match items.first() {
+                    Some(first) => first.clone(),
+                    None => self.valid(item, each(rules), depth + 1),
+                };
+                Json::Array(vec![first; n])
+            }
+            (Type::Map { .. }, Json::Object(entries)) => {
+                let first = entries.values().next().cloned().unwrap_or(Json::Null);
+                Json::Object((0..n).map(|i| (format!("k{i}"), first.clone())).collect())
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// A number one beyond a bound (`direction` -1: below, 1: above), as the member's JSON.
+fn beyond(bound: &serde_json::Number, direction: i64, float: bool) -> Option<Json> {
+    if let (Some(n), false) = (bound.as_i64(), float) {
+        return n.checked_add(direction).map(|n| json!(n));
+    }
+    let x = bound.as_f64()? + direction as f64;
+    Some(json!(x))
+}
+
+/// A string that `source` does not match, from a few that break most of AWS's patterns.
+fn not_matching(source: &str, backtracking: bool) -> Option<String> {
+    let pattern = compiled(source, backtracking)?;
+    [
+        "", " ", "!", "a b", "-", "\n", "aws:x", "\u{e9}", "A", "0", "a", "~~~",
+    ]
+    .into_iter()
+    .find(|candidate| !pattern.is_match(candidate))
+    .map(str::to_owned)
+}
+
+/// Bytes as a blob member's JSON, by the runtime's own encoder.
+fn base64(bytes: &[u8]) -> Json {
+    serde_json::to_value(aws_constraints::Blob::from(bytes)).unwrap_or(Json::Null)
+}

@@ -1,0 +1,197 @@
+//! The typed form of a model: what the importer has decided (named types, members, their
+//! Rust types and rules, defaults, what is boxed and what must hash), which the importer
+//! prints as annotated Rust and the [`Validator`](crate::Validator) runs as it is.
+//!
+//! Every member's [`Rule`]s are listed in the order the importer writes the attributes, which
+//! is the order the derive checks them in; the validator checks them in that same order.
+
+use std::collections::BTreeMap;
+
+/// The shapes an importer run reached, decided.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Schema {
+    /// The service and the version of its API (`Chime SDK Identity 2021-04-20`), when the
+    /// model says.
+    pub service: Option<String>,
+    /// The named types, by Rust name (the order the importer writes them in).
+    pub types: BTreeMap<String, NamedType>,
+    /// The operations asked for, in the order asked, with their inputs' Rust types.
+    pub operations: Vec<Operation>,
+}
+
+/// An operation and the named type of its input (`None`: it takes none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Operation {
+    pub name: String,
+    pub input: Option<String>,
+}
+
+/// A structure, union or enum of the model, as one Rust type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedType {
+    /// The shape id (`com.amazonaws.iot#CreateThingRequest`).
+    pub id: String,
+    /// The first paragraph of the shape's documentation, as plain text.
+    pub doc: Option<String>,
+    pub kind: TypeKind,
+}
+
+/// What a named type is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeKind {
+    Structure(Composite),
+    /// One member is set, written as `{"Member": value}`.
+    Union(Composite),
+    /// A string enum: a value the model does not list is kept and reported.
+    StringEnum(Vec<EnumValue<String>>),
+    /// An integer enum (`intEnum`).
+    IntEnum(Vec<EnumValue<i64>>),
+}
+
+/// The members of a structure or union.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Composite {
+    /// `@sensitive` on the shape: nothing below it is ever shown.
+    pub sensitive: bool,
+    /// Whether the type must be `Eq` and `Hash`: a `@uniqueItems` list holds it, at any
+    /// depth.
+    pub hashable: bool,
+    pub members: Vec<Member>,
+}
+
+/// A value of an enum: the member name it is declared with, and whether it is `@internal`
+/// (accepted, never listed in a message).
+#[derive(Clone, Debug, PartialEq)]
+pub struct EnumValue<V> {
+    pub member: String,
+    pub value: V,
+    pub internal: bool,
+}
+
+/// A member of a structure or union.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// The member's name in the model.
+    pub name: String,
+    /// Its name on the wire (`@jsonName`, or its name).
+    pub wire: String,
+    pub doc: Option<String>,
+    pub ty: Type,
+    /// In the order they are written and checked.
+    pub rules: Vec<Rule>,
+    /// The model's `@default`, where it applies: the member then is never absent.
+    pub default: Option<Default>,
+    /// A `@default` outside the member's own `@range` (as the model writes it): it is not
+    /// applied, and the member is not required.
+    pub default_outside_range: Option<String>,
+    /// `@timestampFormat`, where it is not Smithy's default for the protocol.
+    pub timestamp_format: Option<TimestampFormat>,
+}
+
+/// A member's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Type {
+    String,
+    Boolean,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    /// Bytes, as base64 in JSON.
+    Blob,
+    Timestamp,
+    /// Any JSON; no constraint applies inside it.
+    Document,
+    /// A named type; `boxed` where it holds itself (a recursive structure's member).
+    Named {
+        name: String,
+        boxed: bool,
+    },
+    /// `sparse`: items may be `null`.
+    List {
+        item: Box<Type>,
+        sparse: bool,
+    },
+    /// String keys; `sparse`: values may be `null`.
+    Map {
+        value: Box<Type>,
+        sparse: bool,
+    },
+}
+
+/// A rule of a member, or of a list's items or a map's keys or values.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    /// `@required`: only on a member.
+    Required,
+    /// `@sensitive`: the value is never shown.
+    Sensitive,
+    /// `@length`.
+    Length { min: Option<u64>, max: Option<u64> },
+    /// `@pattern`, as the model writes it; `backtracking` where the pattern needs
+    /// back-references or look-around that the linear engines cannot run.
+    Pattern { source: String, backtracking: bool },
+    /// `@range`, its bounds as the model writes them.
+    Range {
+        min: Option<serde_json::Number>,
+        max: Option<serde_json::Number>,
+    },
+    /// The value set of an enum map key (keys are plain strings).
+    OneOf {
+        listed: Vec<String>,
+        internal: Vec<String>,
+    },
+    /// `@uniqueItems`: only on a member.
+    Unique,
+    /// The rules of every item of a list.
+    Each(Vec<Rule>),
+    /// The rules of every key of a map.
+    Keys(Vec<Rule>),
+    /// The rules of every value of a map.
+    Values(Vec<Rule>),
+    /// The value is a named type (or holds them) that validates itself: only on a member.
+    Nested,
+}
+
+/// A `@default` that the importer applies.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Default {
+    /// The type's zero: `0`, `false`, `""`, an empty list, map or blob.
+    Zero,
+    /// An enum's value.
+    Enum(String),
+    /// An integer enum's value.
+    IntEnum(i64),
+    String(String),
+    True,
+    Integer(i64),
+    /// A float other than positive zero.
+    Float(f64),
+}
+
+/// How a timestamp member is written, where the model says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// RFC 3339 (`date-time`).
+    DateTime,
+    /// RFC 7231 (`http-date`).
+    HttpDate,
+}
+
+impl Type {
+    /// Whether AWS's echo of a value of this type can be written (strings, numbers,
+    /// booleans, blobs, enums, and lists and maps of them), given the named types.
+    pub fn echoes(&self, types: &BTreeMap<String, NamedType>) -> bool {
+        match self {
+            Type::Timestamp | Type::Document => false,
+            Type::Named { name, .. } => types.get(name).is_some_and(|named| {
+                matches!(named.kind, TypeKind::StringEnum(_) | TypeKind::IntEnum(_))
+            }),
+            Type::List { item, .. } => item.echoes(types),
+            Type::Map { value, .. } => value.echoes(types),
+            _ => true,
+        }
+    }
+}

@@ -1,0 +1,1273 @@
+//! The [`Validator`]: a [`Schema`] run on JSON documents, without compiling anything.
+//!
+//! A document is read as the importer's types would read it (the same defaults, enums that
+//! keep unknown values, floats that may be `"NaN"`, blobs in base64, timestamps in their
+//! formats), then every rule is checked in the order the derive checks it, by the same
+//! runtime functions its expansion calls: what counts as a length, how a pattern matches,
+//! how a value is echoed, how violations are grouped and ordered are the runtime's alone.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+
+use aws_constraints::__private::{self as runtime, Borrowed, LazyPattern, Members, MAX_DEPTH};
+use aws_constraints::path::{Location, Sensitivity};
+use aws_constraints::report::{Constraint, Number, ValueText};
+use aws_constraints::rules::{EchoText, HasLength, Map};
+use aws_constraints::{Blob, Timestamp, ValidationErrors};
+use serde::Deserialize;
+use serde_json::Value as Json;
+
+use crate::decide::{Decider, Roots};
+use crate::intern;
+use crate::model::{closest, Model};
+use crate::shapes::{self, Default, Rule, Schema, TimestampFormat, Type, TypeKind};
+use crate::ModelError;
+
+/// Validates JSON documents as the inputs of a model's operations, as the types the
+/// importer writes for them would, with the same violations in the same order and the same
+/// renderings.
+///
+/// Building one decides every operation's input (an operation that cannot be decided is
+/// kept with its reason); patterns compile on first use, once per validator.
+///
+/// ```
+/// use aws_constraints_schema::{DocumentError, Validator};
+///
+/// let model = r#"{"smithy": "2.0", "shapes": {
+///     "ex#TagResource": {"type": "operation", "input": {"target": "ex#Input"}},
+///     "ex#Input": {"type": "structure", "members": {
+///         "Tags": {"target": "ex#Tags", "traits": {"smithy.api#required": {}}}}},
+///     "ex#Tags": {"type": "map", "key": {"target": "ex#Key"}, "value": {"target": "smithy.api#String"}},
+///     "ex#Key": {"type": "string", "traits": {"smithy.api#pattern": "^(?!aws:)[a-z]+$"}}
+/// }}"#;
+/// let validator = Validator::from_json(model)?;
+/// assert!(validator.validate_json("TagResource", br#"{"Tags": {"team": "x"}}"#).is_ok());
+///
+/// let Err(DocumentError::Invalid(errors)) =
+///     validator.validate_json("TagResource", br#"{"Tags": {"aws:x": "y"}}"#)
+/// else {
+///     panic!("the key breaks the pattern");
+/// };
+/// assert_eq!(
+///     errors.aws_message(),
+///     "1 validation error detected: Value '{aws:x=y}' at 'tags' failed to satisfy \
+///      constraint: Map keys must satisfy constraint: [Member must satisfy regular expression \
+///      pattern: ^(?!aws:)[a-z]+$]"
+/// );
+/// # Ok::<(), aws_constraints_schema::ModelError>(())
+/// ```
+pub struct Validator {
+    schema: Schema,
+    /// Operations whose input could not be decided, with the reason.
+    refused: BTreeMap<String, ModelError>,
+    plans: HashMap<String, TypePlan>,
+    patterns: Vec<LazyPattern>,
+}
+
+impl fmt::Debug for Validator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Validator")
+            .field("service", &self.schema.service)
+            .field("operations", &self.schema.operations.len())
+            .field("refused", &self.refused.len())
+            .field("types", &self.schema.types.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+/// Why a document was not accepted.
+#[derive(Debug)]
+pub enum DocumentError {
+    /// The model has no operation of that name.
+    UnknownOperation {
+        operation: String,
+        /// The model's closest names.
+        closest: Vec<String>,
+    },
+    /// The operation's input is one the importer refuses; why.
+    Unsupported { operation: String, reason: String },
+    /// The document is not JSON, or not what the input's types read.
+    Malformed {
+        /// Where, as a JSON pointer (`/Tags/0/Key`); empty for the whole document.
+        at: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// The document was read, and breaks the model's constraints.
+    Invalid(ValidationErrors),
+}
+
+impl DocumentError {
+    /// The violations, when the document was read and broke constraints.
+    pub fn into_violations(self) -> Option<ValidationErrors> {
+        match self {
+            DocumentError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::UnknownOperation { operation, closest } => write!(
+                f,
+                "no operation {operation:?} in the model; closest: {}",
+                closest.join(", ")
+            ),
+            DocumentError::Unsupported { operation, reason } => {
+                write!(f, "{operation} cannot be validated: {reason}")
+            }
+            DocumentError::Malformed { at, message } if at.is_empty() => f.write_str(message),
+            DocumentError::Malformed { at, message } => write!(f, "at {at}: {message}"),
+            DocumentError::Invalid(errors) => fmt::Display::fmt(errors, f),
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+impl Validator {
+    /// A validator of every operation of a model given as text (a Smithy JSON AST or a
+    /// botocore `service-2.json`).
+    pub fn from_json(text: &str) -> Result<Validator, ModelError> {
+        Ok(Validator::new(&Model::from_json(text)?))
+    }
+
+    /// A validator of every operation of `model`.
+    pub fn new(model: &Model) -> Validator {
+        let mut decider = Decider::new(model);
+        let mut operations = Vec::new();
+        let mut refused = BTreeMap::new();
+        for name in model.operation_names() {
+            match decider.operation(&name, Roots::default()) {
+                Ok(operation) => operations.push(operation),
+                Err(reason) => {
+                    refused.insert(name, reason);
+                }
+            }
+        }
+        let schema = Schema {
+            service: model.service().map(str::to_owned),
+            types: std::mem::take(&mut decider.types),
+            operations,
+        };
+        let mut planner = Planner::default();
+        let plans = schema
+            .types
+            .iter()
+            .map(|(name, named)| (name.clone(), planner.type_plan(&named.kind)))
+            .collect();
+        Validator {
+            schema,
+            refused,
+            plans,
+            patterns: planner.patterns,
+        }
+    }
+
+    /// The service and its API version, when the model says.
+    pub fn service(&self) -> Option<&str> {
+        self.schema.service.as_deref()
+    }
+
+    /// The decided schema: every operation's input and the types it reaches.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    /// Every operation, sorted, with why it cannot be validated (`Some`) or not (`None`).
+    pub fn operations(&self) -> Vec<(&str, Option<&ModelError>)> {
+        let mut all: Vec<(&str, Option<&ModelError>)> = self
+            .schema
+            .operations
+            .iter()
+            .map(|o| (o.name.as_str(), None))
+            .chain(
+                self.refused
+                    .iter()
+                    .map(|(name, why)| (name.as_str(), Some(why))),
+            )
+            .collect();
+        all.sort_by_key(|(name, _)| *name);
+        all
+    }
+
+    /// Reads `json` (bytes of a JSON document) as the input of `operation` and validates it.
+    pub fn validate_json(&self, operation: &str, json: &[u8]) -> Result<(), DocumentError> {
+        let document: Json =
+            serde_json::from_slice(json).map_err(|e| DocumentError::Malformed {
+                at: String::new(),
+                message: format!("the document is not JSON: {e}"),
+            })?;
+        self.validate(operation, &document)
+    }
+
+    /// Reads `document` as the input of `operation` and validates it.
+    pub fn validate(&self, operation: &str, document: &Json) -> Result<(), DocumentError> {
+        let Some(found) = self.schema.operations.iter().find(|o| o.name == operation) else {
+            if let Some(reason) = self.refused.get(operation) {
+                return Err(DocumentError::Unsupported {
+                    operation: operation.to_owned(),
+                    reason: reason.to_string(),
+                });
+            }
+            let names = self.operations().into_iter().map(|(name, _)| name);
+            return Err(DocumentError::UnknownOperation {
+                operation: operation.to_owned(),
+                closest: closest(names, operation),
+            });
+        };
+        // No input: any document will do, as a service ignores what it does not read.
+        let Some(input) = &found.input else {
+            return Ok(());
+        };
+        let ty = Type::Named {
+            name: input.clone(),
+            boxed: false,
+        };
+        let value =
+            Reader { validator: self }.read(document, &ty, true, &mut Pointer::default())?;
+        let mut errors = ValidationErrors::new();
+        self.validate_nested(&value, &ty, &Location::root(), &mut errors);
+        errors.into_result().map_err(DocumentError::Invalid)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Plans: a schema's rules with what the runtime takes (bounds as numbers, text interned,
+// patterns ready to compile, the constraints a group lists) worked out once.
+
+/// A named type's rules.
+enum TypePlan {
+    Composite {
+        /// `@sensitive` on the shape.
+        sensitive: bool,
+        /// Whether it nests values, and so may be deep enough to need the depth limit.
+        guarded: bool,
+        members: Vec<MemberPlan>,
+    },
+    Enum {
+        listed: &'static [&'static str],
+        internal: &'static [&'static str],
+        constraints: [Constraint; 1],
+    },
+    IntEnum {
+        values: Vec<i64>,
+        listed: &'static [&'static str],
+        constraints: [Constraint; 1],
+    },
+}
+
+struct MemberPlan {
+    wire: &'static str,
+    ty: Type,
+    sensitive: bool,
+    /// Which parts of a collection are sensitive, where the member is not as a whole.
+    parts: Option<Sensitivity>,
+    /// A member with a default is never missing.
+    filled_by_default: bool,
+    passes: Vec<Pass>,
+}
+
+/// One pass over a member: a rule, or a map's keys and values checked together.
+enum Pass {
+    Required,
+    Nested,
+    Unique,
+    Check(Check),
+    Entries(Option<Side>, Option<Side>),
+}
+
+/// A rule of a value (a member, an item, a key, a map value).
+enum Check {
+    Length {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    /// An index into the validator's patterns.
+    Pattern(usize),
+    Range {
+        min: Option<Number>,
+        max: Option<Number>,
+    },
+    OneOf {
+        listed: &'static [&'static str],
+        internal: &'static [&'static str],
+    },
+    /// `None`: the items' rules check nothing (they only say what is sensitive).
+    Each(Option<Side>),
+    Keys(Option<Side>),
+    Values(Option<Side>),
+    /// Says what is sensitive, which the location carries.
+    Nothing,
+}
+
+/// The rules of a collection's items, keys or values, and the constraints their group lists.
+struct Side {
+    checks: Vec<Check>,
+    constraints: Vec<Constraint>,
+}
+
+#[derive(Default)]
+struct Planner {
+    patterns: Vec<LazyPattern>,
+    /// Pattern (source, backtracking) → its index.
+    pattern_index: HashMap<(String, bool), usize>,
+}
+
+impl Planner {
+    fn type_plan(&mut self, kind: &TypeKind) -> TypePlan {
+        match kind {
+            TypeKind::Structure(composite) | TypeKind::Union(composite) => TypePlan::Composite {
+                sensitive: composite.sensitive,
+                guarded: composite
+                    .members
+                    .iter()
+                    .any(|m| m.rules.contains(&Rule::Nested)),
+                members: composite
+                    .members
+                    .iter()
+                    .map(|m| self.member_plan(m))
+                    .collect(),
+            },
+            TypeKind::StringEnum(values) => {
+                let of = |internal: bool| -> Vec<String> {
+                    values
+                        .iter()
+                        .filter(|v| v.internal == internal)
+                        .map(|v| v.value.clone())
+                        .collect()
+                };
+                let listed = intern::strs(&of(false));
+                TypePlan::Enum {
+                    listed,
+                    internal: intern::strs(&of(true)),
+                    constraints: [Constraint::OneOf(listed)],
+                }
+            }
+            TypeKind::IntEnum(values) => {
+                let texts: Vec<String> = values.iter().map(|v| v.value.to_string()).collect();
+                let listed = intern::strs(&texts);
+                TypePlan::IntEnum {
+                    values: values.iter().map(|v| v.value).collect(),
+                    listed,
+                    constraints: [Constraint::OneOf(listed)],
+                }
+            }
+        }
+    }
+
+    fn member_plan(&mut self, member: &shapes::Member) -> MemberPlan {
+        let sensitive = member.rules.contains(&Rule::Sensitive);
+        let mut passes = Vec::new();
+        let mut rules = member.rules.iter().peekable();
+        // A map's keys and values, next to each other, are checked in one pass, as the
+        // derive checks them.
+        while let Some(rule) = rules.next() {
+            passes.push(match rule {
+                Rule::Required => Pass::Required,
+                Rule::Nested => Pass::Nested,
+                Rule::Unique => Pass::Unique,
+                Rule::Keys(keys) => match rules.peek() {
+                    Some(Rule::Values(values)) => {
+                        let values = self.side(values);
+                        rules.next();
+                        Pass::Entries(self.side(keys), values)
+                    }
+                    _ => Pass::Entries(self.side(keys), None),
+                },
+                Rule::Values(values) => Pass::Entries(None, self.side(values)),
+                other => Pass::Check(self.check(other)),
+            });
+        }
+        MemberPlan {
+            wire: intern::str(&member.wire),
+            ty: member.ty.clone(),
+            sensitive,
+            parts: parts_sensitivity(&member.rules),
+            filled_by_default: member.default.is_some(),
+            passes,
+        }
+    }
+
+    fn check(&mut self, rule: &Rule) -> Check {
+        match rule {
+            Rule::Length { min, max } => Check::Length {
+                min: *min,
+                max: *max,
+            },
+            Rule::Pattern {
+                source,
+                backtracking,
+            } => Check::Pattern(self.pattern(source, *backtracking)),
+            Rule::Range { min, max } => Check::Range {
+                min: min.as_ref().map(number),
+                max: max.as_ref().map(number),
+            },
+            Rule::OneOf { listed, internal } => Check::OneOf {
+                listed: intern::strs(listed),
+                internal: intern::strs(internal),
+            },
+            Rule::Each(rules) => Check::Each(self.side(rules)),
+            Rule::Keys(rules) => Check::Keys(self.side(rules)),
+            Rule::Values(rules) => Check::Values(self.side(rules)),
+            // Only a member's rules; the schema never puts them on an item.
+            Rule::Sensitive | Rule::Required | Rule::Unique | Rule::Nested => Check::Nothing,
+        }
+    }
+
+    /// The rules of a collection's part; `None` when they check nothing.
+    fn side(&mut self, rules: &[Rule]) -> Option<Side> {
+        if !checks_anything(rules) {
+            return None;
+        }
+        let checks = rules.iter().map(|rule| self.check(rule)).collect();
+        let constraints = rules
+            .iter()
+            .filter_map(|rule| self.constraint(rule))
+            .collect();
+        Some(Side {
+            checks,
+            constraints,
+        })
+    }
+
+    /// A rule as the constraint a group lists; a nested collection's rules are its own
+    /// group's.
+    fn constraint(&mut self, rule: &Rule) -> Option<Constraint> {
+        Some(match rule {
+            Rule::Length { min, max } => Constraint::Length {
+                min: *min,
+                max: *max,
+            },
+            Rule::Pattern { source, .. } => Constraint::Pattern(intern::str(source)),
+            Rule::Range { min, max } => Constraint::Range {
+                min: min.as_ref().map(number),
+                max: max.as_ref().map(number),
+            },
+            Rule::OneOf { listed, .. } => Constraint::OneOf(intern::strs(listed)),
+            _ => return None,
+        })
+    }
+
+    fn pattern(&mut self, source: &str, backtracking: bool) -> usize {
+        let key = (source.to_owned(), backtracking);
+        if let Some(&index) = self.pattern_index.get(&key) {
+            return index;
+        }
+        let source = intern::str(source);
+        self.patterns.push(if backtracking {
+            LazyPattern::with_backtracking(source)
+        } else {
+            LazyPattern::new(source)
+        });
+        let index = self.patterns.len() - 1;
+        self.pattern_index.insert(key, index);
+        index
+    }
+}
+
+/// A model's bound as the derive reads the importer's literal: an integer exactly, anything
+/// else as a double.
+fn number(n: &serde_json::Number) -> Number {
+    match (n.as_i64(), n.as_u64()) {
+        (Some(i), _) => Number::Int(i.into()),
+        (None, Some(u)) => Number::Int(u.into()),
+        _ => Number::Float(n.as_f64().unwrap_or(f64::NAN)),
+    }
+}
+
+/// Whether `rules` check anything (`sensitive` alone, at any depth, checks nothing).
+fn checks_anything(rules: &[Rule]) -> bool {
+    rules.iter().any(|rule| match rule {
+        Rule::Sensitive => false,
+        Rule::Each(inner) | Rule::Keys(inner) | Rule::Values(inner) => checks_anything(inner),
+        _ => true,
+    })
+}
+
+/// The sensitivity of a value that follows `rules` (an item, a key, a map value); `None`
+/// when nothing of it is sensitive.
+fn value_sensitivity(rules: &[Rule]) -> Option<Sensitivity> {
+    if rules.contains(&Rule::Sensitive) {
+        return Some(Sensitivity::Whole);
+    }
+    parts_sensitivity(rules)
+}
+
+/// The sensitivity of a collection whose parts follow the `each`, `keys` and `values` among
+/// `rules`; `None` when no part is sensitive.
+fn parts_sensitivity(rules: &[Rule]) -> Option<Sensitivity> {
+    let part = |wanted: fn(&Rule) -> Option<&Vec<Rule>>| {
+        rules
+            .iter()
+            .find_map(wanted)
+            .and_then(|rules| value_sensitivity(rules))
+    };
+    if let Some(item) = part(|r| match r {
+        Rule::Each(rules) => Some(rules),
+        _ => None,
+    }) {
+        return Some(Sensitivity::Items(intern::sensitivity(item)));
+    }
+    let keys = part(|r| match r {
+        Rule::Keys(rules) => Some(rules),
+        _ => None,
+    })
+    .is_some();
+    let values = part(|r| match r {
+        Rule::Values(rules) => Some(rules),
+        _ => None,
+    });
+    if !keys && values.is_none() {
+        return None;
+    }
+    Some(Sensitivity::Entries {
+        keys,
+        values: intern::sensitivity(values.unwrap_or(Sensitivity::Nothing)),
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Values: a document as the importer's types hold it.
+
+/// A value of a member's type.
+#[derive(Clone, Debug)]
+enum Value {
+    String(String),
+    Boolean(bool),
+    Byte(i8),
+    Short(i16),
+    Integer(i32),
+    Long(i64),
+    Float(f32),
+    Double(f64),
+    Blob(Blob),
+    Timestamp(Timestamp),
+    Document(Json),
+    /// A string enum's value, listed or not.
+    Enum(String),
+    IntEnum(i32),
+    /// `None` only in a sparse list.
+    List(Vec<Option<Value>>),
+    Map(Entries),
+    /// Every member, in the model's order; `None` where absent.
+    Structure(Vec<Option<Value>>),
+    /// The member set, and its value.
+    Union(usize, Box<Value>),
+}
+
+/// A map's entries (`None` only in a sparse map), ordered as the runtime reports a map
+/// whose own order is unspecified.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Entries(BTreeMap<String, Option<Value>>);
+
+/// Equality as the derived `PartialEq` of the importer's types has it, for `@uniqueItems`
+/// (which the importer allows on lists of neither floats nor documents).
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (String(a), String(b)) | (Enum(a), Enum(b)) => a == b,
+            (Boolean(a), Boolean(b)) => a == b,
+            (Byte(a), Byte(b)) => a == b,
+            (Short(a), Short(b)) => a == b,
+            (Integer(a), Integer(b)) | (IntEnum(a), IntEnum(b)) => a == b,
+            (Long(a), Long(b)) => a == b,
+            (Float(a), Float(b)) => a == b,
+            (Double(a), Double(b)) => a == b,
+            (Blob(a), Blob(b)) => a == b,
+            (Timestamp(a), Timestamp(b)) => a == b,
+            (Document(a), Document(b)) => a == b,
+            (List(a), List(b)) | (Structure(a), Structure(b)) => a == b,
+            (Map(a), Map(b)) => a == b,
+            (Union(i, a), Union(j, b)) => i == j && a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Value {}
+
+impl Hash for Value {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        std::mem::discriminant(self).hash(state);
+        match self {
+            Value::String(s) | Value::Enum(s) => s.hash(state),
+            Value::Boolean(b) => b.hash(state),
+            Value::Byte(n) => n.hash(state),
+            Value::Short(n) => n.hash(state),
+            Value::Integer(n) | Value::IntEnum(n) => n.hash(state),
+            Value::Long(n) => n.hash(state),
+            // Equal floats hash alike but for zeros' signs: a rare extra comparison.
+            Value::Float(x) => (*x + 0.0).to_bits().hash(state),
+            Value::Double(x) => (*x + 0.0).to_bits().hash(state),
+            Value::Blob(b) => b.hash(state),
+            Value::Timestamp(t) => t.hash(state),
+            Value::Document(d) => d.to_string().hash(state),
+            Value::List(items) | Value::Structure(items) => items.hash(state),
+            Value::Map(entries) => entries.hash(state),
+            Value::Union(i, v) => {
+                i.hash(state);
+                v.hash(state);
+            }
+        }
+    }
+}
+
+impl HasLength for Entries {
+    fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
+        self.0.check_length(min, max)
+    }
+
+    fn empty_echo(&self) -> Option<&'static str> {
+        self.0.empty_echo()
+    }
+}
+
+impl Map for Entries {
+    type Value = Option<Value>;
+    /// As a `HashMap`, which the importer's types hold maps in.
+    const UNORDERED: bool = true;
+
+    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m Option<Value>)) {
+        self.0.iter().for_each(|(k, v)| f(k, v));
+    }
+}
+
+/// An enum's value, echoed as the enum macros echo it (their `EchoText` has no rule of its
+/// own for sensitive parts).
+struct EnumEcho<'a>(&'a str);
+
+impl EchoText for EnumEcho<'_> {
+    fn write_echo(&self, out: &mut String) {
+        out.push_str(self.0);
+    }
+}
+
+/// The echo of a value whose type echoes (see [`Type::echoes`]), by the runtime's `EchoText`
+/// of the Rust type that holds it.
+impl EchoText for Value {
+    fn write_echo(&self, out: &mut String) {
+        self.write_echo_hiding(Sensitivity::Nothing, out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        match self {
+            Value::String(s) => s.write_echo_hiding(sensitivity, out),
+            Value::Boolean(b) => b.write_echo_hiding(sensitivity, out),
+            Value::Byte(n) => n.write_echo_hiding(sensitivity, out),
+            Value::Short(n) => n.write_echo_hiding(sensitivity, out),
+            Value::Integer(n) => n.write_echo_hiding(sensitivity, out),
+            Value::Long(n) => n.write_echo_hiding(sensitivity, out),
+            Value::Float(x) => x.write_echo_hiding(sensitivity, out),
+            Value::Double(x) => x.write_echo_hiding(sensitivity, out),
+            Value::Blob(b) => b.write_echo_hiding(sensitivity, out),
+            Value::Enum(s) => EnumEcho(s).write_echo_hiding(sensitivity, out),
+            Value::IntEnum(n) => EnumEcho(&n.to_string()).write_echo_hiding(sensitivity, out),
+            Value::List(items) => items.write_echo_hiding(sensitivity, out),
+            Value::Map(entries) => entries.0.write_echo_hiding(sensitivity, out),
+            // Never echoed: their types are not `EchoText`.
+            Value::Timestamp(_) | Value::Document(_) | Value::Structure(_) | Value::Union(..) => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a document.
+
+/// Where in the document reading is, as a JSON pointer.
+#[derive(Default)]
+struct Pointer(Vec<String>);
+
+impl Pointer {
+    fn malformed(&self, message: impl Into<String>) -> DocumentError {
+        let at: String = self
+            .0
+            .iter()
+            .map(|step| format!("/{}", step.replace('~', "~0").replace('/', "~1")))
+            .collect();
+        DocumentError::Malformed {
+            at,
+            message: message.into(),
+        }
+    }
+
+    fn within<T>(&mut self, step: String, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.0.push(step);
+        let out = f(self);
+        self.0.pop();
+        out
+    }
+}
+
+/// What a JSON value is, for messages.
+fn found(json: &Json) -> &'static str {
+    match json {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+struct Reader<'v> {
+    validator: &'v Validator,
+}
+
+impl Reader<'_> {
+    /// A value of `ty`; `member` says whether it is a structure's or union's member or an
+    /// item of a collection.
+    fn read(
+        &self,
+        json: &Json,
+        ty: &Type,
+        member: bool,
+        at: &mut Pointer,
+    ) -> Result<Value, DocumentError> {
+        if at.0.len() > MAX_DEPTH {
+            return Err(at.malformed(format!("nested deeper than {MAX_DEPTH} levels")));
+        }
+        let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
+        // The runtime's own readers, so that what is accepted is what the types accept.
+        let by_serde = |result: Result<Value, serde_json::Error>| {
+            result.map_err(|e| at.malformed(e.to_string()))
+        };
+        Ok(match ty {
+            Type::String => match json {
+                Json::String(s) => Value::String(s.clone()),
+                _ => return Err(expected("a string")),
+            },
+            Type::Boolean => match json {
+                Json::Bool(b) => Value::Boolean(*b),
+                _ => return Err(expected("a boolean")),
+            },
+            Type::Byte => by_serde(i8::deserialize(json).map(Value::Byte))?,
+            Type::Short => by_serde(i16::deserialize(json).map(Value::Short))?,
+            Type::Integer => by_serde(i32::deserialize(json).map(Value::Integer))?,
+            Type::Long => by_serde(i64::deserialize(json).map(Value::Long))?,
+            // A member's float may be `"NaN"` or an infinity, as Smithy's JSON protocols write
+            // them; the importer's collections hold plain floats, read as numbers only.
+            Type::Float if member => {
+                by_serde(aws_constraints::float::deserialize(json).map(Value::Float))?
+            }
+            Type::Double if member => {
+                by_serde(aws_constraints::float::deserialize(json).map(Value::Double))?
+            }
+            Type::Float => by_serde(f32::deserialize(json).map(Value::Float))?,
+            Type::Double => by_serde(f64::deserialize(json).map(Value::Double))?,
+            Type::Blob => by_serde(Blob::deserialize(json).map(Value::Blob))?,
+            Type::Timestamp => by_serde(Timestamp::deserialize(json).map(Value::Timestamp))?,
+            Type::Document => Value::Document(json.clone()),
+            Type::Named { name, .. } => return self.read_named(json, name, at),
+            Type::List { item, sparse } => {
+                let Json::Array(items) = json else {
+                    return Err(expected("an array"));
+                };
+                let mut out = Vec::with_capacity(items.len());
+                for (index, json) in items.iter().enumerate() {
+                    out.push(at.within(index.to_string(), |at| {
+                        self.read_optional(json, item, *sparse, at)
+                    })?);
+                }
+                Value::List(out)
+            }
+            Type::Map { value, sparse } => {
+                let Json::Object(entries) = json else {
+                    return Err(expected("an object"));
+                };
+                let mut out = BTreeMap::new();
+                for (key, json) in entries {
+                    let read = at.within(key.clone(), |at| {
+                        self.read_optional(json, value, *sparse, at)
+                    })?;
+                    out.insert(key.clone(), read);
+                }
+                Value::Map(Entries(out))
+            }
+        })
+    }
+
+    /// An item of a list or a map's value: `null` only where the collection is sparse.
+    fn read_optional(
+        &self,
+        json: &Json,
+        ty: &Type,
+        sparse: bool,
+        at: &mut Pointer,
+    ) -> Result<Option<Value>, DocumentError> {
+        match json {
+            Json::Null if sparse => Ok(None),
+            Json::Null => {
+                Err(at.malformed("expected a value, found null (the collection is not sparse)"))
+            }
+            json => self.read(json, ty, false, at).map(Some),
+        }
+    }
+
+    /// A member's value with its timestamp format, where it has one.
+    fn read_member(
+        &self,
+        json: &Json,
+        member: &shapes::Member,
+        at: &mut Pointer,
+    ) -> Result<Value, DocumentError> {
+        let read = match member.timestamp_format {
+            Some(TimestampFormat::DateTime) => {
+                aws_constraints::timestamp::date_time::deserialize(json)
+            }
+            Some(TimestampFormat::HttpDate) => {
+                aws_constraints::timestamp::http_date::deserialize(json)
+            }
+            None => return self.read(json, &member.ty, true, at),
+        };
+        read.map(Value::Timestamp)
+            .map_err(|e| at.malformed(e.to_string()))
+    }
+
+    fn read_named(
+        &self,
+        json: &Json,
+        name: &str,
+        at: &mut Pointer,
+    ) -> Result<Value, DocumentError> {
+        let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
+        let Some(named) = self.validator.schema.types.get(name) else {
+            return Err(at.malformed(format!("the schema has no type {name}")));
+        };
+        match &named.kind {
+            TypeKind::StringEnum(_) => match json {
+                Json::String(s) => Ok(Value::Enum(s.clone())),
+                _ => Err(expected("a string")),
+            },
+            TypeKind::IntEnum(_) => i32::deserialize(json)
+                .map(Value::IntEnum)
+                .map_err(|e| at.malformed(e.to_string())),
+            TypeKind::Structure(composite) => {
+                let Json::Object(object) = json else {
+                    return Err(expected(&format!("an object (structure {name})")));
+                };
+                let mut members = Vec::with_capacity(composite.members.len());
+                for member in &composite.members {
+                    let value = match object.get(&member.wire) {
+                        None | Some(Json::Null) => member
+                            .default
+                            .as_ref()
+                            .map(|default| default_value(default, &member.ty)),
+                        Some(json) => Some(at.within(member.wire.clone(), |at| {
+                            self.read_member(json, member, at)
+                        })?),
+                    };
+                    members.push(value);
+                }
+                Ok(Value::Structure(members))
+            }
+            TypeKind::Union(composite) => {
+                let Json::Object(object) = json else {
+                    return Err(expected(&format!("an object (union {name})")));
+                };
+                let mut set = object.iter();
+                let (Some((key, json)), None) = (set.next(), set.next()) else {
+                    return Err(at.malformed(format!(
+                        "a union ({name}) has exactly one member set, found {}",
+                        object.len()
+                    )));
+                };
+                let Some(index) = composite.members.iter().position(|m| &m.name == key) else {
+                    let names: Vec<&str> =
+                        composite.members.iter().map(|m| m.name.as_str()).collect();
+                    return Err(at.malformed(format!(
+                        "{key:?} is not a member of the union {name} (its members: {})",
+                        names.join(", ")
+                    )));
+                };
+                let member = &composite.members[index];
+                let value = at.within(key.clone(), |at| match json {
+                    Json::Null if member.ty != Type::Document => {
+                        Err(at.malformed("expected a value, found null (a union's member is set)"))
+                    }
+                    json => self.read_member(json, member, at),
+                })?;
+                Ok(Value::Union(index, Box::new(value)))
+            }
+        }
+    }
+}
+
+/// A member's `@default` as a value of its type.
+fn default_value(default: &Default, ty: &Type) -> Value {
+    match (default, ty) {
+        (Default::Zero, ty) => zero(ty),
+        (Default::Enum(value), _) => Value::Enum(value.clone()),
+        // The importer's types hold integer enums as `i32`.
+        (Default::IntEnum(value), _) => Value::IntEnum(*value as i32),
+        (Default::String(value), _) => Value::String(value.clone()),
+        (Default::True, _) => Value::Boolean(true),
+        (Default::Integer(n), Type::Byte) => Value::Byte(*n as i8),
+        (Default::Integer(n), Type::Short) => Value::Short(*n as i16),
+        (Default::Integer(n), Type::Integer) => Value::Integer(*n as i32),
+        (Default::Integer(n), _) => Value::Long(*n),
+        (Default::Float(x), Type::Float) => Value::Float(*x as f32),
+        (Default::Float(x), _) => Value::Double(*x),
+    }
+}
+
+/// A type's `Default`, which a zero default is.
+fn zero(ty: &Type) -> Value {
+    match ty {
+        Type::Boolean => Value::Boolean(false),
+        Type::Byte => Value::Byte(0),
+        Type::Short => Value::Short(0),
+        Type::Integer => Value::Integer(0),
+        Type::Long => Value::Long(0),
+        Type::Float => Value::Float(0.0),
+        Type::Double => Value::Double(0.0),
+        Type::Blob => Value::Blob(Blob::default()),
+        Type::List { .. } => Value::List(Vec::new()),
+        Type::Map { .. } => Value::Map(Entries(BTreeMap::new())),
+        _ => Value::String(String::new()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Validating a value, as the derive's expansion and the runtime's `Validate` impls do.
+
+/// What a rule is applied to.
+#[derive(Clone, Copy)]
+enum Subject<'v> {
+    /// A map's key.
+    Key(&'v str),
+    Value(&'v Value),
+}
+
+impl Validator {
+    /// `Validate::validate_at` of the type that holds `value`.
+    fn validate_nested(
+        &self,
+        value: &Value,
+        ty: &Type,
+        at: &Location<'_>,
+        errors: &mut ValidationErrors,
+    ) {
+        match (ty, value) {
+            (Type::Named { name, .. }, value) => self.validate_named(name, value, at, errors),
+            (Type::List { item, .. }, Value::List(items)) => {
+                runtime::validate_items(items, at, errors, self.members(item));
+            }
+            (Type::Map { value, .. }, Value::Map(entries)) => {
+                runtime::validate_entries(entries, at, errors, self.members(value));
+            }
+            _ => {}
+        }
+    }
+
+    /// What `Validate` says of a collection's members of type `ty`.
+    // The type is the runtime's protocol: constraints, an echo writer and a validator.
+    #[allow(clippy::type_complexity)]
+    fn members<'s>(
+        &'s self,
+        ty: &'s Type,
+    ) -> Members<
+        Borrowed<'s>,
+        impl Fn(&Option<Value>, &mut String) + 's,
+        impl Fn(&Option<Value>, &Location<'_>, &mut ValidationErrors) + 's,
+    > {
+        let constraints: &[Constraint] = match ty {
+            Type::Named { name, .. } => match self.plans.get(name) {
+                Some(
+                    TypePlan::Enum { constraints, .. } | TypePlan::IntEnum { constraints, .. },
+                ) => constraints,
+                _ => &[],
+            },
+            _ => &[],
+        };
+        Members {
+            constraints: Borrowed(constraints),
+            // An absent member of a sparse collection is echoed as Java writes it.
+            write_echo: |member: &Option<Value>, out: &mut String| match member {
+                Some(value) => value.write_echo(out),
+                None => out.push_str("null"),
+            },
+            validate: move |member: &Option<Value>,
+                            at: &Location<'_>,
+                            errors: &mut ValidationErrors| {
+                if let Some(value) = member {
+                    self.validate_nested(value, ty, at, errors);
+                }
+            },
+        }
+    }
+
+    fn validate_named(
+        &self,
+        name: &str,
+        value: &Value,
+        at: &Location<'_>,
+        errors: &mut ValidationErrors,
+    ) {
+        let Some(plan) = self.plans.get(name) else {
+            return;
+        };
+        match (plan, value) {
+            (
+                TypePlan::Composite {
+                    sensitive,
+                    guarded,
+                    members,
+                },
+                value,
+            ) => {
+                if *guarded && at.depth() > MAX_DEPTH {
+                    runtime::too_deep(at, errors);
+                    return;
+                }
+                // A sensitive type redacts everything below wherever it is used.
+                let sensitive_at = at.with_sensitivity(true);
+                let at = if *sensitive { &sensitive_at } else { at };
+                match value {
+                    Value::Structure(values) => {
+                        for (member, value) in members.iter().zip(values) {
+                            self.check_member(member, value.as_ref(), at, errors);
+                        }
+                    }
+                    Value::Union(index, value) => {
+                        if let Some(member) = members.get(*index) {
+                            self.check_member(member, Some(value), at, errors);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // A value the enum does not list, as the enum macros report it.
+            (
+                TypePlan::Enum {
+                    listed, internal, ..
+                },
+                Value::Enum(text),
+            ) if !listed.contains(&text.as_str()) && !internal.contains(&text.as_str()) => {
+                runtime::one_of(text.as_str(), listed, &[], || *at, errors);
+            }
+            (TypePlan::IntEnum { values, listed, .. }, Value::IntEnum(n))
+                if !values.contains(&i64::from(*n)) =>
+            {
+                runtime::one_of(n.to_string().as_str(), listed, &[], || *at, errors);
+            }
+            _ => {}
+        }
+    }
+
+    /// A member's rules, as the derive's `member_checks` writes them.
+    fn check_member(
+        &self,
+        member: &MemberPlan,
+        value: Option<&Value>,
+        at: &Location<'_>,
+        errors: &mut ValidationErrors,
+    ) {
+        let member_at = || {
+            let location = at.member(member.wire, member.sensitive);
+            match member.parts {
+                Some(parts) if !member.sensitive => location.with_sensitive_parts(parts),
+                _ => location,
+            }
+        };
+        for pass in &member.passes {
+            match pass {
+                Pass::Required if member.filled_by_default => {}
+                Pass::Required => runtime::required(&value, member_at, errors),
+                // Everything else applies to a present value only, as on an `Option`.
+                _ if value.is_none() => {}
+                Pass::Nested => {
+                    if let Some(value) = value {
+                        self.validate_nested(value, &member.ty, &member_at(), errors);
+                    }
+                }
+                Pass::Unique => {
+                    if let Some(Value::List(items)) = value {
+                        runtime::unique(items, member_at, errors);
+                    }
+                }
+                Pass::Check(check) => {
+                    if let Some(value) = value {
+                        self.check(check, Subject::Value(value), &member.ty, &member_at, errors);
+                    }
+                }
+                Pass::Entries(keys, values) => {
+                    if let Some(value) = value {
+                        self.entries(
+                            keys.as_ref(),
+                            values.as_ref(),
+                            value,
+                            &member.ty,
+                            &member_at(),
+                            errors,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// One rule of a value of type `ty`, as the derive's `value_rule` writes it.
+    fn check<'a>(
+        &self,
+        check: &Check,
+        subject: Subject<'_>,
+        ty: &Type,
+        at: &dyn Fn() -> Location<'a>,
+        errors: &mut ValidationErrors,
+    ) {
+        let echo = |sensitivity| self.echo(subject, ty, sensitivity);
+        let text = match subject {
+            Subject::Key(key) => Some(key),
+            Subject::Value(Value::String(s)) => Some(s.as_str()),
+            Subject::Value(_) => None,
+        };
+        match check {
+            Check::Length { min, max } => match subject {
+                Subject::Key(key) => runtime::len(key, *min, *max, at, echo, errors),
+                Subject::Value(Value::String(s)) => {
+                    runtime::len(s.as_str(), *min, *max, at, echo, errors)
+                }
+                Subject::Value(Value::List(items)) => {
+                    runtime::len(items, *min, *max, at, echo, errors)
+                }
+                Subject::Value(Value::Map(entries)) => {
+                    runtime::len(entries, *min, *max, at, echo, errors)
+                }
+                Subject::Value(Value::Blob(blob)) => {
+                    runtime::len(blob, *min, *max, at, echo, errors)
+                }
+                _ => {}
+            },
+            Check::Pattern(index) => {
+                if let Some(text) = text {
+                    let pattern = &self.patterns[*index];
+                    runtime::pattern(text, pattern, pattern.shortcut(), at, errors);
+                }
+            }
+            Check::Range { min, max } => {
+                let (min, max) = (*min, *max);
+                match subject {
+                    Subject::Value(Value::Byte(n)) => runtime::range(n, min, max, at, errors),
+                    Subject::Value(Value::Short(n)) => runtime::range(n, min, max, at, errors),
+                    Subject::Value(Value::Integer(n)) => runtime::range(n, min, max, at, errors),
+                    Subject::Value(Value::Long(n)) => runtime::range(n, min, max, at, errors),
+                    Subject::Value(Value::Float(x)) => runtime::range(x, min, max, at, errors),
+                    Subject::Value(Value::Double(x)) => runtime::range(x, min, max, at, errors),
+                    _ => {}
+                }
+            }
+            Check::OneOf { listed, internal } => {
+                if let Some(text) = text {
+                    runtime::one_of(text, listed, internal, at, errors);
+                }
+            }
+            Check::Each(side) => {
+                if let (Some(side), Subject::Value(Value::List(items)), Type::List { item, .. }) =
+                    (side, subject, ty)
+                {
+                    let check = |member: &Option<Value>,
+                                 index: usize,
+                                 list_at: &Location<'_>,
+                                 errors: &mut ValidationErrors| {
+                        if let Some(member) = member {
+                            let item_at = || list_at.index(index);
+                            for check in &side.checks {
+                                self.check(check, Subject::Value(member), item, &item_at, errors);
+                            }
+                        }
+                    };
+                    let constraints = Borrowed(&side.constraints);
+                    runtime::each(items, &at(), echo, errors, (constraints, check));
+                }
+            }
+            Check::Keys(side) => {
+                if let Subject::Value(value) = subject {
+                    self.entries(side.as_ref(), None, value, ty, &at(), errors);
+                }
+            }
+            Check::Values(side) => {
+                if let Subject::Value(value) = subject {
+                    self.entries(None, side.as_ref(), value, ty, &at(), errors);
+                }
+            }
+            Check::Nothing => {}
+        }
+    }
+
+    /// A map's keys and values checked in one pass, as the runtime's `entries` does.
+    fn entries(
+        &self,
+        keys: Option<&Side>,
+        values: Option<&Side>,
+        value: &Value,
+        ty: &Type,
+        map_at: &Location<'_>,
+        errors: &mut ValidationErrors,
+    ) {
+        let (
+            Value::Map(entries),
+            Type::Map {
+                value: value_ty, ..
+            },
+        ) = (value, ty)
+        else {
+            return;
+        };
+        if keys.is_none() && values.is_none() {
+            return;
+        }
+        let none: &[Check] = &[];
+        let key_checks = keys.map_or(none, |side| &side.checks);
+        let value_checks = values.map_or(none, |side| &side.checks);
+        let check_key = |key: &str, map_at: &Location<'_>, errors: &mut ValidationErrors| {
+            let key_at = || map_at.map_key(key);
+            for check in key_checks {
+                self.check(check, Subject::Key(key), &Type::String, &key_at, errors);
+            }
+        };
+        let check_value = |member: &Option<Value>,
+                           key: &str,
+                           map_at: &Location<'_>,
+                           errors: &mut ValidationErrors| {
+            if let Some(member) = member {
+                let value_at = || map_at.map_value(key);
+                for check in value_checks {
+                    self.check(check, Subject::Value(member), value_ty, &value_at, errors);
+                }
+            }
+        };
+        let no_constraints: &[Constraint] = &[];
+        let key_constraints = Borrowed(keys.map_or(no_constraints, |side| &side.constraints));
+        let value_constraints = Borrowed(values.map_or(no_constraints, |side| &side.constraints));
+        let echo = |sensitivity| self.echo(Subject::Value(value), ty, sensitivity);
+        runtime::entries(
+            entries,
+            map_at,
+            echo,
+            errors,
+            (key_constraints, check_key),
+            (value_constraints, check_value),
+        );
+    }
+
+    /// The echo of a value, as the derive's echo probe gives it: the whole value where its
+    /// type echoes, hiding what `sensitivity` names; nothing otherwise.
+    fn echo(&self, subject: Subject<'_>, ty: &Type, sensitivity: Sensitivity) -> Option<ValueText> {
+        let mut out = String::new();
+        match subject {
+            Subject::Key(key) => key.write_echo_hiding(sensitivity, &mut out),
+            Subject::Value(value) if ty.echoes(&self.schema.types) => {
+                value.write_echo_hiding(sensitivity, &mut out)
+            }
+            Subject::Value(_) => return None,
+        }
+        Some(ValueText::from(out))
+    }
+}
