@@ -10,3 +10,4 @@
 //! ```
 
 pub mod emulator;
+pub mod model_files;

@@ -1,5 +1,7 @@
-//! `aws-constraints`: validate an operation's input document as AWS would, list the
-//! operations, or test a pattern against values.
+//! `aws-constraints`: validate an operation's input document as AWS would (the five
+//! hand-declared operations, or any operation of any AWS model with `--model`), list the
+//! operations, generate sample documents, test a pattern against values, import a model as
+//! Rust, or serve the five operations as a local emulator.
 //!
 //! Exit codes: 0 valid (or done), 1 constraints violated, 2 bad input or usage.
 
@@ -8,8 +10,9 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use aws_constraints::{pattern::Pattern, InputError, Validated, ValidationErrors};
-use aws_constraints_cli::emulator;
+use aws_constraints_cli::{emulator, model_files};
 use aws_constraints_models::{visit_operation, Operation, OperationVisitor};
+use aws_constraints_schema::{samples, DocumentError, Validator};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -25,8 +28,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the operations, one a line.
-    Operations,
+    /// List the operations, one a line: the five hand-declared ones, or a model's.
+    Operations {
+        #[command(flatten)]
+        model: ModelArgs,
+    },
     /// Validate one JSON input document (the shape of the AWS CLI's --cli-input-json).
     ///
     /// Exit 0 and print `valid` when every constraint holds; exit 1 and print the violations
@@ -39,6 +45,17 @@ enum Command {
         /// How to print violations.
         #[arg(long, value_enum, default_value_t = Format::Aws)]
         format: Format,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+    /// Print documents generated from a model for an operation, one JSON object a line
+    /// (`{"breaks": .., "document": ..}`): first one meant to be valid, then one for each
+    /// constraint it can break.
+    Samples {
+        /// The operation, as `aws-constraints operations --model ..` lists it.
+        operation: String,
+        #[command(flatten)]
+        model: ModelArgs,
     },
     /// Write Rust types annotated for aws-constraints from an AWS model (a Smithy JSON AST, or
     /// botocore's service-2.json, plain or gzipped):
@@ -87,6 +104,35 @@ enum Command {
     },
 }
 
+/// Which model to read, instead of the five hand-declared operations.
+#[derive(clap::Args)]
+struct ModelArgs {
+    /// An AWS model: a Smithy JSON AST or a botocore service-2.json (plain or .gz), or a
+    /// folder of them (botocore's data/ folder, or api-models-aws's layout) with --service.
+    #[arg(long, value_name = "MODEL")]
+    model: Option<std::path::PathBuf>,
+    /// The service's folder in a folder of models (`sqs`, `iot`).
+    #[arg(long, value_name = "NAME", requires = "model")]
+    service: Option<String>,
+}
+
+impl ModelArgs {
+    /// The validator of the model given, or `None` for the five hand-declared operations.
+    fn validator(&self) -> Result<Option<Validator>, Usage> {
+        let Some(path) = &self.model else {
+            return Ok(None);
+        };
+        let file = model_files::find(path, self.service.as_deref()).map_err(Usage)?;
+        let text = model_files::read(&file).map_err(Usage)?;
+        Validator::from_json(&text).map(Some).map_err(|e| {
+            Usage(format!(
+                "{}: not a model this tool reads: {e}",
+                file.display()
+            ))
+        })
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     /// The message AWS services send.
@@ -103,19 +149,14 @@ struct Usage(String);
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Operations => {
-            let mut out = String::new();
-            for name in aws_constraints_models::OPERATIONS {
-                out.push_str(name);
-                out.push('\n');
-            }
-            print(&out).map(|()| ExitCode::SUCCESS)
-        }
+        Command::Operations { model } => operations(&model),
         Command::Validate {
             operation,
             file,
             format,
-        } => validate(&operation, file.as_deref(), format),
+            model,
+        } => validate(&operation, file.as_deref(), format, &model),
+        Command::Samples { operation, model } => samples(&operation, &model),
         Command::Pattern {
             pattern,
             backtracking,
@@ -147,7 +188,7 @@ fn import(
     output: Option<&str>,
     options: impl FnOnce(aws_constraints_codegen::Builder) -> aws_constraints_codegen::Builder,
 ) -> Result<ExitCode, Usage> {
-    let text = read_model(model)?;
+    let text = model_files::read(model.as_ref()).map_err(Usage)?;
     let builder = operations.into_iter().fold(
         options(aws_constraints_codegen::Builder::new().model_json(text)),
         aws_constraints_codegen::Builder::operation,
@@ -161,21 +202,6 @@ fn import(
     result
         .map(|()| ExitCode::SUCCESS)
         .map_err(|e| Usage(format!("{model}: {e}")))
-}
-
-/// A model file's text, gunzipped when it is gzip (botocore ships `service-2.json.gz`).
-fn read_model(path: &str) -> Result<String, Usage> {
-    let bytes = std::fs::read(path).map_err(|e| Usage(format!("cannot read {path}: {e}")))?;
-    let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut text = Vec::new();
-        flate2::read::GzDecoder::new(bytes.as_slice())
-            .read_to_end(&mut text)
-            .map_err(|e| Usage(format!("{path}: not a readable gzip file: {e}")))?;
-        text
-    } else {
-        bytes
-    };
-    String::from_utf8(bytes).map_err(|e| Usage(format!("{path}: not UTF-8 text: {e}")))
 }
 
 fn print(text: &str) -> Result<(), Usage> {
@@ -201,7 +227,37 @@ fn read_document(file: Option<&str>) -> Result<String, Usage> {
     Ok(text)
 }
 
-fn validate(operation: &str, file: Option<&str>, format: Format) -> Result<ExitCode, Usage> {
+fn operations(model: &ModelArgs) -> Result<ExitCode, Usage> {
+    let mut out = String::new();
+    match model.validator()? {
+        None => {
+            for name in aws_constraints_models::OPERATIONS {
+                out.push_str(name);
+                out.push('\n');
+            }
+        }
+        Some(validator) => {
+            for (name, refused) in validator.operations() {
+                out.push_str(name);
+                out.push('\n');
+                if let Some(reason) = refused {
+                    eprintln!("{name}: cannot be validated: {reason}");
+                }
+            }
+        }
+    }
+    print(&out).map(|()| ExitCode::SUCCESS)
+}
+
+fn validate(
+    operation: &str,
+    file: Option<&str>,
+    format: Format,
+    model: &ModelArgs,
+) -> Result<ExitCode, Usage> {
+    if let Some(validator) = model.validator()? {
+        return validate_by_model(&validator, operation, file, format);
+    }
     let Some(check) = visit_operation(operation, Check) else {
         return Err(Usage(format!(
             "unknown operation `{operation}`; expected one of: {}",
@@ -219,6 +275,47 @@ fn validate(operation: &str, file: Option<&str>, format: Format) -> Result<ExitC
             "{source}: not a valid {operation} input document: {e}"
         ))),
     }
+}
+
+fn validate_by_model(
+    validator: &Validator,
+    operation: &str,
+    file: Option<&str>,
+    format: Format,
+) -> Result<ExitCode, Usage> {
+    // An unknown operation is said before the document is read.
+    validator
+        .operation(operation)
+        .map_err(|e| Usage(e.to_string()))?;
+    let document = read_document(file)?;
+    let source = file.filter(|f| *f != "-").unwrap_or("<stdin>");
+    match validator.validate_json(operation, document.as_bytes()) {
+        Ok(()) => print("valid\n").map(|()| ExitCode::SUCCESS),
+        Err(DocumentError::Invalid(errors)) => {
+            print(&(render(&errors, format) + "\n")).map(|()| ExitCode::from(1))
+        }
+        Err(error @ DocumentError::Malformed { .. }) => Err(Usage(format!(
+            "{source}: not a valid {operation} input document: {error}"
+        ))),
+        Err(error) => Err(Usage(error.to_string())),
+    }
+}
+
+fn samples(operation: &str, model: &ModelArgs) -> Result<ExitCode, Usage> {
+    let Some(validator) = model.validator()? else {
+        return Err(Usage("which model? give --model MODEL".into()));
+    };
+    validator
+        .operation(operation)
+        .map_err(|e| Usage(e.to_string()))?;
+    let mut out = String::new();
+    // An operation without input has nothing to generate.
+    for sample in samples::documents(validator.schema(), operation).unwrap_or_default() {
+        let line = serde_json::json!({"breaks": sample.breaks, "document": sample.document});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    print(&out).map(|()| ExitCode::SUCCESS)
 }
 
 /// Picks the check of one operation's input documents.

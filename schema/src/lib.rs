@@ -40,7 +40,7 @@ mod validate;
 use std::fmt;
 
 pub use decide::{schema, Roots};
-pub use model::Model;
+pub use model::{closest, Model};
 pub use shapes::Schema;
 pub use validate::{DocumentError, Validator};
 

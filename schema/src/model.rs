@@ -305,7 +305,15 @@ impl Model {
 
 /// The three of `names` closest to `name` (by edit distance), for an error naming a name
 /// that is not there.
-pub(crate) fn closest<'n>(names: impl Iterator<Item = &'n str>, name: &str) -> Vec<String> {
+///
+/// ```
+/// let names = ["CreateThing", "DeleteThing", "ListThings", "CreateJob"];
+/// assert_eq!(
+///     aws_constraints_schema::closest(names.into_iter(), "CreateThings"),
+///     ["CreateThing", "ListThings", "DeleteThing"]
+/// );
+/// ```
+pub fn closest<'n>(names: impl Iterator<Item = &'n str>, name: &str) -> Vec<String> {
     let mut names: Vec<&str> = names.collect();
     names.sort_by_key(|n| edit_distance(n, name));
     names.truncate(3);

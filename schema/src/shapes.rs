@@ -179,19 +179,3 @@ pub enum TimestampFormat {
     /// RFC 7231 (`http-date`).
     HttpDate,
 }
-
-impl Type {
-    /// Whether AWS's echo of a value of this type can be written (strings, numbers,
-    /// booleans, blobs, enums, and lists and maps of them), given the named types.
-    pub fn echoes(&self, types: &BTreeMap<String, NamedType>) -> bool {
-        match self {
-            Type::Timestamp | Type::Document => false,
-            Type::Named { name, .. } => types.get(name).is_some_and(|named| {
-                matches!(named.kind, TypeKind::StringEnum(_) | TypeKind::IntEnum(_))
-            }),
-            Type::List { item, .. } => item.echoes(types),
-            Type::Map { value, .. } => value.echoes(types),
-            _ => true,
-        }
-    }
-}

@@ -21,7 +21,7 @@ use serde_json::Value as Json;
 use crate::decide::{Decider, Roots};
 use crate::intern;
 use crate::model::{closest, Model};
-use crate::shapes::{self, Default, Rule, Schema, TimestampFormat, Type, TypeKind};
+use crate::shapes::{self, Default, Operation, Rule, Schema, TimestampFormat, Type, TypeKind};
 use crate::ModelError;
 
 /// Validates JSON documents as the inputs of a model's operations, as the types the
@@ -61,7 +61,10 @@ pub struct Validator {
     schema: Schema,
     /// Operations whose input could not be decided, with the reason.
     refused: BTreeMap<String, ModelError>,
-    plans: HashMap<String, TypePlan>,
+    /// Each operation's index in the schema and its input's plan (`None`: no input).
+    inputs: BTreeMap<String, (usize, Option<usize>)>,
+    /// The named types' plans, which refer to each other by index.
+    plans: Vec<TypePlan>,
     patterns: Vec<LazyPattern>,
 }
 
@@ -154,15 +157,31 @@ impl Validator {
             types: std::mem::take(&mut decider.types),
             operations,
         };
-        let mut planner = Planner::default();
+        let mut planner = Planner {
+            index: schema.types.keys().cloned().zip(0..).collect(),
+            ..Planner::default()
+        };
         let plans = schema
             .types
             .iter()
-            .map(|(name, named)| (name.clone(), planner.type_plan(&named.kind)))
+            .map(|(name, named)| planner.type_plan(name, &named.kind))
+            .collect();
+        let inputs = schema
+            .operations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let input = o
+                    .input
+                    .as_ref()
+                    .and_then(|name| planner.index.get(name).copied());
+                (o.name.clone(), (i, input))
+            })
             .collect();
         Validator {
             schema,
             refused,
+            inputs,
             plans,
             patterns: planner.patterns,
         }
@@ -205,29 +224,36 @@ impl Validator {
         self.validate(operation, &document)
     }
 
+    /// The operation called `name`, or why it cannot be validated: the model has no such
+    /// operation (with the closest names), or its input is one the importer refuses.
+    pub fn operation(&self, name: &str) -> Result<&Operation, DocumentError> {
+        if let Some(&(index, _)) = self.inputs.get(name) {
+            return Ok(&self.schema.operations[index]);
+        }
+        if let Some(reason) = self.refused.get(name) {
+            return Err(DocumentError::Unsupported {
+                operation: name.to_owned(),
+                reason: reason.to_string(),
+            });
+        }
+        let names = self.operations().into_iter().map(|(name, _)| name);
+        Err(DocumentError::UnknownOperation {
+            operation: name.to_owned(),
+            closest: closest(names, name),
+        })
+    }
+
     /// Reads `document` as the input of `operation` and validates it.
     pub fn validate(&self, operation: &str, document: &Json) -> Result<(), DocumentError> {
-        let Some(found) = self.schema.operations.iter().find(|o| o.name == operation) else {
-            if let Some(reason) = self.refused.get(operation) {
-                return Err(DocumentError::Unsupported {
-                    operation: operation.to_owned(),
-                    reason: reason.to_string(),
-                });
-            }
-            let names = self.operations().into_iter().map(|(name, _)| name);
-            return Err(DocumentError::UnknownOperation {
-                operation: operation.to_owned(),
-                closest: closest(names, operation),
-            });
+        let input = match self.inputs.get(operation) {
+            Some(&(_, input)) => input,
+            None => return self.operation(operation).map(drop),
         };
         // No input: any document will do, as a service ignores what it does not read.
-        let Some(input) = &found.input else {
+        let Some(input) = input else {
             return Ok(());
         };
-        let ty = Type::Named {
-            name: input.clone(),
-            boxed: false,
-        };
+        let ty = Ty::Named(input);
         let value =
             Reader { validator: self }.read(document, &ty, true, &mut Pointer::default())?;
         let mut errors = ValidationErrors::new();
@@ -240,15 +266,29 @@ impl Validator {
 // Plans: a schema's rules with what the runtime takes (bounds as numbers, text interned,
 // patterns ready to compile, the constraints a group lists) worked out once.
 
+/// A member's type, with named types as indices into the validator's plans.
+#[derive(Clone, Debug, PartialEq)]
+enum Ty {
+    String,
+    Boolean,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    Blob,
+    Timestamp,
+    Document,
+    Named(usize),
+    List { item: Box<Ty>, sparse: bool },
+    Map { value: Box<Ty>, sparse: bool },
+}
+
 /// A named type's rules.
 enum TypePlan {
-    Composite {
-        /// `@sensitive` on the shape.
-        sensitive: bool,
-        /// Whether it nests values, and so may be deep enough to need the depth limit.
-        guarded: bool,
-        members: Vec<MemberPlan>,
-    },
+    Structure(CompositePlan),
+    Union(CompositePlan),
     Enum {
         listed: &'static [&'static str],
         internal: &'static [&'static str],
@@ -261,14 +301,27 @@ enum TypePlan {
     },
 }
 
+struct CompositePlan {
+    /// The type's Rust name, for messages.
+    name: String,
+    /// `@sensitive` on the shape.
+    sensitive: bool,
+    /// Whether it nests values, and so may be deep enough to need the depth limit.
+    guarded: bool,
+    members: Vec<MemberPlan>,
+}
+
 struct MemberPlan {
+    /// The member's name in the model (a union's key on the wire).
+    name: String,
     wire: &'static str,
-    ty: Type,
+    ty: Ty,
     sensitive: bool,
     /// Which parts of a collection are sensitive, where the member is not as a whole.
     parts: Option<Sensitivity>,
-    /// A member with a default is never missing.
-    filled_by_default: bool,
+    /// The model's default, where it applies: the member is then never missing.
+    default: Option<Default>,
+    timestamp_format: Option<TimestampFormat>,
     passes: Vec<Pass>,
 }
 
@@ -313,26 +366,18 @@ struct Side {
 
 #[derive(Default)]
 struct Planner {
+    /// Each named type's index, by Rust name.
+    index: BTreeMap<String, usize>,
     patterns: Vec<LazyPattern>,
     /// Pattern (source, backtracking) → its index.
     pattern_index: HashMap<(String, bool), usize>,
 }
 
 impl Planner {
-    fn type_plan(&mut self, kind: &TypeKind) -> TypePlan {
+    fn type_plan(&mut self, name: &str, kind: &TypeKind) -> TypePlan {
         match kind {
-            TypeKind::Structure(composite) | TypeKind::Union(composite) => TypePlan::Composite {
-                sensitive: composite.sensitive,
-                guarded: composite
-                    .members
-                    .iter()
-                    .any(|m| m.rules.contains(&Rule::Nested)),
-                members: composite
-                    .members
-                    .iter()
-                    .map(|m| self.member_plan(m))
-                    .collect(),
-            },
+            TypeKind::Structure(composite) => TypePlan::Structure(self.composite(name, composite)),
+            TypeKind::Union(composite) => TypePlan::Union(self.composite(name, composite)),
             TypeKind::StringEnum(values) => {
                 let of = |internal: bool| -> Vec<String> {
                     values
@@ -360,6 +405,52 @@ impl Planner {
         }
     }
 
+    fn composite(&mut self, name: &str, composite: &shapes::Composite) -> CompositePlan {
+        CompositePlan {
+            name: name.to_owned(),
+            sensitive: composite.sensitive,
+            guarded: composite
+                .members
+                .iter()
+                .any(|m| m.rules.contains(&Rule::Nested)),
+            members: composite
+                .members
+                .iter()
+                .map(|m| self.member_plan(m))
+                .collect(),
+        }
+    }
+
+    /// A type with its named types by index.
+    fn ty(&self, ty: &Type) -> Ty {
+        match ty {
+            Type::String => Ty::String,
+            Type::Boolean => Ty::Boolean,
+            Type::Byte => Ty::Byte,
+            Type::Short => Ty::Short,
+            Type::Integer => Ty::Integer,
+            Type::Long => Ty::Long,
+            Type::Float => Ty::Float,
+            Type::Double => Ty::Double,
+            Type::Blob => Ty::Blob,
+            Type::Timestamp => Ty::Timestamp,
+            Type::Document => Ty::Document,
+            // The decider inserts every type it names; a name it did not would be its
+            // fault, read as a value that nothing checks.
+            Type::Named { name, .. } => {
+                self.index.get(name).map_or(Ty::Document, |&i| Ty::Named(i))
+            }
+            Type::List { item, sparse } => Ty::List {
+                item: Box::new(self.ty(item)),
+                sparse: *sparse,
+            },
+            Type::Map { value, sparse } => Ty::Map {
+                value: Box::new(self.ty(value)),
+                sparse: *sparse,
+            },
+        }
+    }
+
     fn member_plan(&mut self, member: &shapes::Member) -> MemberPlan {
         let sensitive = member.rules.contains(&Rule::Sensitive);
         let mut passes = Vec::new();
@@ -384,11 +475,13 @@ impl Planner {
             });
         }
         MemberPlan {
+            name: member.name.clone(),
             wire: intern::str(&member.wire),
-            ty: member.ty.clone(),
+            ty: self.ty(&member.ty),
             sensitive,
             parts: parts_sensitivity(&member.rules),
-            filled_by_default: member.default.is_some(),
+            default: member.default.clone(),
+            timestamp_format: member.timestamp_format,
             passes,
         }
     }
@@ -536,8 +629,8 @@ fn parts_sensitivity(rules: &[Rule]) -> Option<Sensitivity> {
 
 /// A value of a member's type.
 #[derive(Clone, Debug)]
-enum Value {
-    String(String),
+enum Value<'a> {
+    String(&'a str),
     Boolean(bool),
     Byte(i8),
     Short(i16),
@@ -547,28 +640,28 @@ enum Value {
     Double(f64),
     Blob(Blob),
     Timestamp(Timestamp),
-    Document(Json),
+    Document(&'a Json),
     /// A string enum's value, listed or not.
-    Enum(String),
+    Enum(&'a str),
     IntEnum(i32),
     /// `None` only in a sparse list.
-    List(Vec<Option<Value>>),
-    Map(Entries),
+    List(Vec<Option<Value<'a>>>),
+    Map(Entries<'a>),
     /// Every member, in the model's order; `None` where absent.
-    Structure(Vec<Option<Value>>),
+    Structure(Vec<Option<Value<'a>>>),
     /// The member set, and its value.
-    Union(usize, Box<Value>),
+    Union(usize, Box<Value<'a>>),
 }
 
 /// A map's entries (`None` only in a sparse map), ordered as the runtime reports a map
 /// whose own order is unspecified.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct Entries(BTreeMap<String, Option<Value>>);
+struct Entries<'a>(BTreeMap<&'a str, Option<Value<'a>>>);
 
 /// Equality as the derived `PartialEq` of the importer's types has it, for `@uniqueItems`
 /// (which the importer allows on lists of neither floats nor documents).
-impl PartialEq for Value {
-    fn eq(&self, other: &Value) -> bool {
+impl PartialEq for Value<'_> {
+    fn eq(&self, other: &Self) -> bool {
         use Value::*;
         match (self, other) {
             (String(a), String(b)) | (Enum(a), Enum(b)) => a == b,
@@ -590,9 +683,9 @@ impl PartialEq for Value {
     }
 }
 
-impl Eq for Value {}
+impl Eq for Value<'_> {}
 
-impl Hash for Value {
+impl Hash for Value<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         std::mem::discriminant(self).hash(state);
         match self {
@@ -618,7 +711,7 @@ impl Hash for Value {
     }
 }
 
-impl HasLength for Entries {
+impl HasLength for Entries<'_> {
     fn check_length(&self, min: u64, max: u64) -> Result<(), u64> {
         self.0.check_length(min, max)
     }
@@ -628,12 +721,12 @@ impl HasLength for Entries {
     }
 }
 
-impl Map for Entries {
-    type Value = Option<Value>;
+impl<'a> Map for Entries<'a> {
+    type Value = Option<Value<'a>>;
     /// As a `HashMap`, which the importer's types hold maps in.
     const UNORDERED: bool = true;
 
-    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m Option<Value>)) {
+    fn for_each_entry<'m>(&'m self, mut f: impl FnMut(&'m str, &'m Option<Value<'a>>)) {
         self.0.iter().for_each(|(k, v)| f(k, v));
     }
 }
@@ -650,7 +743,7 @@ impl EchoText for EnumEcho<'_> {
 
 /// The echo of a value whose type echoes (see [`Type::echoes`]), by the runtime's `EchoText`
 /// of the Rust type that holds it.
-impl EchoText for Value {
+impl EchoText for Value<'_> {
     fn write_echo(&self, out: &mut String) {
         self.write_echo_hiding(Sensitivity::Nothing, out);
     }
@@ -679,16 +772,25 @@ impl EchoText for Value {
 // ---------------------------------------------------------------------------------------
 // Reading a document.
 
-/// Where in the document reading is, as a JSON pointer.
+/// Where in the document reading is, written as a JSON pointer only for an error.
 #[derive(Default)]
-struct Pointer(Vec<String>);
+struct Pointer<'v>(Vec<Step<'v>>);
 
-impl Pointer {
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+impl<'v> Pointer<'v> {
     fn malformed(&self, message: impl Into<String>) -> DocumentError {
         let at: String = self
             .0
             .iter()
-            .map(|step| format!("/{}", step.replace('~', "~0").replace('/', "~1")))
+            .map(|step| match step {
+                Step::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+                Step::Index(index) => format!("/{index}"),
+            })
             .collect();
         DocumentError::Malformed {
             at,
@@ -696,7 +798,7 @@ impl Pointer {
         }
     }
 
-    fn within<T>(&mut self, step: String, f: impl FnOnce(&mut Self) -> T) -> T {
+    fn within<T>(&mut self, step: Step<'v>, f: impl FnOnce(&mut Self) -> T) -> T {
         self.0.push(step);
         let out = f(self);
         self.0.pop();
@@ -720,73 +822,73 @@ struct Reader<'v> {
     validator: &'v Validator,
 }
 
-impl Reader<'_> {
+impl<'v> Reader<'v> {
     /// A value of `ty`; `member` says whether it is a structure's or union's member or an
     /// item of a collection.
     fn read(
         &self,
-        json: &Json,
-        ty: &Type,
+        json: &'v Json,
+        ty: &'v Ty,
         member: bool,
-        at: &mut Pointer,
-    ) -> Result<Value, DocumentError> {
+        at: &mut Pointer<'v>,
+    ) -> Result<Value<'v>, DocumentError> {
         if at.0.len() > MAX_DEPTH {
             return Err(at.malformed(format!("nested deeper than {MAX_DEPTH} levels")));
         }
         let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
         // The runtime's own readers, so that what is accepted is what the types accept.
-        let by_serde = |result: Result<Value, serde_json::Error>| {
+        let by_serde = |result: Result<Value<'v>, serde_json::Error>| {
             result.map_err(|e| at.malformed(e.to_string()))
         };
         Ok(match ty {
-            Type::String => match json {
-                Json::String(s) => Value::String(s.clone()),
+            Ty::String => match json {
+                Json::String(s) => Value::String(s),
                 _ => return Err(expected("a string")),
             },
-            Type::Boolean => match json {
+            Ty::Boolean => match json {
                 Json::Bool(b) => Value::Boolean(*b),
                 _ => return Err(expected("a boolean")),
             },
-            Type::Byte => by_serde(i8::deserialize(json).map(Value::Byte))?,
-            Type::Short => by_serde(i16::deserialize(json).map(Value::Short))?,
-            Type::Integer => by_serde(i32::deserialize(json).map(Value::Integer))?,
-            Type::Long => by_serde(i64::deserialize(json).map(Value::Long))?,
+            Ty::Byte => by_serde(i8::deserialize(json).map(Value::Byte))?,
+            Ty::Short => by_serde(i16::deserialize(json).map(Value::Short))?,
+            Ty::Integer => by_serde(i32::deserialize(json).map(Value::Integer))?,
+            Ty::Long => by_serde(i64::deserialize(json).map(Value::Long))?,
             // A member's float may be `"NaN"` or an infinity, as Smithy's JSON protocols write
             // them; the importer's collections hold plain floats, read as numbers only.
-            Type::Float if member => {
+            Ty::Float if member => {
                 by_serde(aws_constraints::float::deserialize(json).map(Value::Float))?
             }
-            Type::Double if member => {
+            Ty::Double if member => {
                 by_serde(aws_constraints::float::deserialize(json).map(Value::Double))?
             }
-            Type::Float => by_serde(f32::deserialize(json).map(Value::Float))?,
-            Type::Double => by_serde(f64::deserialize(json).map(Value::Double))?,
-            Type::Blob => by_serde(Blob::deserialize(json).map(Value::Blob))?,
-            Type::Timestamp => by_serde(Timestamp::deserialize(json).map(Value::Timestamp))?,
-            Type::Document => Value::Document(json.clone()),
-            Type::Named { name, .. } => return self.read_named(json, name, at),
-            Type::List { item, sparse } => {
+            Ty::Float => by_serde(f32::deserialize(json).map(Value::Float))?,
+            Ty::Double => by_serde(f64::deserialize(json).map(Value::Double))?,
+            Ty::Blob => by_serde(Blob::deserialize(json).map(Value::Blob))?,
+            Ty::Timestamp => by_serde(Timestamp::deserialize(json).map(Value::Timestamp))?,
+            Ty::Document => Value::Document(json),
+            Ty::Named(index) => return self.read_named(json, *index, at),
+            Ty::List { item, sparse } => {
                 let Json::Array(items) = json else {
                     return Err(expected("an array"));
                 };
                 let mut out = Vec::with_capacity(items.len());
                 for (index, json) in items.iter().enumerate() {
-                    out.push(at.within(index.to_string(), |at| {
+                    out.push(at.within(Step::Index(index), |at| {
                         self.read_optional(json, item, *sparse, at)
                     })?);
                 }
                 Value::List(out)
             }
-            Type::Map { value, sparse } => {
+            Ty::Map { value, sparse } => {
                 let Json::Object(entries) = json else {
                     return Err(expected("an object"));
                 };
                 let mut out = BTreeMap::new();
                 for (key, json) in entries {
-                    let read = at.within(key.clone(), |at| {
+                    let read = at.within(Step::Key(key), |at| {
                         self.read_optional(json, value, *sparse, at)
                     })?;
-                    out.insert(key.clone(), read);
+                    out.insert(key.as_str(), read);
                 }
                 Value::Map(Entries(out))
             }
@@ -796,11 +898,11 @@ impl Reader<'_> {
     /// An item of a list or a map's value: `null` only where the collection is sparse.
     fn read_optional(
         &self,
-        json: &Json,
-        ty: &Type,
+        json: &'v Json,
+        ty: &'v Ty,
         sparse: bool,
-        at: &mut Pointer,
-    ) -> Result<Option<Value>, DocumentError> {
+        at: &mut Pointer<'v>,
+    ) -> Result<Option<Value<'v>>, DocumentError> {
         match json {
             Json::Null if sparse => Ok(None),
             Json::Null => {
@@ -813,10 +915,10 @@ impl Reader<'_> {
     /// A member's value with its timestamp format, where it has one.
     fn read_member(
         &self,
-        json: &Json,
-        member: &shapes::Member,
-        at: &mut Pointer,
-    ) -> Result<Value, DocumentError> {
+        json: &'v Json,
+        member: &'v MemberPlan,
+        at: &mut Pointer<'v>,
+    ) -> Result<Value<'v>, DocumentError> {
         let read = match member.timestamp_format {
             Some(TimestampFormat::DateTime) => {
                 aws_constraints::timestamp::date_time::deserialize(json)
@@ -832,34 +934,31 @@ impl Reader<'_> {
 
     fn read_named(
         &self,
-        json: &Json,
-        name: &str,
-        at: &mut Pointer,
-    ) -> Result<Value, DocumentError> {
+        json: &'v Json,
+        index: usize,
+        at: &mut Pointer<'v>,
+    ) -> Result<Value<'v>, DocumentError> {
         let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
-        let Some(named) = self.validator.schema.types.get(name) else {
-            return Err(at.malformed(format!("the schema has no type {name}")));
-        };
-        match &named.kind {
-            TypeKind::StringEnum(_) => match json {
-                Json::String(s) => Ok(Value::Enum(s.clone())),
+        match &self.validator.plans[index] {
+            TypePlan::Enum { .. } => match json {
+                Json::String(s) => Ok(Value::Enum(s)),
                 _ => Err(expected("a string")),
             },
-            TypeKind::IntEnum(_) => i32::deserialize(json)
+            TypePlan::IntEnum { .. } => i32::deserialize(json)
                 .map(Value::IntEnum)
                 .map_err(|e| at.malformed(e.to_string())),
-            TypeKind::Structure(composite) => {
+            TypePlan::Structure(plan) => {
                 let Json::Object(object) = json else {
-                    return Err(expected(&format!("an object (structure {name})")));
+                    return Err(expected(&format!("an object (structure {})", plan.name)));
                 };
-                let mut members = Vec::with_capacity(composite.members.len());
-                for member in &composite.members {
-                    let value = match object.get(&member.wire) {
+                let mut members = Vec::with_capacity(plan.members.len());
+                for member in &plan.members {
+                    let value = match object.get(member.wire) {
                         None | Some(Json::Null) => member
                             .default
                             .as_ref()
                             .map(|default| default_value(default, &member.ty)),
-                        Some(json) => Some(at.within(member.wire.clone(), |at| {
+                        Some(json) => Some(at.within(Step::Key(member.wire), |at| {
                             self.read_member(json, member, at)
                         })?),
                     };
@@ -867,7 +966,8 @@ impl Reader<'_> {
                 }
                 Ok(Value::Structure(members))
             }
-            TypeKind::Union(composite) => {
+            TypePlan::Union(plan) => {
+                let name = &plan.name;
                 let Json::Object(object) = json else {
                     return Err(expected(&format!("an object (union {name})")));
                 };
@@ -878,17 +978,16 @@ impl Reader<'_> {
                         object.len()
                     )));
                 };
-                let Some(index) = composite.members.iter().position(|m| &m.name == key) else {
-                    let names: Vec<&str> =
-                        composite.members.iter().map(|m| m.name.as_str()).collect();
+                let Some(index) = plan.members.iter().position(|m| &m.name == key) else {
+                    let names: Vec<&str> = plan.members.iter().map(|m| m.name.as_str()).collect();
                     return Err(at.malformed(format!(
                         "{key:?} is not a member of the union {name} (its members: {})",
                         names.join(", ")
                     )));
                 };
-                let member = &composite.members[index];
-                let value = at.within(key.clone(), |at| match json {
-                    Json::Null if member.ty != Type::Document => {
+                let member = &plan.members[index];
+                let value = at.within(Step::Key(key), |at| match json {
+                    Json::Null if member.ty != Ty::Document => {
                         Err(at.malformed("expected a value, found null (a union's member is set)"))
                     }
                     json => self.read_member(json, member, at),
@@ -900,37 +999,37 @@ impl Reader<'_> {
 }
 
 /// A member's `@default` as a value of its type.
-fn default_value(default: &Default, ty: &Type) -> Value {
+fn default_value<'a>(default: &'a Default, ty: &Ty) -> Value<'a> {
     match (default, ty) {
         (Default::Zero, ty) => zero(ty),
-        (Default::Enum(value), _) => Value::Enum(value.clone()),
+        (Default::Enum(value), _) => Value::Enum(value),
         // The importer's types hold integer enums as `i32`.
         (Default::IntEnum(value), _) => Value::IntEnum(*value as i32),
-        (Default::String(value), _) => Value::String(value.clone()),
+        (Default::String(value), _) => Value::String(value),
         (Default::True, _) => Value::Boolean(true),
-        (Default::Integer(n), Type::Byte) => Value::Byte(*n as i8),
-        (Default::Integer(n), Type::Short) => Value::Short(*n as i16),
-        (Default::Integer(n), Type::Integer) => Value::Integer(*n as i32),
+        (Default::Integer(n), Ty::Byte) => Value::Byte(*n as i8),
+        (Default::Integer(n), Ty::Short) => Value::Short(*n as i16),
+        (Default::Integer(n), Ty::Integer) => Value::Integer(*n as i32),
         (Default::Integer(n), _) => Value::Long(*n),
-        (Default::Float(x), Type::Float) => Value::Float(*x as f32),
+        (Default::Float(x), Ty::Float) => Value::Float(*x as f32),
         (Default::Float(x), _) => Value::Double(*x),
     }
 }
 
 /// A type's `Default`, which a zero default is.
-fn zero(ty: &Type) -> Value {
+fn zero(ty: &Ty) -> Value<'static> {
     match ty {
-        Type::Boolean => Value::Boolean(false),
-        Type::Byte => Value::Byte(0),
-        Type::Short => Value::Short(0),
-        Type::Integer => Value::Integer(0),
-        Type::Long => Value::Long(0),
-        Type::Float => Value::Float(0.0),
-        Type::Double => Value::Double(0.0),
-        Type::Blob => Value::Blob(Blob::default()),
-        Type::List { .. } => Value::List(Vec::new()),
-        Type::Map { .. } => Value::Map(Entries(BTreeMap::new())),
-        _ => Value::String(String::new()),
+        Ty::Boolean => Value::Boolean(false),
+        Ty::Byte => Value::Byte(0),
+        Ty::Short => Value::Short(0),
+        Ty::Integer => Value::Integer(0),
+        Ty::Long => Value::Long(0),
+        Ty::Float => Value::Float(0.0),
+        Ty::Double => Value::Double(0.0),
+        Ty::Blob => Value::Blob(Blob::default()),
+        Ty::List { .. } => Value::List(Vec::new()),
+        Ty::Map { .. } => Value::Map(Entries(BTreeMap::new())),
+        _ => Value::String(""),
     }
 }
 
@@ -942,7 +1041,7 @@ fn zero(ty: &Type) -> Value {
 enum Subject<'v> {
     /// A map's key.
     Key(&'v str),
-    Value(&'v Value),
+    Value(&'v Value<'v>),
 }
 
 impl Validator {
@@ -950,16 +1049,16 @@ impl Validator {
     fn validate_nested(
         &self,
         value: &Value,
-        ty: &Type,
+        ty: &Ty,
         at: &Location<'_>,
         errors: &mut ValidationErrors,
     ) {
         match (ty, value) {
-            (Type::Named { name, .. }, value) => self.validate_named(name, value, at, errors),
-            (Type::List { item, .. }, Value::List(items)) => {
+            (Ty::Named(index), value) => self.validate_named(*index, value, at, errors),
+            (Ty::List { item, .. }, Value::List(items)) => {
                 runtime::validate_items(items, at, errors, self.members(item));
             }
-            (Type::Map { value, .. }, Value::Map(entries)) => {
+            (Ty::Map { value, .. }, Value::Map(entries)) => {
                 runtime::validate_entries(entries, at, errors, self.members(value));
             }
             _ => {}
@@ -971,17 +1070,17 @@ impl Validator {
     #[allow(clippy::type_complexity)]
     fn members<'s>(
         &'s self,
-        ty: &'s Type,
+        ty: &'s Ty,
     ) -> Members<
         Borrowed<'s>,
         impl Fn(&Option<Value>, &mut String) + 's,
         impl Fn(&Option<Value>, &Location<'_>, &mut ValidationErrors) + 's,
     > {
         let constraints: &[Constraint] = match ty {
-            Type::Named { name, .. } => match self.plans.get(name) {
-                Some(
-                    TypePlan::Enum { constraints, .. } | TypePlan::IntEnum { constraints, .. },
-                ) => constraints,
+            Ty::Named(index) => match &self.plans[*index] {
+                TypePlan::Enum { constraints, .. } | TypePlan::IntEnum { constraints, .. } => {
+                    constraints
+                }
                 _ => &[],
             },
             _ => &[],
@@ -1005,30 +1104,21 @@ impl Validator {
 
     fn validate_named(
         &self,
-        name: &str,
+        index: usize,
         value: &Value,
         at: &Location<'_>,
         errors: &mut ValidationErrors,
     ) {
-        let Some(plan) = self.plans.get(name) else {
-            return;
-        };
-        match (plan, value) {
-            (
-                TypePlan::Composite {
-                    sensitive,
-                    guarded,
-                    members,
-                },
-                value,
-            ) => {
-                if *guarded && at.depth() > MAX_DEPTH {
+        match (&self.plans[index], value) {
+            (TypePlan::Structure(plan) | TypePlan::Union(plan), value) => {
+                if plan.guarded && at.depth() > MAX_DEPTH {
                     runtime::too_deep(at, errors);
                     return;
                 }
                 // A sensitive type redacts everything below wherever it is used.
                 let sensitive_at = at.with_sensitivity(true);
-                let at = if *sensitive { &sensitive_at } else { at };
+                let at = if plan.sensitive { &sensitive_at } else { at };
+                let members = &plan.members;
                 match value {
                     Value::Structure(values) => {
                         for (member, value) in members.iter().zip(values) {
@@ -1049,8 +1139,8 @@ impl Validator {
                     listed, internal, ..
                 },
                 Value::Enum(text),
-            ) if !listed.contains(&text.as_str()) && !internal.contains(&text.as_str()) => {
-                runtime::one_of(text.as_str(), listed, &[], || *at, errors);
+            ) if !listed.contains(text) && !internal.contains(text) => {
+                runtime::one_of(*text, listed, &[], || *at, errors);
             }
             (TypePlan::IntEnum { values, listed, .. }, Value::IntEnum(n))
                 if !values.contains(&i64::from(*n)) =>
@@ -1078,7 +1168,7 @@ impl Validator {
         };
         for pass in &member.passes {
             match pass {
-                Pass::Required if member.filled_by_default => {}
+                Pass::Required if member.default.is_some() => {}
                 Pass::Required => runtime::required(&value, member_at, errors),
                 // Everything else applies to a present value only, as on an `Option`.
                 _ if value.is_none() => {}
@@ -1118,22 +1208,20 @@ impl Validator {
         &self,
         check: &Check,
         subject: Subject<'_>,
-        ty: &Type,
+        ty: &Ty,
         at: &dyn Fn() -> Location<'a>,
         errors: &mut ValidationErrors,
     ) {
         let echo = |sensitivity| self.echo(subject, ty, sensitivity);
         let text = match subject {
             Subject::Key(key) => Some(key),
-            Subject::Value(Value::String(s)) => Some(s.as_str()),
+            Subject::Value(Value::String(s)) => Some(*s),
             Subject::Value(_) => None,
         };
         match check {
             Check::Length { min, max } => match subject {
                 Subject::Key(key) => runtime::len(key, *min, *max, at, echo, errors),
-                Subject::Value(Value::String(s)) => {
-                    runtime::len(s.as_str(), *min, *max, at, echo, errors)
-                }
+                Subject::Value(Value::String(s)) => runtime::len(*s, *min, *max, at, echo, errors),
                 Subject::Value(Value::List(items)) => {
                     runtime::len(items, *min, *max, at, echo, errors)
                 }
@@ -1169,7 +1257,7 @@ impl Validator {
                 }
             }
             Check::Each(side) => {
-                if let (Some(side), Subject::Value(Value::List(items)), Type::List { item, .. }) =
+                if let (Some(side), Subject::Value(Value::List(items)), Ty::List { item, .. }) =
                     (side, subject, ty)
                 {
                     let check = |member: &Option<Value>,
@@ -1207,13 +1295,13 @@ impl Validator {
         keys: Option<&Side>,
         values: Option<&Side>,
         value: &Value,
-        ty: &Type,
+        ty: &Ty,
         map_at: &Location<'_>,
         errors: &mut ValidationErrors,
     ) {
         let (
             Value::Map(entries),
-            Type::Map {
+            Ty::Map {
                 value: value_ty, ..
             },
         ) = (value, ty)
@@ -1229,7 +1317,7 @@ impl Validator {
         let check_key = |key: &str, map_at: &Location<'_>, errors: &mut ValidationErrors| {
             let key_at = || map_at.map_key(key);
             for check in key_checks {
-                self.check(check, Subject::Key(key), &Type::String, &key_at, errors);
+                self.check(check, Subject::Key(key), &Ty::String, &key_at, errors);
             }
         };
         let check_value = |member: &Option<Value>,
@@ -1257,13 +1345,28 @@ impl Validator {
         );
     }
 
+    /// Whether AWS's echo of a value of `ty` can be written, as the runtime's `EchoText` is
+    /// implemented: strings, numbers, booleans, blobs, enums, and lists and maps of them.
+    fn echoes(&self, ty: &Ty) -> bool {
+        match ty {
+            Ty::Timestamp | Ty::Document => false,
+            Ty::Named(index) => matches!(
+                self.plans[*index],
+                TypePlan::Enum { .. } | TypePlan::IntEnum { .. }
+            ),
+            Ty::List { item, .. } => self.echoes(item),
+            Ty::Map { value, .. } => self.echoes(value),
+            _ => true,
+        }
+    }
+
     /// The echo of a value, as the derive's echo probe gives it: the whole value where its
     /// type echoes, hiding what `sensitivity` names; nothing otherwise.
-    fn echo(&self, subject: Subject<'_>, ty: &Type, sensitivity: Sensitivity) -> Option<ValueText> {
+    fn echo(&self, subject: Subject<'_>, ty: &Ty, sensitivity: Sensitivity) -> Option<ValueText> {
         let mut out = String::new();
         match subject {
             Subject::Key(key) => key.write_echo_hiding(sensitivity, &mut out),
-            Subject::Value(value) if ty.echoes(&self.schema.types) => {
+            Subject::Value(value) if self.echoes(ty) => {
                 value.write_echo_hiding(sensitivity, &mut out)
             }
             Subject::Value(_) => return None,
