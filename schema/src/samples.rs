@@ -20,9 +20,11 @@
 //! }
 //! ```
 
+use aws_constraints::{InputError, ValidationErrors};
 use serde_json::{json, Map, Value as Json};
 
 use crate::shapes::{Composite, NamedType, Rule, Schema, TimestampFormat, Type, TypeKind};
+use crate::{DocumentError, Validator};
 
 /// A generated document.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +71,90 @@ pub fn documents(schema: &Schema, operation: &str) -> Option<Vec<Sample>> {
         });
     }
     Some(out)
+}
+
+/// What comparing a validator with the importer's types on an operation's documents found.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// Documents compared.
+    pub compared: usize,
+    /// Of them, how many both found invalid.
+    pub invalid: usize,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A document on which the two disagree: each verdict, written out.
+#[derive(Debug)]
+pub struct Disagreement {
+    pub operation: String,
+    pub breaks: String,
+    pub document: String,
+    pub typed: String,
+    pub driven: String,
+}
+
+/// A verdict both sides must agree on.
+#[derive(Debug, PartialEq)]
+enum Verdict {
+    Valid,
+    /// Read, and invalid: the violations and their renderings.
+    Invalid {
+        aws: String,
+        json: Json,
+        smithy: Json,
+        errors: ValidationErrors,
+    },
+    /// Not read (the reasons are worded differently on each side).
+    Malformed,
+}
+
+impl Verdict {
+    fn invalid(errors: ValidationErrors) -> Verdict {
+        Verdict::Invalid {
+            aws: errors.aws_message(),
+            json: errors.to_json(),
+            smithy: errors.smithy_body(),
+            errors,
+        }
+    }
+}
+
+/// Runs `operation`'s [`documents`] through `validator` and through `typed` (the importer's
+/// types, as its `validate_input(operation, document)` reads a document's text), and
+/// compares the verdicts: the same violations (paths, rules, echoes, groups, order), AWS
+/// message, JSON and Smithy renderings, or both refusing to read the document.
+pub fn compare(
+    validator: &Validator,
+    operation: &str,
+    typed: impl Fn(&str) -> Result<(), InputError>,
+) -> Comparison {
+    let mut comparison = Comparison::default();
+    for sample in documents(validator.schema(), operation).unwrap_or_default() {
+        let text = sample.document.to_string();
+        let by_types = match typed(&text) {
+            Ok(()) => Verdict::Valid,
+            Err(InputError::Invalid(errors)) => Verdict::invalid(errors),
+            Err(InputError::Malformed(_)) => Verdict::Malformed,
+        };
+        let by_model = match validator.validate(operation, &sample.document) {
+            Ok(()) => Verdict::Valid,
+            Err(DocumentError::Invalid(errors)) => Verdict::invalid(errors),
+            Err(_) => Verdict::Malformed,
+        };
+        comparison.compared += 1;
+        if by_types != by_model {
+            comparison.disagreements.push(Disagreement {
+                operation: operation.to_owned(),
+                breaks: sample.breaks,
+                document: text,
+                typed: format!("{by_types:?}"),
+                driven: format!("{by_model:?}"),
+            });
+        } else if matches!(by_types, Verdict::Invalid { .. }) {
+            comparison.invalid += 1;
+        }
+    }
+    comparison
 }
 
 /// A step into a JSON document.
