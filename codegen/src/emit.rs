@@ -91,6 +91,17 @@ const DERIVES_HASHABLE: &str = "#[derive(Debug, Clone, PartialEq, Eq, Hash, ::se
 /// A structure's or union's documentation, derives, sensitivity and opening line.
 fn type_header(named: &NamedType, composite: &Composite, keyword: &str, name: &str) -> String {
     let mut out = doc(named.doc.as_deref());
+    for stream in &composite.event_streams {
+        if !out.is_empty() {
+            out.push_str("///\n");
+        }
+        let _ = writeln!(
+            out,
+            "/// `{}` is an event stream ({}): its events follow this initial request, one message at a time, and are not part of this document.",
+            stream.member,
+            stream.events
+        );
+    }
     out.push_str(if composite.hashable {
         DERIVES_HASHABLE
     } else {

@@ -252,4 +252,30 @@ mod tests {
         assert!(code.contains(r#"rename = "http_method""#), "{code}");
         assert!(code.contains(r#"rename = "httpMethod""#), "{code}");
     }
+
+    /// An event stream is described on its structure, not refused: the initial request's
+    /// members are imported and checked.
+    #[test]
+    fn event_streams_are_described() {
+        let model = r#"{"smithy": "2.0", "shapes": {
+            "ex#Op": {"type": "operation", "input": {"target": "ex#In"}},
+            "ex#In": {"type": "structure", "members": {
+                "Rate": {"target": "ex#Rate", "traits": {"smithy.api#required": {}}},
+                "Audio": {"target": "ex#Audio", "traits": {"smithy.api#required": {}}}}},
+            "ex#Rate": {"type": "integer", "traits": {"smithy.api#range": {"min": 8000}}},
+            "ex#Audio": {"type": "union", "traits": {"smithy.api#streaming": {}},
+                "members": {"Chunk": {"target": "ex#Chunk"}}},
+            "ex#Chunk": {"type": "structure", "members": {}}
+        }}"#;
+        let code = generate(model).unwrap();
+        assert!(
+            code.contains(
+                "/// `Audio` is an event stream (ex#Audio): its events follow this initial request"
+            ),
+            "{code}"
+        );
+        assert!(code.contains("#[range(min = 8000)]"), "{code}");
+        assert!(!code.contains("audio"), "{code}");
+        assert!(!code.contains("Chunk"), "{code}");
+    }
 }

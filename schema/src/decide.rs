@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 use crate::model::{name_of, trait_value, Model};
 use crate::naming::type_name;
 use crate::shapes::{
-    Composite, Default, EnumValue, Member, NamedType, Operation, Rule, Schema, TimestampFormat,
-    Type, TypeKind,
+    Composite, Default, EnumValue, EventStream, Member, NamedType, Operation, Rule, Schema,
+    TimestampFormat, Type, TypeKind,
 };
 use crate::ModelError;
 
@@ -183,7 +183,15 @@ impl<'m> Decider<'m> {
         holder: Holder,
     ) -> Result<Composite, ModelError> {
         let mut members: Vec<Member> = Vec::new();
+        let mut event_streams = Vec::new();
         for (name, definition) in self.model.members(id, shape) {
+            if let Some(events) = self.event_stream(id, name, definition)? {
+                event_streams.push(EventStream {
+                    member: name.to_owned(),
+                    events,
+                });
+                continue;
+            }
             let mut member = self.member(id, name, definition)?;
             if holder == Holder::Bare {
                 // A union's variant is present whenever it is the one set.
@@ -205,7 +213,24 @@ impl<'m> Decider<'m> {
             sensitive: trait_value(shape.get("traits"), "smithy.api#sensitive").is_some(),
             hashable: false,
             members,
+            event_streams,
         })
+    }
+
+    /// The union of events of a member that is an event stream (it targets a `@streaming`
+    /// union), or `None`.
+    fn event_stream(
+        &self,
+        owner: &str,
+        name: &str,
+        definition: &Value,
+    ) -> Result<Option<String>, ModelError> {
+        let target = target(owner, name, definition)?;
+        let shape = self.model.shape(&target)?;
+        let streaming = self.model.kind(shape) == "union"
+            && merged(shape.get("traits"), definition.get("traits"))
+                .contains_key("smithy.api#streaming");
+        Ok(streaming.then_some(target))
     }
 
     /// A member: its type and rules (its traits over its target's), its wire name, its

@@ -57,6 +57,19 @@ pub struct Composite {
     /// depth.
     pub hashable: bool,
     pub members: Vec<Member>,
+    /// The members that are event streams (an operation input's `@streaming` union): their
+    /// events travel after the initial request, one message at a time, and are no part of
+    /// the document the members describe.
+    pub event_streams: Vec<EventStream>,
+}
+
+/// A member that is an event stream.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventStream {
+    /// The member's name in the model.
+    pub member: String,
+    /// The union of its events (`com.amazonaws.transcribestreaming#AudioStream`).
+    pub events: String,
 }
 
 /// A value of an enum: the member name it is declared with, and whether it is `@internal`

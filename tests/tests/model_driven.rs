@@ -39,8 +39,8 @@ include!("../../codegen/tests/table/golden.rs");
 fn the_validator_agrees_with_the_imported_types() {
     let (mut compared, mut invalid) = (0, 0);
     for golden in GOLDEN {
-        let validator = Validator::from_json(golden.model)
-            .unwrap_or_else(|e| panic!("{}: {e}", golden.module));
+        let validator =
+            Validator::from_json(golden.model).unwrap_or_else(|e| panic!("{}: {e}", golden.module));
         for operation in golden.operations {
             let typed = |document: &str| {
                 (golden.validate_input)(operation, document)
@@ -64,16 +64,25 @@ fn the_validator_agrees_with_the_imported_types() {
     }
     eprintln!("{compared} documents compared, {invalid} invalid");
     // Most generated documents break what they mean to: the comparison is not of no-ops.
-    assert!(invalid * 10 > compared * 8, "{invalid} of {compared} invalid");
+    assert!(
+        invalid * 10 > compared * 8,
+        "{invalid} of {compared} invalid"
+    );
 }
 
 /// The comparison can fail: a validator of a model whose pattern differs from the types'
 /// disagrees with them.
 #[test]
 fn a_different_model_disagrees() {
-    let golden = GOLDEN.iter().find(|g| g.module == "clouddirectory").unwrap();
+    let golden = GOLDEN
+        .iter()
+        .find(|g| g.module == "clouddirectory")
+        .unwrap();
     let changed = golden.model.replace("^[a-zA-Z0-9._-]*$", "^[a-z]*$");
-    assert_ne!(changed, golden.model, "the slice's schema name pattern moved");
+    assert_ne!(
+        changed, golden.model,
+        "the slice's schema name pattern moved"
+    );
     let validator = Validator::from_json(&changed).unwrap();
     let typed = |document: &str| (golden.validate_input)("CreateSchema", document).unwrap();
     let comparison = samples::compare(&validator, "CreateSchema", typed);

@@ -26,4 +26,6 @@ golden_table! {
     lambda: "aws/lambda.json", ["CreateFunctionUrlConfig", "CreateAlias"];
     botocore_mediapackagev2: "botocore/mediapackagev2.json", ["CreateOriginEndpoint"];
     defaults: "defaults.json", ["ListReports"];
+    // An event stream: the initial request's members, the stream described.
+    transcribe_streaming: "aws/transcribe-streaming.json", ["StartStreamTranscription"];
 }
