@@ -310,7 +310,7 @@ impl Model {
 /// let names = ["CreateThing", "DeleteThing", "ListThings", "CreateJob"];
 /// assert_eq!(
 ///     aws_constraints_schema::closest(names.into_iter(), "CreateThings"),
-///     ["CreateThing", "ListThings", "DeleteThing"]
+///     ["CreateThing", "DeleteThing", "ListThings"]
 /// );
 /// ```
 pub fn closest<'n>(names: impl Iterator<Item = &'n str>, name: &str) -> Vec<String> {

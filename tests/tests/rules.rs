@@ -148,6 +148,30 @@ fn ranges_are_inclusive_and_exact() {
 }
 
 #[derive(Validate, serde::Deserialize)]
+struct Rate {
+    #[range(min = 1.1)]
+    factor: Option<f64>,
+}
+
+/// A double is read from the client's text as Java reads it (correctly rounded), so that its
+/// echo is the digits the client sent: serde_json's default, faster reading gives
+/// `0.10000000000000007` for this one.
+#[test]
+fn a_double_is_echoed_as_sent() {
+    let document = r#"{"factor": 0.10000000000000009}"#;
+    let Err(aws_constraints::InputError::Invalid(errors)) =
+        aws_constraints::Validated::<Rate>::from_json(document)
+    else {
+        panic!("below the minimum");
+    };
+    assert_eq!(
+        errors.aws_message(),
+        "1 validation error detected: Value '0.10000000000000009' at 'factor' failed to satisfy \
+         constraint: Member must have value greater than or equal to 1.1"
+    );
+}
+
+#[derive(Validate, serde::Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct Outer {
     #[required]
