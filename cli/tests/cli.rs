@@ -313,3 +313,95 @@ fn import_writes_annotated_types() {
         text(&unknown.stderr)
     );
 }
+
+/// Any operation of a model given with `--model`: here slices of AWS's models committed
+/// for the tests.
+#[test]
+fn validate_any_operation_of_a_model() {
+    let iot = "tests/models/aws/iot.json";
+    let listed = run(&["operations", "--model", iot], "");
+    assert_eq!(listed.status.code(), Some(0));
+    assert!(text(&listed.stdout).lines().any(|l| l == "CreateThing"));
+
+    let valid = run(&["validate", "--model", iot, "CreateThing"], r#"{"thingName": "t1"}"#);
+    assert_eq!(text(&valid.stdout), "valid\n");
+    assert_eq!(valid.status.code(), Some(0));
+
+    let invalid = run(
+        &["validate", "--model", iot, "CreateThing"],
+        r#"{"thingName": "a b"}"#,
+    );
+    assert_eq!(invalid.status.code(), Some(1));
+    assert_eq!(
+        text(&invalid.stdout),
+        "1 validation error detected: Value 'a b' at 'thingName' failed to satisfy constraint: \
+         Member must satisfy regular expression pattern: ^[a-zA-Z0-9:_-]+$\n"
+    );
+    let json = run(
+        &["validate", "--model", iot, "CreateThing", "--format", "json"],
+        r#"{}"#,
+    );
+    let list: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(list[0]["rule"], "required");
+    assert_eq!(list[0]["path"], "/thingName");
+}
+
+#[test]
+fn a_model_s_bad_input_exits_2_saying_what_and_where() {
+    let iot = "tests/models/aws/iot.json";
+    let cases: [(&[&str], &str, &str); 5] = [
+        (
+            &["validate", "--model", iot, "CreateThings"],
+            "{}",
+            "no operation \"CreateThings\" in the model; closest: CreateThing",
+        ),
+        (
+            &["validate", "--model", iot, "CreateThing"],
+            r#"{"thingName": 5}"#,
+            "not a valid CreateThing input document: at /thingName: expected a string, found a number",
+        ),
+        (
+            &["validate", "--model", iot, "CreateThing"],
+            r#"["x"]"#,
+            "expected an object (structure CreateThingRequest), found an array",
+        ),
+        (
+            &["validate", "--model", "README.md", "CreateThing"],
+            "{}",
+            "README.md: not a model this tool reads: the model is not JSON",
+        ),
+        (
+            &["validate", "--model", "tests/models", "CreateThing"],
+            "{}",
+            "a folder of",
+        ),
+    ];
+    for (args, stdin, expected) in cases {
+        let out = run(args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    let no_model = run(&["validate", "--service", "iot", "CreateThing"], "{}");
+    assert_eq!(no_model.status.code(), Some(2));
+    assert!(text(&no_model.stderr).contains("--model"));
+}
+
+#[test]
+fn samples_print_a_valid_document_then_broken_ones() {
+    let iot = "tests/models/aws/iot.json";
+    let out = run(&["samples", "--model", iot, "CreateThing"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let samples: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(samples[0]["breaks"], "valid");
+    assert!(samples.len() > 10, "{samples:?}");
+    for (i, sample) in samples.iter().enumerate() {
+        let document = sample["document"].to_string();
+        let verdict = run(&["validate", "--model", iot, "CreateThing"], &document);
+        let expected = if i == 0 { 0 } else { 1 };
+        assert_eq!(verdict.status.code(), Some(expected), "{sample}");
+    }
+}

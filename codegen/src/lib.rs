@@ -21,11 +21,16 @@
 //! ```
 //!
 //! What it cannot express yet is refused with an error naming the shape and the reason: no
-//! constraint is ever dropped silently. That is: event streams; timestamps with a format
-//! inside collections; unique items inside a collection, or holding a map, a float or a
+//! constraint is ever dropped silently. That is: timestamps with a format inside
+//! collections; unique items inside a collection, or holding a map, a float or a
 //! document (no hash to compare them by); a pattern the compiler cannot compile; two shapes or two
 //! members that would share one Rust name or wire name; a default that does not fit its
-//! shape.
+//! shape. A member that is an event stream is described on its structure, not refused: its
+//! events follow the initial request and are no part of the document, whose other members
+//! are imported.
+//!
+//! The importer prints what `aws-constraints-schema` decides ([`Schema`]); a
+//! `aws_constraints_schema::Validator` runs the same decisions at run time.
 
 mod emit;
 
