@@ -323,7 +323,10 @@ fn validate_any_operation_of_a_model() {
     assert_eq!(listed.status.code(), Some(0));
     assert!(text(&listed.stdout).lines().any(|l| l == "CreateThing"));
 
-    let valid = run(&["validate", "--model", iot, "CreateThing"], r#"{"thingName": "t1"}"#);
+    let valid = run(
+        &["validate", "--model", iot, "CreateThing"],
+        r#"{"thingName": "t1"}"#,
+    );
     assert_eq!(text(&valid.stdout), "valid\n");
     assert_eq!(valid.status.code(), Some(0));
 
@@ -338,7 +341,14 @@ fn validate_any_operation_of_a_model() {
          Member must satisfy regular expression pattern: ^[a-zA-Z0-9:_-]+$\n"
     );
     let json = run(
-        &["validate", "--model", iot, "CreateThing", "--format", "json"],
+        &[
+            "validate",
+            "--model",
+            iot,
+            "CreateThing",
+            "--format",
+            "json",
+        ],
         r#"{}"#,
     );
     let list: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();

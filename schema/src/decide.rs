@@ -46,6 +46,8 @@ pub(crate) struct Decider<'m> {
     stack: Vec<String>,
     /// The members of `@uniqueItems` lists of structures or unions, and where each list is.
     unique_items: Vec<(String, String)>,
+    /// Each pattern seen: whether it needs backtracking, or why it cannot be compiled.
+    patterns: std::collections::HashMap<String, Result<bool, String>>,
 }
 
 impl<'m> Decider<'m> {
@@ -55,6 +57,7 @@ impl<'m> Decider<'m> {
             types: BTreeMap::new(),
             stack: Vec::new(),
             unique_items: Vec::new(),
+            patterns: std::collections::HashMap::new(),
         }
     }
 
@@ -532,6 +535,31 @@ impl<'m> Decider<'m> {
         Ok(rules)
     }
 
+    /// [`Rule::Pattern`], with the backtracking opt-in where the pattern needs it; a pattern
+    /// the compiler refuses is an error, never a dropped constraint. Each distinct pattern is
+    /// compiled once (models repeat theirs across shapes, and a bounded repetition such as
+    /// `.{0,1023}` is costly to compile).
+    fn pattern_rule(&mut self, at: &str, pattern: &str) -> Result<Rule, ModelError> {
+        use aws_constraints_pattern::Pattern;
+        let decided =
+            self.patterns.entry(pattern.to_owned()).or_insert_with(|| {
+                match Pattern::new(pattern) {
+                    Ok(_) => Ok(false),
+                    Err(_) if Pattern::with_backtracking(pattern).is_ok() => Ok(true),
+                    Err(e) => Err(e.to_string()),
+                }
+            });
+        match decided {
+            Ok(backtracking) => Ok(Rule::Pattern {
+                source: pattern.to_owned(),
+                backtracking: *backtracking,
+            }),
+            Err(e) => Err(ModelError::new(format!(
+                "{at}: pattern {pattern:?} cannot be compiled: {e}"
+            ))),
+        }
+    }
+
     /// A simple shape's type and rules, or a named type to nest, boxed where it is a shape
     /// being decided and `may_box` (a member of its own, not a collection's item).
     fn simple_or_named(
@@ -584,7 +612,7 @@ impl<'m> Decider<'m> {
         };
         let mut rules: Vec<Rule> = length(traits).into_iter().collect();
         if let Some(pattern) = traits.get("smithy.api#pattern").and_then(Value::as_str) {
-            rules.push(pattern_rule(at, pattern)?);
+            rules.push(self.pattern_rule(at, pattern)?);
         }
         if let Some(range) = traits.get("smithy.api#range") {
             let bound = |key: &str| match range.get(key) {
@@ -653,23 +681,6 @@ fn length(traits: &Map<String, Value>) -> Option<Rule> {
     let bound = |key: &str| length.get(key).and_then(Value::as_u64);
     let (min, max) = (bound("min"), bound("max"));
     (min.is_some() || max.is_some()).then_some(Rule::Length { min, max })
-}
-
-/// [`Rule::Pattern`], with the backtracking opt-in where the pattern needs it; a pattern the
-/// compiler refuses is an error, never a dropped constraint.
-fn pattern_rule(at: &str, pattern: &str) -> Result<Rule, ModelError> {
-    use aws_constraints_pattern::Pattern;
-    let rule = |backtracking| Rule::Pattern {
-        source: pattern.to_owned(),
-        backtracking,
-    };
-    match Pattern::new(pattern) {
-        Ok(_) => Ok(rule(false)),
-        Err(_) if Pattern::with_backtracking(pattern).is_ok() => Ok(rule(true)),
-        Err(e) => Err(ModelError::new(format!(
-            "{at}: pattern {pattern:?} cannot be compiled: {e}"
-        ))),
-    }
 }
 
 /// `@timestampFormat`, where it is one the importer writes a module for.
