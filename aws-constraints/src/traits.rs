@@ -272,7 +272,12 @@ macro_rules! slice_list {
             type Item = T;
             #[inline]
             fn for_each_item<'l>(&'l self, mut f: impl FnMut(usize, &'l T)) {
-                self.iter().enumerate().for_each(|(i, item)| f(i, item));
+                // A `for` loop, not `Iterator::for_each`: with the closures of
+                // `validate_items` inside, `for_each` cost three instructions an item more
+                // (callgrind, CreateAppInstance's 50 tags: 1,740 against 1,592 a call).
+                for (i, item) in self.iter().enumerate() {
+                    f(i, item);
+                }
             }
             #[inline]
             fn has_duplicates(&self) -> bool
