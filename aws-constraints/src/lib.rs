@@ -62,6 +62,7 @@ pub mod docs {
     #[doc = include_str!("../docs/errors.md")]
     pub mod errors {}
 }
+mod strict;
 mod validated;
 
 #[doc(hidden)]

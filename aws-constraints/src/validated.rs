@@ -53,16 +53,18 @@ impl<T: Validate> Validated<T> {
         Ok(Validated(value))
     }
 
-    /// Parses a JSON document and validates it. A structure must be a JSON object: serde
-    /// would also read one from an array of its members in order, which no AWS protocol
-    /// sends.
+    /// Parses a JSON document and validates it. A structure, at any depth, must be a JSON
+    /// object: serde would also read one from an array of its members in order, which no
+    /// AWS protocol sends.
     pub fn from_json<'de>(json: &'de str) -> Result<Self, InputError>
     where
         T: Deserialize<'de>,
     {
         expect_object::<T>(json.as_bytes())?;
         // From `str`, not bytes: the text is already known to be UTF-8.
-        let value: T = serde_json::from_str(json).map_err(InputError::Malformed)?;
+        let mut deserializer = serde_json::Deserializer::from_str(json);
+        let value = read(&mut deserializer)?;
+        deserializer.end().map_err(InputError::Malformed)?;
         Validated::new(value).map_err(InputError::Invalid)
     }
 
@@ -72,7 +74,9 @@ impl<T: Validate> Validated<T> {
         T: Deserialize<'de>,
     {
         expect_object::<T>(json)?;
-        let value: T = serde_json::from_slice(json).map_err(InputError::Malformed)?;
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let value = read(&mut deserializer)?;
+        deserializer.end().map_err(InputError::Malformed)?;
         Validated::new(value).map_err(InputError::Invalid)
     }
 
@@ -85,7 +89,7 @@ impl<T: Validate> Validated<T> {
             let error = serde_json::from_value::<JsonObject>(json).err();
             return Err(InputError::Malformed(error.unwrap_or_else(not_an_object)));
         }
-        let value: T = serde_json::from_value(json).map_err(InputError::Malformed)?;
+        let value = read(json)?;
         Validated::new(value).map_err(InputError::Invalid)
     }
 
@@ -94,9 +98,18 @@ impl<T: Validate> Validated<T> {
     where
         T: serde::de::DeserializeOwned,
     {
-        let value: T = serde_json::from_reader(reader).map_err(InputError::Malformed)?;
+        let mut deserializer = serde_json::Deserializer::from_reader(reader);
+        let value = read(&mut deserializer)?;
+        deserializer.end().map_err(InputError::Malformed)?;
         Validated::new(value).map_err(InputError::Invalid)
     }
+}
+
+/// A value read as AWS reads one: structures from objects only, at any depth.
+fn read<'de, T: Deserialize<'de>, D: serde::Deserializer<'de, Error = serde_json::Error>>(
+    deserializer: D,
+) -> Result<T, InputError> {
+    T::deserialize(crate::strict::Strict(deserializer)).map_err(InputError::Malformed)
 }
 
 impl<T> Validated<T> {

@@ -121,8 +121,7 @@ impl Verdict {
 
 /// Runs `operation`'s [`documents`] through `validator` and through `typed` (the importer's
 /// types, as its `validate_input(operation, document)` reads a document's text), and
-/// compares the verdicts: the same violations (paths, rules, echoes, groups, order), AWS
-/// message, JSON and Smithy renderings, or both refusing to read the document.
+/// compares the verdicts with [`compare_document`].
 pub fn compare(
     validator: &Validator,
     operation: &str,
@@ -131,31 +130,48 @@ pub fn compare(
     let mut comparison = Comparison::default();
     for sample in documents(validator.schema(), operation).unwrap_or_default() {
         let text = sample.document.to_string();
-        let by_types = match typed(&text) {
-            Ok(()) => Verdict::Valid,
-            Err(InputError::Invalid(errors)) => Verdict::invalid(errors),
-            Err(InputError::Malformed(_)) => Verdict::Malformed,
-        };
-        // Both read the same text (a float's digits are parsed by each as they would be).
-        let by_model = match validator.validate_json(operation, text.as_bytes()) {
-            Ok(()) => Verdict::Valid,
-            Err(DocumentError::Invalid(errors)) => Verdict::invalid(errors),
-            Err(_) => Verdict::Malformed,
-        };
         comparison.compared += 1;
-        if by_types != by_model {
-            comparison.disagreements.push(Disagreement {
-                operation: operation.to_owned(),
-                breaks: sample.breaks,
-                document: text,
-                typed: format!("{by_types:?}"),
-                driven: format!("{by_model:?}"),
-            });
-        } else if matches!(by_types, Verdict::Invalid { .. }) {
-            comparison.invalid += 1;
+        match compare_document(validator, operation, &text, &typed) {
+            Ok(true) => comparison.invalid += 1,
+            Ok(false) => {}
+            Err(mut disagreement) => {
+                disagreement.breaks = sample.breaks;
+                comparison.disagreements.push(disagreement);
+            }
         }
     }
     comparison
+}
+
+/// Reads one document's text both ways and compares the verdicts: the same violations
+/// (paths, rules, echoes, groups, order), AWS message, JSON and Smithy renderings, or both
+/// refusing to read it. `Ok(true)` when both found it invalid.
+pub fn compare_document(
+    validator: &Validator,
+    operation: &str,
+    text: &str,
+    typed: impl Fn(&str) -> Result<(), InputError>,
+) -> Result<bool, Disagreement> {
+    let by_types = match typed(text) {
+        Ok(()) => Verdict::Valid,
+        Err(InputError::Invalid(errors)) => Verdict::invalid(errors),
+        Err(InputError::Malformed(_)) => Verdict::Malformed,
+    };
+    let by_model = match validator.validate_json(operation, text.as_bytes()) {
+        Ok(()) => Verdict::Valid,
+        Err(DocumentError::Invalid(errors)) => Verdict::invalid(errors),
+        Err(_) => Verdict::Malformed,
+    };
+    if by_types != by_model {
+        return Err(Disagreement {
+            operation: operation.to_owned(),
+            breaks: String::new(),
+            document: text.to_owned(),
+            typed: format!("{by_types:?}"),
+            driven: format!("{by_model:?}"),
+        });
+    }
+    Ok(matches!(by_types, Verdict::Invalid { .. }))
 }
 
 /// A step into a JSON document.

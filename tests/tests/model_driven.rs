@@ -88,3 +88,80 @@ fn a_different_model_disagrees() {
     let comparison = samples::compare(&validator, "CreateSchema", typed);
     assert!(!comparison.disagreements.is_empty());
 }
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any JSON value, a few levels deep: what a client may put anywhere.
+    fn json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::{json, Value};
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| json!(n)),
+            (-1e6f64..1e6).prop_map(|x| json!(x)),
+            Just(json!("NaN")),
+            "[a-zA-Z0-9 :_-]{0,12}".prop_map(Value::String),
+            Just(json!("")),
+        ];
+        leaf.prop_recursive(3, 12, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::Array),
+                prop::collection::btree_map("[a-zA-Z]{1,6}", inner, 0..4)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// Every node of a document, by its JSON pointer.
+    fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match value {
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    pointers(item, format!("{at}/{i}"), out);
+                }
+            }
+            serde_json::Value::Object(members) => {
+                for (key, member) in members {
+                    pointers(member, format!("{at}/{key}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// A valid document with any one of its nodes replaced by any JSON value: both ways
+        /// agree (both read it and find the same violations, or both refuse to read it).
+        #[test]
+        fn any_value_anywhere_gets_the_same_verdict(
+            golden in 0..GOLDEN.len(),
+            node in any::<prop::sample::Index>(),
+            replacement in json(),
+        ) {
+            let golden = &GOLDEN[golden];
+            let validator = Validator::from_json(golden.model).unwrap();
+            for operation in golden.operations {
+                let mut document = samples::documents(validator.schema(), operation)
+                    .unwrap()
+                    .swap_remove(0)
+                    .document;
+                let mut all = Vec::new();
+                pointers(&document, String::new(), &mut all);
+                let at = all[node.index(all.len())].clone();
+                match document.pointer_mut(&at) {
+                    Some(slot) => *slot = replacement.clone(),
+                    None => continue,
+                }
+                let text = document.to_string();
+                let typed = |text: &str| (golden.validate_input)(operation, text).unwrap();
+                let verdict = samples::compare_document(&validator, operation, &text, typed);
+                prop_assert!(verdict.is_ok(), "{}: {:#?}", golden.module, verdict.unwrap_err());
+            }
+        }
+    }
+}
