@@ -382,18 +382,17 @@ pub fn validate_items<L, C, E, V>(
     list: &L,
     at: &Location<'_>,
     errors: &mut ValidationErrors,
-    members: Members<C, E, V>,
+    Members {
+        constraints,
+        write_echo,
+        validate,
+    }: Members<C, E, V>,
 ) where
     L: List + ?Sized,
     C: MemberConstraints,
     E: Fn(&L::Item, &mut String),
     V: Fn(&L::Item, &Location<'_>, &mut ValidationErrors),
 {
-    let Members {
-        constraints,
-        write_echo,
-        validate,
-    } = members;
     if constraints.is_empty() {
         let mut item_at = at.index(0);
         list.for_each_item(|index, item| {
@@ -423,18 +422,17 @@ pub fn validate_entries<M, C, E, V>(
     map: &M,
     at: &Location<'_>,
     errors: &mut ValidationErrors,
-    members: Members<C, E, V>,
+    Members {
+        constraints,
+        write_echo,
+        validate,
+    }: Members<C, E, V>,
 ) where
     M: Map + ?Sized,
     C: MemberConstraints,
     E: Fn(&M::Value, &mut String),
     V: Fn(&M::Value, &Location<'_>, &mut ValidationErrors),
 {
-    let Members {
-        constraints,
-        write_echo,
-        validate,
-    } = members;
     if constraints.is_empty() {
         let start = errors.len();
         let mut value_at = at.map_value("");

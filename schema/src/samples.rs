@@ -594,45 +594,39 @@ impl Generator<'_> {
                         });
                         path.pop();
                     }
-                    if let Some(member_value) = object.get(&member.wire) {
-                        if member.timestamp_format.is_some() {
-                            continue;
-                        }
-                        path.push(Step::Key(member.wire.clone()));
-                        self.breaks(
-                            &member.ty,
-                            &member.rules,
-                            member_value,
-                            path,
-                            depth + 1,
-                            out,
-                        );
-                        path.pop();
+                    if let Some(value) = object.get(&member.wire) {
+                        self.member_breaks(member, &member.wire, value, path, depth, out);
                     }
                 }
             }
             (TypeKind::Union(composite), Json::Object(object)) => {
-                for (key, member_value) in object {
-                    let Some(member) = composite.members.iter().find(|m| &m.name == key) else {
-                        continue;
-                    };
-                    if member.timestamp_format.is_some() {
-                        continue;
+                for (key, value) in object {
+                    if let Some(member) = composite.members.iter().find(|m| &m.name == key) {
+                        self.member_breaks(member, key, value, path, depth, out);
                     }
-                    path.push(Step::Key(key.clone()));
-                    self.breaks(
-                        &member.ty,
-                        &member.rules,
-                        member_value,
-                        path,
-                        depth + 1,
-                        out,
-                    );
-                    path.pop();
                 }
             }
             _ => {}
         }
+    }
+
+    /// The breaks of a member's value, found under `key`; a timestamp with a format is left
+    /// as it is (its text is the format's, not a value to break).
+    fn member_breaks(
+        &self,
+        member: &crate::shapes::Member,
+        key: &str,
+        value: &Json,
+        path: &mut Vec<Step>,
+        depth: usize,
+        out: &mut Vec<Break>,
+    ) {
+        if member.timestamp_format.is_some() {
+            return;
+        }
+        path.push(Step::Key(key.to_owned()));
+        self.breaks(&member.ty, &member.rules, value, path, depth + 1, out);
+        path.pop();
     }
 
     /// `value` with `n` characters, items, entries or bytes.

@@ -101,9 +101,10 @@ pub struct Member {
     pub timestamp_format: Option<TimestampFormat>,
 }
 
-/// A member's type.
+/// A member's type. `Name` is how it names a named type: its Rust name in a [`Schema`]; a
+/// consumer may index them instead ([`Type::map_names`]).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Type {
+pub enum Type<Name = String> {
     String,
     Boolean,
     Byte,
@@ -119,19 +120,54 @@ pub enum Type {
     Document,
     /// A named type; `boxed` where it holds itself (a recursive structure's member).
     Named {
-        name: String,
+        name: Name,
         boxed: bool,
     },
     /// `sparse`: items may be `null`.
     List {
-        item: Box<Type>,
+        item: Box<Type<Name>>,
         sparse: bool,
     },
     /// String keys; `sparse`: values may be `null`.
     Map {
-        value: Box<Type>,
+        value: Box<Type<Name>>,
         sparse: bool,
     },
+}
+
+impl<Name> Type<Name> {
+    /// The same type with each named type's name given by `rename` (`None`: it becomes a
+    /// [`Type::Document`], what nothing checks).
+    pub fn map_names<Other>(&self, rename: &impl Fn(&Name) -> Option<Other>) -> Type<Other> {
+        match self {
+            Type::String => Type::String,
+            Type::Boolean => Type::Boolean,
+            Type::Byte => Type::Byte,
+            Type::Short => Type::Short,
+            Type::Integer => Type::Integer,
+            Type::Long => Type::Long,
+            Type::Float => Type::Float,
+            Type::Double => Type::Double,
+            Type::Blob => Type::Blob,
+            Type::Timestamp => Type::Timestamp,
+            Type::Document => Type::Document,
+            Type::Named { name, boxed } => match rename(name) {
+                Some(name) => Type::Named {
+                    name,
+                    boxed: *boxed,
+                },
+                None => Type::Document,
+            },
+            Type::List { item, sparse } => Type::List {
+                item: Box::new(item.map_names(rename)),
+                sparse: *sparse,
+            },
+            Type::Map { value, sparse } => Type::Map {
+                value: Box::new(value.map_names(rename)),
+                sparse: *sparse,
+            },
+        }
+    }
 }
 
 /// A rule of a member, or of a list's items or a map's keys or values.

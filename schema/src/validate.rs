@@ -253,7 +253,10 @@ impl Validator {
         let Some(input) = input else {
             return Ok(());
         };
-        let ty = Ty::Named(input);
+        let ty = Ty::Named {
+            name: input,
+            boxed: false,
+        };
         let value =
             Reader { validator: self }.read(document, &ty, true, &mut Pointer::default())?;
         let mut errors = ValidationErrors::new();
@@ -267,23 +270,7 @@ impl Validator {
 // patterns ready to compile, the constraints a group lists) worked out once.
 
 /// A member's type, with named types as indices into the validator's plans.
-#[derive(Clone, Debug, PartialEq)]
-enum Ty {
-    String,
-    Boolean,
-    Byte,
-    Short,
-    Integer,
-    Long,
-    Float,
-    Double,
-    Blob,
-    Timestamp,
-    Document,
-    Named(usize),
-    List { item: Box<Ty>, sparse: bool },
-    Map { value: Box<Ty>, sparse: bool },
-}
+type Ty = Type<usize>;
 
 /// A named type's rules.
 enum TypePlan {
@@ -421,34 +408,10 @@ impl Planner {
         }
     }
 
-    /// A type with its named types by index.
+    /// A type with its named types by index. The decider inserts every type it names; a
+    /// name it did not would be its fault, read as a value that nothing checks.
     fn ty(&self, ty: &Type) -> Ty {
-        match ty {
-            Type::String => Ty::String,
-            Type::Boolean => Ty::Boolean,
-            Type::Byte => Ty::Byte,
-            Type::Short => Ty::Short,
-            Type::Integer => Ty::Integer,
-            Type::Long => Ty::Long,
-            Type::Float => Ty::Float,
-            Type::Double => Ty::Double,
-            Type::Blob => Ty::Blob,
-            Type::Timestamp => Ty::Timestamp,
-            Type::Document => Ty::Document,
-            // The decider inserts every type it names; a name it did not would be its
-            // fault, read as a value that nothing checks.
-            Type::Named { name, .. } => {
-                self.index.get(name).map_or(Ty::Document, |&i| Ty::Named(i))
-            }
-            Type::List { item, sparse } => Ty::List {
-                item: Box::new(self.ty(item)),
-                sparse: *sparse,
-            },
-            Type::Map { value, sparse } => Ty::Map {
-                value: Box::new(self.ty(value)),
-                sparse: *sparse,
-            },
-        }
+        ty.map_names(&|name| self.index.get(name).copied())
     }
 
     fn member_plan(&mut self, member: &shapes::Member) -> MemberPlan {
@@ -866,7 +829,7 @@ impl<'v> Reader<'v> {
             Ty::Blob => by_serde(Blob::deserialize(json).map(Value::Blob))?,
             Ty::Timestamp => by_serde(Timestamp::deserialize(json).map(Value::Timestamp))?,
             Ty::Document => Value::Document(json),
-            Ty::Named(index) => return self.read_named(json, *index, at),
+            Ty::Named { name: index, .. } => return self.read_named(json, *index, at),
             Ty::List { item, sparse } => {
                 let Json::Array(items) = json else {
                     return Err(expected("an array"));
@@ -1054,7 +1017,9 @@ impl Validator {
         errors: &mut ValidationErrors,
     ) {
         match (ty, value) {
-            (Ty::Named(index), value) => self.validate_named(*index, value, at, errors),
+            (Ty::Named { name: index, .. }, value) => {
+                self.validate_named(*index, value, at, errors)
+            }
             (Ty::List { item, .. }, Value::List(items)) => {
                 runtime::validate_items(items, at, errors, self.members(item));
             }
@@ -1077,7 +1042,7 @@ impl Validator {
         impl Fn(&Option<Value>, &Location<'_>, &mut ValidationErrors) + 's,
     > {
         let constraints: &[Constraint] = match ty {
-            Ty::Named(index) => match &self.plans[*index] {
+            Ty::Named { name: index, .. } => match &self.plans[*index] {
                 TypePlan::Enum { constraints, .. } | TypePlan::IntEnum { constraints, .. } => {
                     constraints
                 }
@@ -1350,7 +1315,7 @@ impl Validator {
     fn echoes(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Timestamp | Ty::Document => false,
-            Ty::Named(index) => matches!(
+            Ty::Named { name: index, .. } => matches!(
                 self.plans[*index],
                 TypePlan::Enum { .. } | TypePlan::IntEnum { .. }
             ),
