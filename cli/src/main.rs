@@ -12,7 +12,8 @@ use std::process::ExitCode;
 use aws_constraints::{pattern::Pattern, InputError, Validated, ValidationErrors};
 use aws_constraints_cli::{emulator, model_files};
 use aws_constraints_models::{visit_operation, Operation, OperationVisitor};
-use aws_constraints_schema::{samples, DocumentError, Validator};
+use aws_constraints_schema::profile::Profile;
+use aws_constraints_schema::{samples, DocumentError, Model, Validator};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
@@ -80,6 +81,10 @@ enum Command {
         /// of an operation named at run time.
         #[arg(long)]
         dispatch: bool,
+        /// Everything as the model writes it, not as the service departs from it (patterns
+        /// with the anchors AWS's Smithy models added, which the services do not print).
+        #[arg(long)]
+        as_modeled: bool,
     },
     /// Read values from standard input, one JSON string a line, and print whether each
     /// matches the whole pattern: `true` or `false`, a line.
@@ -114,6 +119,10 @@ struct ModelArgs {
     /// The service's folder in a folder of models (`sqs`, `iot`).
     #[arg(long, value_name = "NAME", requires = "model")]
     service: Option<String>,
+    /// Everything as the model writes it, not as the service departs from it (patterns
+    /// with the anchors AWS's Smithy models added, which the services do not print).
+    #[arg(long, requires = "model")]
+    as_modeled: bool,
 }
 
 impl ModelArgs {
@@ -124,12 +133,17 @@ impl ModelArgs {
         };
         let file = model_files::find(path, self.service.as_deref()).map_err(Usage)?;
         let text = model_files::read(&file).map_err(Usage)?;
-        Validator::from_json(&text).map(Some).map_err(|e| {
+        let model = Model::from_json(&text).map_err(|e| {
             Usage(format!(
                 "{}: not a model this tool reads: {e}",
                 file.display()
             ))
-        })
+        })?;
+        Ok(Some(if self.as_modeled {
+            Validator::with_profile(&model, Profile::as_modeled())
+        } else {
+            Validator::new(&model)
+        }))
     }
 }
 
@@ -168,8 +182,14 @@ fn main() -> ExitCode {
             outputs,
             errors,
             dispatch,
+            as_modeled,
         } => import(&model, operations, output.as_deref(), |b| {
-            b.outputs(outputs).errors(errors).dispatch(dispatch)
+            let b = b.outputs(outputs).errors(errors).dispatch(dispatch);
+            if as_modeled {
+                b.profile(Profile::as_modeled())
+            } else {
+                b
+            }
         }),
         Command::Serve {
             addr,

@@ -36,6 +36,7 @@ mod emit;
 
 use std::fmt;
 
+use aws_constraints_schema::profile::Profile;
 pub use aws_constraints_schema::{Model, Schema};
 use aws_constraints_schema::{ModelError, Roots};
 
@@ -74,6 +75,7 @@ pub struct Builder {
     model: Option<String>,
     operations: Vec<String>,
     roots: Roots,
+    profile: Option<Profile>,
     extras: emit::Extras,
 }
 
@@ -134,6 +136,13 @@ impl Builder {
         self
     }
 
+    /// Where the service departs from its model, instead of the profile the evidence gives
+    /// it ([`Profile::of`]); [`Profile::as_modeled`] writes everything as the model has it.
+    pub fn profile(mut self, profile: Profile) -> Self {
+        self.profile = Some(profile);
+        self
+    }
+
     /// The Rust module: one type per shape, in shape-name order.
     pub fn generate(self) -> Result<String, ImportError> {
         let text = self
@@ -145,7 +154,8 @@ impl Builder {
         } else {
             self.operations
         };
-        let schema = aws_constraints_schema::schema(&model, &operations, self.roots)?;
+        let profile = self.profile.unwrap_or_else(|| Profile::of(model.sdk_id()));
+        let schema = aws_constraints_schema::schema(&model, &operations, self.roots, profile)?;
         emit::module(&schema, self.extras)
     }
 

@@ -16,16 +16,15 @@ pub(crate) fn is_botocore(root: &Value) -> bool {
         && root.get("operations").is_some()
 }
 
-/// The service and its API version (`Chime SDK Identity 2021-04-20`), from the metadata.
-pub(crate) fn service(root: &Value) -> Option<String> {
+/// The service's id and its API version (`Chime SDK Identity`, `2021-04-20`), from the
+/// metadata.
+pub(crate) fn service(root: &Value) -> Option<(String, Option<String>)> {
     let metadata = root.get("metadata")?;
     let name = ["serviceId", "serviceFullName", "endpointPrefix"]
         .iter()
         .find_map(|key| metadata.get(*key).and_then(Value::as_str))?;
-    Some(match metadata.get("apiVersion").and_then(Value::as_str) {
-        Some(version) => format!("{name} {version}"),
-        None => name.to_owned(),
-    })
+    let version = metadata.get("apiVersion").and_then(Value::as_str);
+    Some((name.to_owned(), version.map(str::to_owned)))
 }
 
 /// The shape id botocore's shape `name` becomes.

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{name_of, trait_value, Model};
 use crate::naming::type_name;
+use crate::profile::Profile;
 use crate::shapes::{
     Composite, Default, EnumValue, EventStream, Member, NamedType, Operation, Rule, Schema,
     TimestampFormat, Type, TypeKind,
@@ -24,16 +25,21 @@ pub struct Roots {
 }
 
 /// The schema of `operations` (their inputs, and outputs and errors as `roots` says) and
-/// every shape they reach.
-pub fn schema(model: &Model, operations: &[String], roots: Roots) -> Result<Schema, ModelError> {
-    let mut decider = Decider::new(model);
+/// every shape they reach, as `profile` has the service depart from its model.
+pub fn schema(
+    model: &Model,
+    operations: &[String],
+    roots: Roots,
+    profile: Profile,
+) -> Result<Schema, ModelError> {
+    let mut decider = Decider::new(model, profile);
     let mut schema_operations = Vec::new();
     for name in operations {
         schema_operations.push(decider.operation(name, roots)?);
     }
     decider.hash_unique_items()?;
     Ok(Schema {
-        service: model.service().map(str::to_owned),
+        service: model.service(),
         types: decider.types,
         operations: schema_operations,
     })
@@ -41,6 +47,7 @@ pub fn schema(model: &Model, operations: &[String], roots: Roots) -> Result<Sche
 
 pub(crate) struct Decider<'m> {
     model: &'m Model,
+    profile: Profile,
     pub(crate) types: BTreeMap<String, NamedType>,
     /// Shapes being decided, for boxing recursive members.
     stack: Vec<String>,
@@ -51,9 +58,10 @@ pub(crate) struct Decider<'m> {
 }
 
 impl<'m> Decider<'m> {
-    pub(crate) fn new(model: &'m Model) -> Self {
+    pub(crate) fn new(model: &'m Model, profile: Profile) -> Self {
         Decider {
             model,
+            profile,
             types: BTreeMap::new(),
             stack: Vec::new(),
             unique_items: Vec::new(),
@@ -612,6 +620,9 @@ impl<'m> Decider<'m> {
         };
         let mut rules: Vec<Rule> = length(traits).into_iter().collect();
         if let Some(pattern) = traits.get("smithy.api#pattern").and_then(Value::as_str) {
+            // The text the service prints, which matches as the model's does.
+            let service = self.model.sdk_id().unwrap_or("");
+            let pattern = self.profile.pattern(service, name_of(target), pattern);
             rules.push(self.pattern_rule(at, pattern)?);
         }
         if let Some(range) = traits.get("smithy.api#range") {

@@ -32,6 +32,7 @@ mod decide;
 mod intern;
 mod model;
 pub mod naming;
+pub mod profile;
 #[cfg(feature = "samples")]
 pub mod samples;
 pub mod shapes;

@@ -12,13 +12,16 @@ pub struct Model {
     /// Each shape's member names in the order the model writes them (`serde_json`'s maps
     /// sort their keys; AWS reports violations in model order).
     member_order: BTreeMap<String, Vec<String>>,
-    /// The service and the version of its API, when the model says (`Chime SDK Identity
-    /// 2021-04-20`): what generated code names as its source.
-    service: Option<String>,
+    /// The service's SDK id (`Chime SDK Identity`) and the version of its API
+    /// (`2021-04-20`), when the model says: what generated code names as its source, and
+    /// what finds the service's [`Profile`](crate::profile::Profile).
+    service: Option<(String, Option<String>)>,
 }
 
-/// A Smithy model's service, by its SDK id (or its shape's name) and version.
-fn smithy_service(shapes: &BTreeMap<String, Map<String, Value>>) -> Option<String> {
+/// A Smithy model's service, by its SDK id (or its shape's name), and its version.
+fn smithy_service(
+    shapes: &BTreeMap<String, Map<String, Value>>,
+) -> Option<(String, Option<String>)> {
     let (id, shape) = shapes
         .iter()
         .find(|(_, shape)| shape.get("type").and_then(Value::as_str) == Some("service"))?;
@@ -28,10 +31,8 @@ fn smithy_service(shapes: &BTreeMap<String, Map<String, Value>>) -> Option<Strin
         .and_then(|t| t.get("sdkId"))
         .and_then(Value::as_str)
         .unwrap_or_else(|| id.rsplit('#').next().unwrap_or(id));
-    Some(match shape.get("version").and_then(Value::as_str) {
-        Some(version) => format!("{name} {version}"),
-        None => name.to_owned(),
-    })
+    let version = shape.get("version").and_then(Value::as_str);
+    Some((name.to_owned(), version.map(str::to_owned)))
 }
 
 /// The prelude's simple shapes, which models target without defining.
@@ -125,8 +126,16 @@ impl Model {
 
     /// The service and its API version (`Chime SDK Identity 2021-04-20`), when the model
     /// has a service shape (a slice of a model may not).
-    pub fn service(&self) -> Option<&str> {
-        self.service.as_deref()
+    pub fn service(&self) -> Option<String> {
+        self.service.as_ref().map(|(id, version)| match version {
+            Some(version) => format!("{id} {version}"),
+            None => id.clone(),
+        })
+    }
+
+    /// The service's SDK id (`Lambda`; botocore's `serviceId`), when the model says.
+    pub fn sdk_id(&self) -> Option<&str> {
+        self.service.as_ref().map(|(id, _)| id.as_str())
     }
 
     /// `apply` statements: their traits added to the shape or member they name.

@@ -21,6 +21,7 @@ use serde_json::Value as Json;
 use crate::decide::{Decider, Roots};
 use crate::intern;
 use crate::model::{closest, Model};
+use crate::profile::Profile;
 use crate::shapes::{self, Default, Operation, Rule, Schema, TimestampFormat, Type, TypeKind};
 use crate::ModelError;
 
@@ -134,14 +135,21 @@ impl std::error::Error for DocumentError {}
 
 impl Validator {
     /// A validator of every operation of a model given as text (a Smithy JSON AST or a
-    /// botocore `service-2.json`).
+    /// botocore `service-2.json`), with the service's [`Profile`].
     pub fn from_json(text: &str) -> Result<Validator, ModelError> {
         Ok(Validator::new(&Model::from_json(text)?))
     }
 
-    /// A validator of every operation of `model`.
+    /// A validator of every operation of `model`, with the service's [`Profile`] (what the
+    /// evidence shows the service doing where it departs from its model).
     pub fn new(model: &Model) -> Validator {
-        let mut decider = Decider::new(model);
+        Validator::with_profile(model, Profile::of(model.sdk_id()))
+    }
+
+    /// A validator of every operation of `model`, departing from it as `profile` says
+    /// ([`Profile::as_modeled`]: not at all).
+    pub fn with_profile(model: &Model, profile: Profile) -> Validator {
+        let mut decider = Decider::new(model, profile);
         let mut operations = Vec::new();
         let mut refused = BTreeMap::new();
         for name in model.operation_names() {
@@ -153,7 +161,7 @@ impl Validator {
             }
         }
         let schema = Schema {
-            service: model.service().map(str::to_owned),
+            service: model.service(),
             types: std::mem::take(&mut decider.types),
             operations,
         };

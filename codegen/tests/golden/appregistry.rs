@@ -17,7 +17,7 @@ pub struct CreateApplicationRequest {
     )]
     #[required]
     #[len(1, 256)]
-    #[pattern(r"^[-.\w]+$")]
+    #[pattern(r"[-.\w]+")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the application.
     #[serde(
@@ -35,7 +35,7 @@ pub struct CreateApplicationRequest {
     )]
     #[len(0, 50)]
     #[keys(len(1, 128), pattern(r"^([\p{L}\p{Z}\p{N}_.:\/=+\-@]*)$"))]
-    #[values(len(0, 256), pattern(r"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$"))]
+    #[values(len(0, 256), pattern(r"[\p{L}\p{Z}\p{N}_.:/=+\-@]*"))]
     pub tags: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -47,7 +47,7 @@ pub struct CreateApplicationRequest {
     )]
     #[required]
     #[len(1, 128)]
-    #[pattern("^[a-zA-Z0-9][a-zA-Z0-9_-]*$")]
+    #[pattern("[a-zA-Z0-9][a-zA-Z0-9_-]*")]
     pub client_token: ::std::option::Option<::std::string::String>,
 }
 

@@ -19,7 +19,7 @@ pub struct CreateAppInstanceRequest {
     #[sensitive]
     #[len(1, 256)]
     #[pattern(
-        r"^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$"
+        r"[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*"
     )]
     pub name: ::std::option::Option<::std::string::String>,
     /// The metadata of the AppInstance. Limited to a 1KB string in UTF-8.
@@ -40,7 +40,7 @@ pub struct CreateAppInstanceRequest {
     )]
     #[required]
     #[len(2, 64)]
-    #[pattern("^[-_a-zA-Z0-9]*$")]
+    #[pattern("[-_a-zA-Z0-9]*")]
     pub client_request_token: ::std::option::Option<::std::string::String>,
     /// Tags assigned to the AppInstance.
     #[serde(

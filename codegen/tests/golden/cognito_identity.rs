@@ -18,7 +18,7 @@ pub struct GetCredentialsForIdentityInput {
     )]
     #[required]
     #[len(1, 55)]
-    #[pattern(r"^[\w-]+:[0-9a-f-]+$")]
+    #[pattern(r"[\w-]+:[0-9a-f-]+")]
     pub identity_id: ::std::option::Option<::std::string::String>,
     /// A set of optional name-value pairs that map provider names to provider tokens. The name-value pair will follow the syntax "provider_name": "provider_user_identifier".
     #[serde(
@@ -59,7 +59,7 @@ pub struct GetIdInput {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(1, 15)]
-    #[pattern(r"^\d+$")]
+    #[pattern(r"\d+")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// An identity pool ID in the format REGION:GUID.
     #[serde(
@@ -69,7 +69,7 @@ pub struct GetIdInput {
     )]
     #[required]
     #[len(1, 55)]
-    #[pattern(r"^[\w-]+:[0-9a-f-]+$")]
+    #[pattern(r"[\w-]+:[0-9a-f-]+")]
     pub identity_pool_id: ::std::option::Option<::std::string::String>,
     /// A set of optional name-value pairs that map provider names to provider tokens. The available provider names for Logins are as follows:
     #[serde(

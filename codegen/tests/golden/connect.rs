@@ -29,7 +29,7 @@ pub struct ReplicateInstanceRequest {
     )]
     #[required]
     #[len(8, 31)]
-    #[pattern("^[a-z]{2}(-[a-z]+){1,2}(-[0-9])?$")]
+    #[pattern("[a-z]{2}(-[a-z]+){1,2}(-[0-9])?")]
     pub replica_region: ::std::option::Option<::std::string::String>,
     /// A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If not provided, the Amazon Web Services SDK populates this field. For more information about idempotency, see Making retries safe with idempotent APIs.
     #[serde(

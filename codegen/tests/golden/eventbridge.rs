@@ -348,7 +348,7 @@ pub struct HttpParameters {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[each(pattern(r"^(?!\s*$).+$"))]
+    #[each(pattern(r"^(?!\s*$).+"))]
     pub path_parameter_values: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -369,8 +369,8 @@ pub struct HttpParameters {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[keys(len(0, 512), pattern(r"^[^\x00-\x1F\x7F]+$"))]
-    #[values(len(0, 512), pattern(r"^[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+$"))]
+    #[keys(len(0, 512), pattern(r"[^\x00-\x1F\x7F]+"))]
+    #[values(len(0, 512), pattern(r"[^\x00-\x09\x0B\x0C\x0E-\x1F\x7F]+"))]
     pub query_string_parameters: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -393,7 +393,7 @@ pub struct InputTransformer {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(0, 100)]
-    #[keys(len(1, 256), pattern(r"^[A-Za-z0-9\_\-]+$"))]
+    #[keys(len(1, 256), pattern(r"[A-Za-z0-9\_\-]+"))]
     #[values(len(0, 256))]
     pub input_paths_map: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
@@ -560,7 +560,7 @@ pub struct PutTargetsRequest {
     )]
     #[required]
     #[len(1, 64)]
-    #[pattern(r"^[\.\-_A-Za-z0-9]+$")]
+    #[pattern(r"[\.\-_A-Za-z0-9]+")]
     pub rule: ::std::option::Option<::std::string::String>,
     /// The name or ARN of the event bus associated with the rule. If you omit this, the default event bus is used.
     #[serde(
@@ -603,7 +603,7 @@ pub struct RedshiftDataParameters {
     )]
     #[len(1, 1600)]
     #[pattern(
-        r"^(^arn:aws([a-z]|\-)*:secretsmanager:[a-z0-9-.]+:.*)|(\$(\.[\w_-]+(\[(\d+|\*)\])*)*)$"
+        r"(^arn:aws([a-z]|\-)*:secretsmanager:[a-z0-9-.]+:.*)|(\$(\.[\w_-]+(\[(\d+|\*)\])*)*)"
     )]
     pub secret_manager_arn: ::std::option::Option<::std::string::String>,
     /// The name of the database. Required when authenticating using temporary credentials.
@@ -863,7 +863,7 @@ pub struct Target {
     )]
     #[required]
     #[len(1, 64)]
-    #[pattern(r"^[\.\-_A-Za-z0-9]+$")]
+    #[pattern(r"[\.\-_A-Za-z0-9]+")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the target.
     #[serde(

@@ -16,8 +16,8 @@ pub struct AttributePayload {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[keys(len(0, 128), pattern("^[a-zA-Z0-9_.,@/:#-]+$"))]
-    #[values(len(0, 800), pattern(r"^[a-zA-Z0-9_.,@/:#=\[\]-]*$"))]
+    #[keys(len(0, 128), pattern("[a-zA-Z0-9_.,@/:#-]+"))]
+    #[values(len(0, 800), pattern(r"[a-zA-Z0-9_.,@/:#=\[\]-]*"))]
     pub attributes: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, ::std::string::String>,
     >,
@@ -48,7 +48,7 @@ pub struct CreateThingRequest {
     )]
     #[required]
     #[len(1, 128)]
-    #[pattern("^[a-zA-Z0-9:_-]+$")]
+    #[pattern("[a-zA-Z0-9:_-]+")]
     pub thing_name: ::std::option::Option<::std::string::String>,
     /// The name of the thing type associated with the new thing.
     #[serde(
@@ -57,7 +57,7 @@ pub struct CreateThingRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(1, 128)]
-    #[pattern("^[a-zA-Z0-9:_-]+$")]
+    #[pattern("[a-zA-Z0-9:_-]+")]
     pub thing_type_name: ::std::option::Option<::std::string::String>,
     /// The attribute payload, which consists of up to three name/value pairs in a JSON document. For example:
     #[serde(
@@ -74,7 +74,7 @@ pub struct CreateThingRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(1, 128)]
-    #[pattern("^[a-zA-Z0-9:_-]+$")]
+    #[pattern("[a-zA-Z0-9:_-]+")]
     pub billing_group_name: ::std::option::Option<::std::string::String>,
 }
 

@@ -89,7 +89,7 @@ pub struct IndexingFilter {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[each(len(1, 64), pattern("^[$a-zA-Z0-9:_-]+$"))]
+    #[each(len(1, 64), pattern("[$a-zA-Z0-9:_-]+"))]
     pub named_shadow_names: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,

@@ -27,7 +27,7 @@ pub struct PutRecordsInput {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(1, 128)]
-    #[pattern("^[a-zA-Z0-9_.-]+$")]
+    #[pattern("[a-zA-Z0-9_.-]+")]
     pub stream_name: ::std::option::Option<::std::string::String>,
     /// The ARN of the stream.
     #[serde(
@@ -36,7 +36,7 @@ pub struct PutRecordsInput {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[len(1, 2048)]
-    #[pattern(r"^arn:aws.*:kinesis:.*:\d{12}:stream/\S+$")]
+    #[pattern(r"arn:aws.*:kinesis:.*:\d{12}:stream/\S+")]
     pub stream_arn: ::std::option::Option<::std::string::String>,
 }
 
@@ -65,7 +65,7 @@ pub struct PutRecordsRequestEntry {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[pattern(r"^0|([1-9]\d{0,38})$")]
+    #[pattern(r"0|([1-9]\d{0,38})")]
     pub explicit_hash_key: ::std::option::Option<::std::string::String>,
     /// Determines which shard in the stream the data record is assigned to. Partition keys are Unicode strings with a maximum length limit of 256 characters for each key. Amazon Kinesis Data Streams uses the partition key as input to a hash function that maps the partition key and associated data to a specific shard. Specifically, an MD5 hash function is used to map partition keys to 128-bit integer values and to map associated data records to shards. As a result of this hashing mechanism, all data records with the same partition key map to the same shard within the stream.
     #[serde(

@@ -16,7 +16,7 @@ pub struct AliasRoutingConfiguration {
         default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
-    #[keys(len(1, 1024), pattern("^[0-9]+$"))]
+    #[keys(len(1, 1024), pattern("[0-9]+"))]
     #[values(range(min = 0.0, max = 1.0))]
     pub additional_version_weights: ::std::option::Option<
         ::std::collections::HashMap<::std::string::String, f64>,
@@ -115,7 +115,7 @@ pub struct CreateAliasRequest {
     )]
     #[required]
     #[len(1, 128)]
-    #[pattern("^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$")]
+    #[pattern("(?!^[0-9]+$)([a-zA-Z0-9-_]+)")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The function version that the alias invokes.
     #[serde(
@@ -125,7 +125,7 @@ pub struct CreateAliasRequest {
     )]
     #[required]
     #[len(1, 1024)]
-    #[pattern(r"^(\$LATEST|[0-9]+)$")]
+    #[pattern(r"(\$LATEST|[0-9]+)")]
     pub function_version: ::std::option::Option<::std::string::String>,
     /// A description of the alias.
     #[serde(

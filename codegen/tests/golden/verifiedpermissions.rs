@@ -19,7 +19,7 @@ pub struct ActionIdentifier {
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern("^Action$|^.+::Action$")]
+    #[pattern("Action$|^.+::Action")]
     pub action_type: ::std::option::Option<::std::string::String>,
     /// The ID of an action.
     #[serde(
@@ -30,7 +30,7 @@ pub struct ActionIdentifier {
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern("^.*$")]
+    #[pattern(".*")]
     pub action_id: ::std::option::Option<::std::string::String>,
 }
 
@@ -66,12 +66,12 @@ pub enum AttributeValue {
     #[serde(rename = "ipaddr")]
     #[sensitive]
     #[len(1, 44)]
-    #[pattern(r"^[0-9a-fA-F\.:\/]*$")]
+    #[pattern(r"[0-9a-fA-F\.:\/]*")]
     Ipaddr(::std::string::String),
     #[serde(rename = "decimal")]
     #[sensitive]
     #[len(3, 23)]
-    #[pattern(r"^-?\d{1,15}\.\d{1,4}$")]
+    #[pattern(r"-?\d{1,15}\.\d{1,4}")]
     Decimal(::std::string::String),
 }
 
@@ -135,7 +135,7 @@ pub struct EntityIdentifier {
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern("^.*$")]
+    #[pattern(".*")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// The identifier of an entity.
     #[serde(
@@ -146,7 +146,7 @@ pub struct EntityIdentifier {
     #[required]
     #[sensitive]
     #[len(1, 200)]
-    #[pattern("^.*$")]
+    #[pattern(".*")]
     pub entity_id: ::std::option::Option<::std::string::String>,
 }
 

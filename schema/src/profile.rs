@@ -1,0 +1,159 @@
+//! Where AWS's services depart from their published Smithy models, as real messages show:
+//! a [`Profile`] says what the importer writes and the validator checks instead, and a user
+//! can replace it.
+//!
+//! **Pattern text.** AWS's messages print a pattern as the service's own model writes it.
+//! botocore's models are generated from those and keep their patterns; AWS's Smithy models
+//! add `^` and `$` to some of them (4,050 patterns of 305 services). The real messages agree
+//! with botocore wherever the two differ: API Gateway (`[1-5]\d\d`, id 7), CloudFormation
+//! (11), EventBridge `PutTargets` (`[\.\-_A-Za-z0-9]+`, 18 and 71) while its connection ARN,
+//! anchored in both models, is printed anchored (16), IAM (19, 60, 64), Lambda
+//! (`(?!^[0-9]+$)([a-zA-Z0-9-_]+)`, 42; 30, 44), Cognito User Pools (93, 95), Cognito
+//! Identity (97, 107), Elasticsearch (91), CloudWatch Logs (77), QuickSight (99); Step
+//! Functions prints the anchors both models have (55). The ids are those of
+//! `shared/reference/real-aws-messages.json`. One service prints the Smithy model's anchors
+//! where botocore has none: ACM (`RequestCertificate`, a user's saved job log, in
+//! `tests/tests/aws_messages.rs`), kept as modeled. Which patterns had anchors added is a
+//! table made from both models (`schema/data/anchors-added.json`, by
+//! `scripts/pattern-anchors.py`); a pattern is matched the same with or without them, as
+//! AWS matches the whole value either way.
+//!
+//! ```
+//! use aws_constraints_schema::profile::{PatternText, Profile};
+//!
+//! assert_eq!(Profile::of(Some("Lambda")).pattern_text, PatternText::AsTheServicePrints);
+//! assert_eq!(Profile::of(Some("ACM")).pattern_text, PatternText::AsModeled);
+//! assert_eq!(
+//!     Profile::of(Some("Lambda")).pattern("Lambda", "Alias", "^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$"),
+//!     "(?!^[0-9]+$)([a-zA-Z0-9-_]+)"
+//! );
+//! ```
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Which text of a pattern the importer writes (and so the message prints).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PatternText {
+    /// As the service prints it: without the anchors AWS's Smithy model added where the
+    /// service's own model has none.
+    #[default]
+    AsTheServicePrints,
+    /// As the model writes it.
+    AsModeled,
+}
+
+/// How a service departs from its model.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    pub pattern_text: PatternText,
+}
+
+/// Services whose messages print their Smithy model's anchors where their own model has
+/// none, with the evidence.
+const PRINTS_SMITHY_ANCHORS: &[(&str, &str)] = &[(
+    "ACM",
+    "RequestCertificate's message in a user's saved job log prints the domain name pattern \
+     with `^`..`$` (tests/tests/aws_messages.rs)",
+)];
+
+impl Profile {
+    /// The profile the evidence gives a service, by its SDK id (`Lambda`); a service nobody
+    /// has recorded gets what most recorded services do.
+    pub fn of(sdk_id: Option<&str>) -> Profile {
+        let pattern_text = match sdk_id {
+            Some(id)
+                if PRINTS_SMITHY_ANCHORS
+                    .iter()
+                    .any(|(service, _)| *service == id) =>
+            {
+                PatternText::AsModeled
+            }
+            _ => PatternText::AsTheServicePrints,
+        };
+        Profile { pattern_text }
+    }
+
+    /// Everything as the model writes it.
+    pub fn as_modeled() -> Profile {
+        Profile {
+            pattern_text: PatternText::AsModeled,
+        }
+    }
+
+    /// The text of `pattern`, the pattern of shape `shape` of service `sdk_id`, as this
+    /// profile has it written.
+    pub fn pattern<'p>(&self, sdk_id: &str, shape: &str, pattern: &'p str) -> &'p str {
+        if self.pattern_text == PatternText::AsModeled {
+            return pattern;
+        }
+        let Some(added) = anchors_added()
+            .get(sdk_id)
+            .and_then(|shapes| shapes.get(shape))
+        else {
+            return pattern;
+        };
+        let mut text = pattern;
+        if added.contains('^') {
+            match text.strip_prefix('^') {
+                Some(rest) => text = rest,
+                // Not the pattern the table was made from: left as it is.
+                None => return pattern,
+            }
+        }
+        if added.contains('$') {
+            match text.strip_suffix('$') {
+                Some(rest) => text = rest,
+                None => return pattern,
+            }
+        }
+        text
+    }
+}
+
+/// Service SDK id → shape name → the anchors its Smithy model added (`^$`, `^` or `$`).
+fn anchors_added() -> &'static BTreeMap<String, BTreeMap<String, String>> {
+    static TABLE: OnceLock<BTreeMap<String, BTreeMap<String, String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        // Committed with the crate and checked by its tests: it parses.
+        serde_json::from_str(include_str!("../data/anchors-added.json")).unwrap_or_default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_parses_and_covers_the_recorded_services() {
+        let table = anchors_added();
+        assert!(table.len() > 300, "{}", table.len());
+        for (service, shape) in [
+            ("API Gateway", "StatusCode"),
+            ("EventBridge", "TargetId"),
+            ("IAM", "tagKeyType"),
+            ("Lambda", "Alias"),
+            ("Cognito Identity Provider", "PasswordType"),
+        ] {
+            assert!(table[service].contains_key(shape), "{service} {shape}");
+        }
+        // Anchored in both models, and printed so (message 16).
+        assert!(!table["EventBridge"].contains_key("ConnectionArn"));
+    }
+
+    #[test]
+    fn only_the_added_anchors_go() {
+        let profile = Profile::default();
+        assert_eq!(
+            profile.pattern("EventBridge", "TargetId", r"^[\.\-_A-Za-z0-9]+$"),
+            r"[\.\-_A-Za-z0-9]+"
+        );
+        // A pattern the table does not know, or not in the form it was made from.
+        assert_eq!(profile.pattern("EventBridge", "Nope", "^a$"), "^a$");
+        assert_eq!(profile.pattern("EventBridge", "TargetId", "a$"), "a$");
+        assert_eq!(
+            Profile::as_modeled().pattern("EventBridge", "TargetId", "^a$"),
+            "^a$"
+        );
+    }
+}
