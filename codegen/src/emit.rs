@@ -187,7 +187,7 @@ fn union(name: &str, named: &NamedType, composite: &Composite) -> String {
     let mut out = type_header(named, composite, "enum", name);
     for member in &composite.members {
         let arguments: Vec<String> =
-            std::iter::once(format!("rename = {}", string_literal(&member.name)))
+            std::iter::once(format!("rename = {}", string_literal(&member.wire)))
                 .chain(format_module(member, Holder::Bare))
                 .collect();
         let _ = writeln!(out, "    #[serde({})]", arguments.join(", "));

@@ -205,7 +205,9 @@ impl<'m> Decider<'m> {
             }
             let mut member = self.member(id, name, definition)?;
             if holder == Holder::Bare {
-                // A union's variant is present whenever it is the one set.
+                // A union's member is keyed by its name (the importer's `rename`), and is
+                // present whenever it is the one set.
+                member.wire = member.name.clone();
                 member.rules.retain(|r| *r != Rule::Required);
                 member.default = None;
                 member.default_outside_range = None;

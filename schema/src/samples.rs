@@ -425,7 +425,7 @@ impl Generator<'_> {
             return json!({});
         };
         let mut object = Map::new();
-        object.insert(member.name.clone(), self.member_value(member, depth));
+        object.insert(member.wire.clone(), self.member_value(member, depth));
         Json::Object(object)
     }
 
@@ -601,7 +601,7 @@ impl Generator<'_> {
             }
             (TypeKind::Union(composite), Json::Object(object)) => {
                 for (key, value) in object {
-                    if let Some(member) = composite.members.iter().find(|m| &m.name == key) {
+                    if let Some(member) = composite.members.iter().find(|m| &m.wire == key) {
                         self.member_breaks(member, key, value, path, depth, out);
                     }
                 }

@@ -86,7 +86,7 @@ pub struct EnumValue<V> {
 pub struct Member {
     /// The member's name in the model.
     pub name: String,
-    /// Its name on the wire (`@jsonName`, or its name).
+    /// Its name on the wire (`@jsonName`, or its name; a union's member, its name).
     pub wire: String,
     pub doc: Option<String>,
     pub ty: Type,

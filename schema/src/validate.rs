@@ -265,8 +265,7 @@ impl Validator {
             name: input,
             boxed: false,
         };
-        let value =
-            Reader { validator: self }.read(document, &ty, true, &mut Pointer::default())?;
+        let value = Reader { validator: self }.read(document, &ty, true, &Location::root())?;
         let mut errors = ValidationErrors::new();
         self.validate_nested(&value, &ty, &Location::root(), &mut errors);
         errors.into_result().map_err(DocumentError::Invalid)
@@ -307,8 +306,7 @@ struct CompositePlan {
 }
 
 struct MemberPlan {
-    /// The member's name in the model (a union's key on the wire).
-    name: String,
+    /// Its name on the wire (a union's key).
     wire: &'static str,
     ty: Ty,
     sensitive: bool,
@@ -446,7 +444,6 @@ impl Planner {
             });
         }
         MemberPlan {
-            name: member.name.clone(),
             wire: intern::str(&member.wire),
             ty: self.ty(&member.ty),
             sensitive,
@@ -489,31 +486,10 @@ impl Planner {
             return None;
         }
         let checks = rules.iter().map(|rule| self.check(rule)).collect();
-        let constraints = rules
-            .iter()
-            .filter_map(|rule| self.constraint(rule))
-            .collect();
+        let constraints = rules.iter().filter_map(constraint).collect();
         Some(Side {
             checks,
             constraints,
-        })
-    }
-
-    /// A rule as the constraint a group lists; a nested collection's rules are its own
-    /// group's.
-    fn constraint(&mut self, rule: &Rule) -> Option<Constraint> {
-        Some(match rule {
-            Rule::Length { min, max } => Constraint::Length {
-                min: *min,
-                max: *max,
-            },
-            Rule::Pattern { source, .. } => Constraint::Pattern(intern::str(source)),
-            Rule::Range { min, max } => Constraint::Range {
-                min: min.as_ref().map(number),
-                max: max.as_ref().map(number),
-            },
-            Rule::OneOf { listed, .. } => Constraint::OneOf(intern::strs(listed)),
-            _ => return None,
         })
     }
 
@@ -532,6 +508,24 @@ impl Planner {
         self.pattern_index.insert(key, index);
         index
     }
+}
+
+/// A rule as the constraint a group lists; a nested collection's rules are its own
+/// group's.
+fn constraint(rule: &Rule) -> Option<Constraint> {
+    Some(match rule {
+        Rule::Length { min, max } => Constraint::Length {
+            min: *min,
+            max: *max,
+        },
+        Rule::Pattern { source, .. } => Constraint::Pattern(intern::str(source)),
+        Rule::Range { min, max } => Constraint::Range {
+            min: min.as_ref().map(number),
+            max: max.as_ref().map(number),
+        },
+        Rule::OneOf { listed, .. } => Constraint::OneOf(intern::strs(listed)),
+        _ => return None,
+    })
 }
 
 /// A model's bound as the derive reads the importer's literal: an integer exactly, anything
@@ -743,37 +737,12 @@ impl EchoText for Value<'_> {
 // ---------------------------------------------------------------------------------------
 // Reading a document.
 
-/// Where in the document reading is, written as a JSON pointer only for an error.
-#[derive(Default)]
-struct Pointer<'v>(Vec<Step<'v>>);
-
-#[derive(Clone, Copy)]
-enum Step<'v> {
-    Key(&'v str),
-    Index(usize),
-}
-
-impl<'v> Pointer<'v> {
-    fn malformed(&self, message: impl Into<String>) -> DocumentError {
-        let at: String = self
-            .0
-            .iter()
-            .map(|step| match step {
-                Step::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
-                Step::Index(index) => format!("/{index}"),
-            })
-            .collect();
-        DocumentError::Malformed {
-            at,
-            message: message.into(),
-        }
-    }
-
-    fn within<T>(&mut self, step: Step<'v>, f: impl FnOnce(&mut Self) -> T) -> T {
-        self.0.push(step);
-        let out = f(self);
-        self.0.pop();
-        out
+/// The document is not what the input's types read, at `at`: the location's JSON pointer
+/// (the runtime's, built only for the error).
+fn malformed(at: &Location<'_>, message: impl Into<String>) -> DocumentError {
+    DocumentError::Malformed {
+        at: at.to_path().json_pointer(),
+        message: message.into(),
     }
 }
 
@@ -801,15 +770,19 @@ impl<'v> Reader<'v> {
         json: &'v Json,
         ty: &'v Ty,
         member: bool,
-        at: &mut Pointer<'v>,
+        at: &Location<'_>,
     ) -> Result<Value<'v>, DocumentError> {
-        if at.0.len() > MAX_DEPTH {
-            return Err(at.malformed(format!("nested deeper than {MAX_DEPTH} levels")));
+        if at.depth() > MAX_DEPTH {
+            return Err(malformed(
+                at,
+                format!("nested deeper than {MAX_DEPTH} levels"),
+            ));
         }
-        let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
+        let expected =
+            |what: &str| malformed(at, format!("expected {what}, found {}", found(json)));
         // The runtime's own readers, so that what is accepted is what the types accept.
         let by_serde = |result: Result<Value<'v>, serde_json::Error>| {
-            result.map_err(|e| at.malformed(e.to_string()))
+            result.map_err(|e| malformed(at, e.to_string()))
         };
         Ok(match ty {
             Ty::String => match json {
@@ -844,9 +817,7 @@ impl<'v> Reader<'v> {
                 };
                 let mut out = Vec::with_capacity(items.len());
                 for (index, json) in items.iter().enumerate() {
-                    out.push(at.within(Step::Index(index), |at| {
-                        self.read_optional(json, item, *sparse, at)
-                    })?);
+                    out.push(self.read_optional(json, item, *sparse, &at.index(index))?);
                 }
                 Value::List(out)
             }
@@ -856,9 +827,7 @@ impl<'v> Reader<'v> {
                 };
                 let mut out = BTreeMap::new();
                 for (key, json) in entries {
-                    let read = at.within(Step::Key(key), |at| {
-                        self.read_optional(json, value, *sparse, at)
-                    })?;
+                    let read = self.read_optional(json, value, *sparse, &at.map_value(key))?;
                     out.insert(key.as_str(), read);
                 }
                 Value::Map(Entries(out))
@@ -872,13 +841,14 @@ impl<'v> Reader<'v> {
         json: &'v Json,
         ty: &'v Ty,
         sparse: bool,
-        at: &mut Pointer<'v>,
+        at: &Location<'_>,
     ) -> Result<Option<Value<'v>>, DocumentError> {
         match json {
             Json::Null if sparse => Ok(None),
-            Json::Null => {
-                Err(at.malformed("expected a value, found null (the collection is not sparse)"))
-            }
+            Json::Null => Err(malformed(
+                at,
+                "expected a value, found null (the collection is not sparse)",
+            )),
             json => self.read(json, ty, false, at).map(Some),
         }
     }
@@ -888,7 +858,7 @@ impl<'v> Reader<'v> {
         &self,
         json: &'v Json,
         member: &'v MemberPlan,
-        at: &mut Pointer<'v>,
+        at: &Location<'_>,
     ) -> Result<Value<'v>, DocumentError> {
         let read = match member.timestamp_format {
             Some(TimestampFormat::DateTime) => {
@@ -900,16 +870,17 @@ impl<'v> Reader<'v> {
             None => return self.read(json, &member.ty, true, at),
         };
         read.map(Value::Timestamp)
-            .map_err(|e| at.malformed(e.to_string()))
+            .map_err(|e| malformed(at, e.to_string()))
     }
 
     fn read_named(
         &self,
         json: &'v Json,
         index: usize,
-        at: &mut Pointer<'v>,
+        at: &Location<'_>,
     ) -> Result<Value<'v>, DocumentError> {
-        let expected = |what: &str| at.malformed(format!("expected {what}, found {}", found(json)));
+        let expected =
+            |what: &str| malformed(at, format!("expected {what}, found {}", found(json)));
         match &self.validator.plans[index] {
             TypePlan::Enum { .. } => match json {
                 Json::String(s) => Ok(Value::Enum(s)),
@@ -917,7 +888,7 @@ impl<'v> Reader<'v> {
             },
             TypePlan::IntEnum { .. } => i32::deserialize(json)
                 .map(Value::IntEnum)
-                .map_err(|e| at.malformed(e.to_string())),
+                .map_err(|e| malformed(at, e.to_string())),
             TypePlan::Structure(plan) => {
                 let Json::Object(object) = json else {
                     return Err(expected(&format!("an object (structure {})", plan.name)));
@@ -929,9 +900,9 @@ impl<'v> Reader<'v> {
                             .default
                             .as_ref()
                             .map(|default| default_value(default, &member.ty)),
-                        Some(json) => Some(at.within(Step::Key(member.wire), |at| {
-                            self.read_member(json, member, at)
-                        })?),
+                        Some(json) => {
+                            Some(self.read_member(json, member, &at.member(member.wire, false))?)
+                        }
                     };
                     members.push(value);
                 }
@@ -944,25 +915,35 @@ impl<'v> Reader<'v> {
                 };
                 let mut set = object.iter();
                 let (Some((key, json)), None) = (set.next(), set.next()) else {
-                    return Err(at.malformed(format!(
-                        "a union ({name}) has exactly one member set, found {}",
-                        object.len()
-                    )));
+                    return Err(malformed(
+                        at,
+                        format!(
+                            "a union ({name}) has exactly one member set, found {}",
+                            object.len()
+                        ),
+                    ));
                 };
-                let Some(index) = plan.members.iter().position(|m| &m.name == key) else {
-                    let names: Vec<&str> = plan.members.iter().map(|m| m.name.as_str()).collect();
-                    return Err(at.malformed(format!(
-                        "{key:?} is not a member of the union {name} (its members: {})",
-                        names.join(", ")
-                    )));
+                let Some(index) = plan.members.iter().position(|m| m.wire == key) else {
+                    let names: Vec<&str> = plan.members.iter().map(|m| m.wire).collect();
+                    return Err(malformed(
+                        at,
+                        format!(
+                            "{key:?} is not a member of the union {name} (its members: {})",
+                            names.join(", ")
+                        ),
+                    ));
                 };
                 let member = &plan.members[index];
-                let value = at.within(Step::Key(key), |at| match json {
+                let member_at = at.member(member.wire, false);
+                let value = match json {
                     Json::Null if member.ty != Ty::Document => {
-                        Err(at.malformed("expected a value, found null (a union's member is set)"))
+                        return Err(malformed(
+                            &member_at,
+                            "expected a value, found null (a union's member is set)",
+                        ))
                     }
-                    json => self.read_member(json, member, at),
-                })?;
+                    json => self.read_member(json, member, &member_at)?,
+                };
                 Ok(Value::Union(index, Box::new(value)))
             }
         }
@@ -1140,38 +1121,35 @@ impl Validator {
             }
         };
         for pass in &member.passes {
-            match pass {
-                Pass::Required if member.default.is_some() => {}
-                Pass::Required => runtime::required(&value, member_at, errors),
-                // Everything else applies to a present value only, as on an `Option`.
-                _ if value.is_none() => {}
-                Pass::Nested => {
-                    if let Some(value) = value {
-                        self.validate_nested(value, &member.ty, &member_at(), errors);
-                    }
+            let value = match (pass, value) {
+                (Pass::Required, _) if member.default.is_some() => continue,
+                (Pass::Required, value) => {
+                    runtime::required(&value, member_at, errors);
+                    continue;
                 }
+                (_, Some(value)) => value,
+                // Everything else applies to a present value only, as on an `Option`.
+                (_, None) => continue,
+            };
+            match pass {
+                Pass::Required => {} // checked above
+                Pass::Nested => self.validate_nested(value, &member.ty, &member_at(), errors),
                 Pass::Unique => {
-                    if let Some(Value::List(items)) = value {
+                    if let Value::List(items) = value {
                         runtime::unique(items, member_at, errors);
                     }
                 }
                 Pass::Check(check) => {
-                    if let Some(value) = value {
-                        self.check(check, Subject::Value(value), &member.ty, &member_at, errors);
-                    }
+                    self.check(check, Subject::Value(value), &member.ty, &member_at, errors)
                 }
-                Pass::Entries(keys, values) => {
-                    if let Some(value) = value {
-                        self.entries(
-                            keys.as_ref(),
-                            values.as_ref(),
-                            value,
-                            &member.ty,
-                            &member_at(),
-                            errors,
-                        );
-                    }
-                }
+                Pass::Entries(keys, values) => self.entries(
+                    keys.as_ref(),
+                    values.as_ref(),
+                    value,
+                    &member.ty,
+                    &member_at(),
+                    errors,
+                ),
             }
         }
     }
