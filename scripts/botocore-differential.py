@@ -39,6 +39,7 @@ import tempfile
 import botocore.session
 from botocore.validate import ParamValidator
 
+from aws_models import botocore_model_file
 from harness import build_harness
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -429,13 +430,9 @@ def find_model_file(session, name):
     loader = session.get_component("data_loader")
     for directory in loader.search_paths:
         base = os.path.join(directory, name)
-        if os.path.isdir(base):
-            versions = sorted(v for v in os.listdir(base) if os.path.isdir(os.path.join(base, v)))
-            for version in reversed(versions):
-                for file in ("service-2.json", "service-2.json.gz"):
-                    path = os.path.join(base, version, file)
-                    if os.path.exists(path):
-                        return path
+        path = os.path.isdir(base) and botocore_model_file(base)
+        if path:
+            return path
     raise FileNotFoundError(name)
 
 

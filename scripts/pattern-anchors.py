@@ -22,31 +22,24 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from aws_models import smithy_models  # noqa: E402
+from aws_models import botocore_model_file, smithy_models  # noqa: E402
 
 
 def botocore_models(data):
     """{service id: shapes} of the newest version of each botocore service."""
     out = {}
     for folder in sorted(os.listdir(data)):
-        versions = sorted(
-            v for v in os.listdir(os.path.join(data, folder))
-            if os.path.isdir(os.path.join(data, folder, v))
-        ) if os.path.isdir(os.path.join(data, folder)) else []
-        for version in reversed(versions):
-            for name in ("service-2.json", "service-2.json.gz"):
-                path = os.path.join(data, folder, version, name)
-                if os.path.exists(path):
-                    opener = gzip.open if name.endswith(".gz") else open
-                    with opener(path, "rt") as f:
-                        model = json.load(f)
-                    service_id = model.get("metadata", {}).get("serviceId")
-                    if service_id:
-                        out[service_id] = model.get("shapes", {})
-                    break
-            else:
-                continue
-            break
+        path = os.path.isdir(os.path.join(data, folder)) and botocore_model_file(
+            os.path.join(data, folder)
+        )
+        if not path:
+            continue
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt") as f:
+            model = json.load(f)
+        service_id = model.get("metadata", {}).get("serviceId")
+        if service_id:
+            out[service_id] = model.get("shapes", {})
     return out
 
 
