@@ -58,12 +58,13 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
-    /// Write Rust types annotated for aws-constraints from an AWS model (a Smithy JSON AST, or
-    /// botocore's service-2.json, plain or gzipped):
+    /// Write Rust types annotated for aws-constraints from an AWS model (a Smithy JSON AST,
+    /// botocore's service-2.json, plain or gzipped, or Smithy IDL .smithy files):
     /// the input of each operation (every operation when none is named) and every shape it
     /// reaches. Exit 2 with the reason when the model cannot be imported.
     Import {
-        /// The model file: Smithy JSON AST or botocore service-2.json (plain or .gz).
+        /// The model: a Smithy JSON AST or botocore service-2.json (plain or .gz), a .smithy
+        /// file, or a folder of .smithy files read as one model.
         model: String,
         /// An operation to import, by name; repeatable.
         #[arg(long = "operation")]
@@ -113,7 +114,8 @@ enum Command {
 #[derive(clap::Args)]
 struct ModelArgs {
     /// An AWS model: a Smithy JSON AST or a botocore service-2.json (plain or .gz), or a
-    /// folder of them (botocore's data/ folder, or api-models-aws's layout) with --service.
+    /// folder of them (botocore's data/ folder, or api-models-aws's layout) with --service;
+    /// or a model in the Smithy IDL: a .smithy file, or a folder of them read as one.
     #[arg(long, value_name = "MODEL")]
     model: Option<std::path::PathBuf>,
     /// The service's folder in a folder of models (`sqs`, `iot`).
@@ -131,8 +133,7 @@ impl ModelArgs {
         let Some(path) = &self.model else {
             return Ok(None);
         };
-        let file = model_files::find(path, self.service.as_deref()).map_err(Usage)?;
-        let text = model_files::read(&file).map_err(Usage)?;
+        let (text, file) = model_files::load(path, self.service.as_deref()).map_err(Usage)?;
         let model = Model::from_json(&text).map_err(|e| {
             Usage(format!(
                 "{}: not a model this tool reads: {e}",
@@ -208,7 +209,7 @@ fn import(
     output: Option<&str>,
     options: impl FnOnce(aws_constraints_codegen::Builder) -> aws_constraints_codegen::Builder,
 ) -> Result<ExitCode, Usage> {
-    let text = model_files::read(model.as_ref()).map_err(Usage)?;
+    let (text, _) = model_files::load(model.as_ref(), None).map_err(Usage)?;
     let builder = operations.into_iter().fold(
         options(aws_constraints_codegen::Builder::new().model_json(text)),
         aws_constraints_codegen::Builder::operation,

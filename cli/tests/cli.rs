@@ -415,3 +415,39 @@ fn samples_print_a_valid_document_then_broken_ones() {
         assert_eq!(verdict.status.code(), Some(expected), "{sample}");
     }
 }
+
+#[test]
+fn a_model_in_the_smithy_idl_is_a_folder_of_smithy_files() {
+    // Smithy's own restJson1 validation tests, as published (the server crate's copy).
+    let folder = "server/tests/smithy-protocol-tests/aws/restJson1/validation";
+    let listed = run(&["operations", "--model", folder], "");
+    assert!(
+        text(&listed.stdout).lines().any(|l| l == "MalformedLength"),
+        "{}",
+        text(&listed.stderr)
+    );
+    let invalid = run(
+        &["validate", "--model", folder, "MalformedLength"],
+        r#"{"string": "a"}"#,
+    );
+    assert_eq!(invalid.status.code(), Some(1));
+    assert_eq!(
+        text(&invalid.stdout),
+        "1 validation error detected: Value 'a' at 'string' failed to satisfy constraint: \
+         Member must have length greater than or equal to 2\n"
+    );
+    let broken = run(
+        &[
+            "operations",
+            "--model",
+            "server/tests/smithy-protocol-tests/aws/restJson1/validation/main.smithy",
+        ],
+        "",
+    );
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        text(&broken.stderr).contains("main.smithy:11:1: MalformedEnum names no shape"),
+        "{}",
+        text(&broken.stderr)
+    );
+}

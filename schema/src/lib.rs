@@ -29,6 +29,7 @@
 
 mod botocore;
 mod decide;
+pub mod idl;
 mod intern;
 mod model;
 pub mod naming;
