@@ -216,14 +216,16 @@ enum Holder {
 /// The serde module that reads and writes a member's value, where its type's own
 /// `Deserialize` is not the protocol's.
 fn format_module(member: &Member, holder: Holder) -> Option<String> {
-    if let Some(format) = member.timestamp_format {
+    let text_format = match member.timestamp_format {
+        Some(TimestampFormat::DateTime) => Some("date_time"),
+        Some(TimestampFormat::HttpDate) => Some("http_date"),
+        // Epoch seconds are a timestamp's own (de)serialization.
+        Some(TimestampFormat::EpochSeconds) | None => None,
+    };
+    if let Some(format) = text_format {
         let module = match holder {
             Holder::Option => "optional::",
             Holder::Bare => "",
-        };
-        let format = match format {
-            TimestampFormat::DateTime => "date_time",
-            TimestampFormat::HttpDate => "http_date",
         };
         return Some(format!(
             "with = \"::aws_constraints::timestamp::{module}{format}\""

@@ -46,12 +46,29 @@ pub(crate) fn shapes(root: &Value) -> Result<Shapes, ModelError> {
         .pointer("/metadata/protocol")
         .and_then(Value::as_str)
         .unwrap_or("");
-    // Only JSON protocols name a member on the wire by its `locationName`.
+    // Only JSON protocols name a member on the wire by its `locationName`; the XML and
+    // query protocols name it so in their own way.
     let json_names = matches!(protocol, "json" | "rest-json" | "smithy-rpc-v2-cbor");
-    let mut out = Vec::new();
+    let xml = matches!(protocol, "query" | "ec2" | "rest-xml");
+    let mut out = vec![service_shape(root, protocol)?];
     for (name, operation) in object("operations")? {
         let mut shape = Map::new();
         shape.insert("type".into(), json!("operation"));
+        if let Some(http) = operation.get("http") {
+            let mut route = Map::new();
+            route.insert(
+                "method".into(),
+                http.get("method").cloned().unwrap_or(json!("POST")),
+            );
+            route.insert(
+                "uri".into(),
+                http.get("requestUri").cloned().unwrap_or(json!("/")),
+            );
+            if let Some(code) = http.get("responseCode") {
+                route.insert("code".into(), code.clone());
+            }
+            shape.insert("traits".into(), json!({"smithy.api#http": route}));
+        }
         for key in ["input", "output"] {
             if let Some(target) = operation
                 .pointer(&format!("/{key}/shape"))
@@ -74,15 +91,57 @@ pub(crate) fn shapes(root: &Value) -> Result<Shapes, ModelError> {
         let shape = shape
             .as_object()
             .ok_or_else(|| ModelError::new(format!("shape {name} is not an object")))?;
-        out.push((id(name), convert(name, shape, json_names)?));
+        out.push((id(name), convert(name, shape, json_names, xml)?));
     }
     Ok(out)
+}
+
+/// The Smithy protocol trait botocore's `metadata.protocol` (and `jsonVersion`) names.
+fn protocol_trait(protocol: &str, json_version: Option<&str>) -> Option<&'static str> {
+    Some(match (protocol, json_version) {
+        ("json", Some("1.0")) => "aws.protocols#awsJson1_0",
+        ("json", _) => "aws.protocols#awsJson1_1",
+        ("rest-json", _) => "aws.protocols#restJson1",
+        ("query", _) => "aws.protocols#awsQuery",
+        ("ec2", _) => "aws.protocols#ec2Query",
+        ("rest-xml", _) => "aws.protocols#restXml",
+        ("smithy-rpc-v2-cbor", _) => "smithy.protocols#rpcv2Cbor",
+        _ => return None,
+    })
+}
+
+/// The service shape botocore's metadata describes: named by its `targetPrefix` (what
+/// `X-Amz-Target` starts with) or its service id, its protocol a trait on it, as in the
+/// Smithy models.
+fn service_shape(root: &Value, protocol: &str) -> Result<(String, Map<String, Value>), ModelError> {
+    let metadata = root.get("metadata");
+    let text = |key: &str| metadata.and_then(|m| m.get(key)).and_then(Value::as_str);
+    let name = match (text("targetPrefix"), text("serviceId")) {
+        (Some(prefix), _) => prefix.to_owned(),
+        (None, Some(id)) => id.split_whitespace().collect(),
+        (None, None) => "Service".to_owned(),
+    };
+    let mut traits = Map::new();
+    if let Some(protocol) = protocol_trait(protocol, text("jsonVersion")) {
+        traits.insert(protocol.into(), json!({}));
+    }
+    if let Some(namespace) = text("xmlNamespace") {
+        traits.insert("smithy.api#xmlNamespace".into(), json!({"uri": namespace}));
+    }
+    let mut shape = Map::new();
+    shape.insert("type".into(), json!("service"));
+    if let Some(version) = text("apiVersion") {
+        shape.insert("version".into(), json!(version));
+    }
+    shape.insert("traits".into(), Value::Object(traits));
+    Ok((id(&name), shape))
 }
 
 fn convert(
     name: &str,
     shape: &Map<String, Value>,
     json_names: bool,
+    xml: bool,
 ) -> Result<Map<String, Value>, ModelError> {
     let kind = shape
         .get("type")
@@ -168,13 +227,19 @@ fn convert(
         };
         traits.insert("smithy.api#timestampFormat".into(), json!(smithy));
     }
+    if flag("flattened") {
+        traits.insert("smithy.api#xmlFlattened".into(), json!({}));
+    }
     for key in ["member", "key", "value"] {
-        if let Some(target) = shape
-            .get(key)
-            .and_then(|r| r.get("shape"))
-            .and_then(Value::as_str)
-        {
-            out.insert(key.into(), json!({"target": id(target)}));
+        if let Some(reference) = shape.get(key) {
+            if let Some(target) = reference.get("shape").and_then(Value::as_str) {
+                let mut member_traits = Map::new();
+                bind(reference, false, xml, &mut member_traits);
+                out.insert(
+                    key.into(),
+                    json!({"target": id(target), "traits": member_traits}),
+                );
+            }
         }
     }
     if let Some(members) = shape.get("members").and_then(Value::as_object) {
@@ -198,6 +263,7 @@ fn convert(
                 },
             )
             .collect();
+        let payload = shape.get("payload").and_then(Value::as_str);
         let mut converted = Map::new();
         for (member, definition) in members {
             let target = definition
@@ -214,6 +280,12 @@ fn convert(
             if definition.get("idempotencyToken").and_then(Value::as_bool) == Some(true) {
                 member_traits.insert("smithy.api#idempotencyToken".into(), json!({}));
             }
+            bind(
+                definition,
+                payload == Some(member.as_str()),
+                xml,
+                &mut member_traits,
+            );
             let in_body = definition.get("location").is_none();
             let location_name = definition.get("locationName");
             if let (true, true, Some(wire)) = (json_names, in_body, location_name) {
@@ -237,4 +309,53 @@ fn convert(
     }
     out.insert("traits".into(), Value::Object(traits));
     Ok(out)
+}
+
+/// The Smithy traits of where a member travels: botocore's `location` and `locationName`
+/// (a label, a query parameter, a header, headers by prefix), the shape's `payload`, and
+/// the XML and query protocols' names and forms.
+fn bind(definition: &Value, payload: bool, xml: bool, traits: &mut Map<String, Value>) {
+    let text = |key: &str| definition.get(key).and_then(Value::as_str);
+    let name = text("locationName");
+    let bound = match (text("location"), name) {
+        (Some("uri"), _) => Some(("smithy.api#httpLabel", json!({}))),
+        (Some("querystring"), Some(name)) => Some(("smithy.api#httpQuery", json!(name))),
+        (Some("querystring"), None) => Some(("smithy.api#httpQueryParams", json!({}))),
+        (Some("header"), Some(name)) => Some(("smithy.api#httpHeader", json!(name))),
+        (Some("headers"), name) => {
+            Some(("smithy.api#httpPrefixHeaders", json!(name.unwrap_or(""))))
+        }
+        (Some("statusCode"), _) => Some(("smithy.api#httpResponseCode", json!({}))),
+        _ => None,
+    };
+    if let Some((id, value)) = bound {
+        traits.insert(id.into(), value);
+    }
+    if payload {
+        traits.insert("smithy.api#httpPayload".into(), json!({}));
+    }
+    if !xml {
+        return;
+    }
+    if let (None, Some(name)) = (text("location"), name) {
+        traits.insert("smithy.api#xmlName".into(), json!(name));
+    }
+    if let Some(name) = text("queryName") {
+        traits.insert("aws.protocols#ec2QueryName".into(), json!(name));
+    }
+    let flag = |key: &str| definition.get(key).and_then(Value::as_bool) == Some(true);
+    if flag("flattened") {
+        traits.insert("smithy.api#xmlFlattened".into(), json!({}));
+    }
+    if flag("xmlAttribute") {
+        traits.insert("smithy.api#xmlAttribute".into(), json!({}));
+    }
+    if let Some(namespace) = definition.get("xmlNamespace") {
+        let uri = namespace.get("uri").cloned().unwrap_or(json!(""));
+        let mut value = json!({"uri": uri});
+        if let Some(prefix) = namespace.get("prefix") {
+            value["prefix"] = prefix.clone();
+        }
+        traits.insert("smithy.api#xmlNamespace".into(), value);
+    }
 }

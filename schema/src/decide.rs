@@ -10,8 +10,8 @@ use crate::model::{name_of, trait_value, Model};
 use crate::naming::type_name;
 use crate::profile::Profile;
 use crate::shapes::{
-    Composite, Default, EnumValue, EventStream, Member, NamedType, Operation, Rule, Schema,
-    TimestampFormat, Type, TypeKind,
+    Binding, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType, Operation,
+    Rule, Schema, TimestampFormat, Type, TypeKind,
 };
 use crate::ModelError;
 
@@ -38,11 +38,7 @@ pub fn schema(
         schema_operations.push(decider.operation(name, roots)?);
     }
     decider.hash_unique_items()?;
-    Ok(Schema {
-        service: model.service(),
-        types: decider.types,
-        operations: schema_operations,
-    })
+    Ok(decider.into_schema(schema_operations))
 }
 
 pub(crate) struct Decider<'m> {
@@ -66,6 +62,17 @@ impl<'m> Decider<'m> {
             stack: Vec::new(),
             unique_items: Vec::new(),
             patterns: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The schema of what was decided, with `operations`.
+    pub(crate) fn into_schema(self, operations: Vec<Operation>) -> Schema {
+        Schema {
+            service: self.model.service(),
+            types: self.types,
+            operations,
+            protocol: self.model.protocol(),
+            service_name: self.model.service_name().map(str::to_owned),
         }
     }
 
@@ -99,9 +106,26 @@ impl<'m> Decider<'m> {
                 self.named(id)?;
             }
         }
+        let http = operation
+            .get("traits")
+            .and_then(|t| t.get("smithy.api#http"))
+            .map(|http| {
+                let text = |key: &str| http.get(key).and_then(Value::as_str).map(str::to_owned);
+                HttpRoute {
+                    method: text("method").unwrap_or_else(|| "POST".into()),
+                    uri: text("uri").unwrap_or_else(|| "/".into()),
+                }
+            });
+        let errors = crate::model::targets(operation.get("errors"))
+            .into_iter()
+            .chain(self.model.service_errors())
+            .map(|id| name_of(id).to_owned())
+            .collect();
         Ok(Operation {
             name: name.to_owned(),
             input: input.map(|id| type_name(name_of(id))),
+            http,
+            errors,
         })
     }
 
@@ -327,6 +351,11 @@ impl<'m> Decider<'m> {
             default: None,
             default_outside_range: None,
             timestamp_format,
+            binding: binding(member_traits),
+            media_type: traits
+                .get("smithy.api#mediaType")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
         };
         match self.default(owner, name, definition)? {
             Some(Decided::Applied(default)) => member.default = Some(default),
@@ -497,7 +526,10 @@ impl<'m> Decider<'m> {
             }
             _ => {}
         }
-        if timestamp_format(&traits).is_some() {
+        if matches!(
+            timestamp_format(&traits),
+            Some(TimestampFormat::DateTime | TimestampFormat::HttpDate)
+        ) {
             return Err(ModelError::new(format!(
                 "{at}: timestamps with a format inside collections are not supported yet"
             )));
@@ -697,8 +729,35 @@ fn length(traits: &Map<String, Value>) -> Option<Rule> {
 }
 
 /// `@timestampFormat`, where it is one the importer writes a module for.
+/// Where a member travels in an HTTP request, by its binding trait.
+fn binding(traits: Option<&Value>) -> Binding {
+    let text = |id: &str| {
+        trait_value(traits, id)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let has = |id: &str| trait_value(traits, id).is_some();
+    if has("smithy.api#httpLabel") {
+        Binding::Label
+    } else if has("smithy.api#httpQuery") {
+        Binding::Query(text("smithy.api#httpQuery"))
+    } else if has("smithy.api#httpQueryParams") {
+        Binding::QueryParams
+    } else if has("smithy.api#httpHeader") {
+        Binding::Header(text("smithy.api#httpHeader"))
+    } else if has("smithy.api#httpPrefixHeaders") {
+        Binding::PrefixHeaders(text("smithy.api#httpPrefixHeaders"))
+    } else if has("smithy.api#httpPayload") {
+        Binding::Payload
+    } else {
+        Binding::Body
+    }
+}
+
 fn timestamp_format(traits: &Map<String, Value>) -> Option<TimestampFormat> {
     match traits.get("smithy.api#timestampFormat")?.as_str()? {
+        "epoch-seconds" => Some(TimestampFormat::EpochSeconds),
         "date-time" => Some(TimestampFormat::DateTime),
         "http-date" => Some(TimestampFormat::HttpDate),
         _ => None,

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use crate::shapes::Protocol;
 use crate::ModelError;
 
 /// A parsed Smithy model: its shapes by id.
@@ -131,6 +132,43 @@ impl Model {
             Some(version) => format!("{id} {version}"),
             None => id.clone(),
         })
+    }
+
+    /// The model's service shape: the first with a protocol trait, or the first.
+    fn service_shape(&self) -> Option<(&str, &Map<String, Value>)> {
+        let services = || {
+            self.shapes
+                .iter()
+                .filter(|(_, s)| s.get("type").and_then(Value::as_str) == Some("service"))
+        };
+        services()
+            .find(|(_, s)| self.protocol_of(s).is_some())
+            .or_else(|| services().next())
+            .map(|(id, s)| (id.as_str(), s))
+    }
+
+    fn protocol_of(&self, service: &Map<String, Value>) -> Option<Protocol> {
+        let traits = service.get("traits").and_then(Value::as_object)?;
+        traits.keys().find_map(|id| Protocol::from_trait_id(id))
+    }
+
+    /// The protocol the model's service speaks, when it says.
+    pub fn protocol(&self) -> Option<Protocol> {
+        self.protocol_of(self.service_shape()?.1)
+    }
+
+    /// The service shape's name (`DynamoDB_20120810`): what `X-Amz-Target` starts with in
+    /// the awsJson protocols.
+    pub fn service_name(&self) -> Option<&str> {
+        self.service_shape().map(|(id, _)| name_of(id))
+    }
+
+    /// The errors the service declares for every operation.
+    pub(crate) fn service_errors(&self) -> Vec<&str> {
+        let Some((_, service)) = self.service_shape() else {
+            return Vec::new();
+        };
+        targets(service.get("errors"))
     }
 
     /// The service's SDK id (`Lambda`; botocore's `serviceId`), when the model says.
@@ -336,6 +374,15 @@ fn traits_of(shape: &Map<String, Value>) -> Map<String, Value> {
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default()
+}
+
+/// The targets of a list of references (`[{"target": ..}]`).
+pub(crate) fn targets(list: Option<&Value>) -> Vec<&str> {
+    list.and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("target").and_then(Value::as_str))
+        .collect()
 }
 
 /// The name part of a shape id: `Tag` in `com.amazonaws.chime#Tag`.

@@ -433,7 +433,9 @@ impl Generator<'_> {
         match member.timestamp_format {
             Some(TimestampFormat::DateTime) => json!("2024-05-01T12:30:00Z"),
             Some(TimestampFormat::HttpDate) => json!("Wed, 01 May 2024 12:30:00 GMT"),
-            None => self.valid(&member.ty, &member.rules, depth + 1),
+            Some(TimestampFormat::EpochSeconds) | None => {
+                self.valid(&member.ty, &member.rules, depth + 1)
+            }
         }
     }
 
@@ -621,7 +623,10 @@ impl Generator<'_> {
         depth: usize,
         out: &mut Vec<Break>,
     ) {
-        if member.timestamp_format.is_some() {
+        if matches!(
+            member.timestamp_format,
+            Some(TimestampFormat::DateTime | TimestampFormat::HttpDate)
+        ) {
             return;
         }
         path.push(Step::Key(key.to_owned()));

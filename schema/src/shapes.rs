@@ -17,6 +17,11 @@ pub struct Schema {
     pub types: BTreeMap<String, NamedType>,
     /// The operations asked for, in the order asked, with their inputs' Rust types.
     pub operations: Vec<Operation>,
+    /// The protocol the service speaks, when the model says.
+    pub protocol: Option<Protocol>,
+    /// The service shape's name: what `X-Amz-Target` starts with in the awsJson protocols
+    /// (`DynamoDB_20120810`; botocore's `targetPrefix`).
+    pub service_name: Option<String>,
 }
 
 /// An operation and the named type of its input (`None`: it takes none).
@@ -24,6 +29,85 @@ pub struct Schema {
 pub struct Operation {
     pub name: String,
     pub input: Option<String>,
+    /// `@http`: its method and URI template (`/things/{thingName}`, `/{Key+}?uploads`).
+    pub http: Option<HttpRoute>,
+    /// The names of the errors it declares, then its service's (`ValidationException`).
+    pub errors: Vec<String>,
+}
+
+/// An operation's `@http` trait.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRoute {
+    pub method: String,
+    pub uri: String,
+}
+
+/// The protocols of AWS's services, by their Smithy trait.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    AwsJson1_0,
+    AwsJson1_1,
+    RestJson1,
+    AwsQuery,
+    Ec2Query,
+    RestXml,
+    RpcV2Cbor,
+}
+
+impl Protocol {
+    /// Every protocol, in the order above.
+    pub const ALL: [Protocol; 7] = [
+        Protocol::AwsJson1_0,
+        Protocol::AwsJson1_1,
+        Protocol::RestJson1,
+        Protocol::AwsQuery,
+        Protocol::Ec2Query,
+        Protocol::RestXml,
+        Protocol::RpcV2Cbor,
+    ];
+
+    /// The protocol's trait (`aws.protocols#restJson1`).
+    pub fn trait_id(self) -> &'static str {
+        match self {
+            Protocol::AwsJson1_0 => "aws.protocols#awsJson1_0",
+            Protocol::AwsJson1_1 => "aws.protocols#awsJson1_1",
+            Protocol::RestJson1 => "aws.protocols#restJson1",
+            Protocol::AwsQuery => "aws.protocols#awsQuery",
+            Protocol::Ec2Query => "aws.protocols#ec2Query",
+            Protocol::RestXml => "aws.protocols#restXml",
+            Protocol::RpcV2Cbor => "smithy.protocols#rpcv2Cbor",
+        }
+    }
+
+    /// The protocol a trait id names.
+    ///
+    /// ```
+    /// use aws_constraints_schema::shapes::Protocol;
+    /// assert_eq!(Protocol::from_trait_id("aws.protocols#awsQuery"), Some(Protocol::AwsQuery));
+    /// assert_eq!(Protocol::from_trait_id("smithy.api#http"), None);
+    /// ```
+    pub fn from_trait_id(id: &str) -> Option<Protocol> {
+        Protocol::ALL.into_iter().find(|p| p.trait_id() == id)
+    }
+}
+
+/// Where a member of an operation's input travels in an HTTP request (Smithy's HTTP
+/// binding traits); the protocols without them carry every member in the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Binding {
+    Body,
+    /// `@httpLabel`: a label of the URI template.
+    Label,
+    /// `@httpQuery`: the query parameter of that name.
+    Query(String),
+    /// `@httpQueryParams`: the query parameters no other member takes, as a map.
+    QueryParams,
+    /// `@httpHeader`: the header of that name.
+    Header(String),
+    /// `@httpPrefixHeaders`: the headers with that prefix, as a map (the prefix removed).
+    PrefixHeaders(String),
+    /// `@httpPayload`: the whole body.
+    Payload,
 }
 
 /// A structure, union or enum of the model, as one Rust type.
@@ -97,8 +181,13 @@ pub struct Member {
     /// A `@default` outside the member's own `@range` (as the model writes it): it is not
     /// applied, and the member is not required.
     pub default_outside_range: Option<String>,
-    /// `@timestampFormat`, where it is not Smithy's default for the protocol.
+    /// `@timestampFormat`, where the model says.
     pub timestamp_format: Option<TimestampFormat>,
+    /// Where it travels in an HTTP request.
+    pub binding: Binding,
+    /// `@mediaType` (its own or its target's): a header's JSON written as base64, a
+    /// payload's content type.
+    pub media_type: Option<String>,
 }
 
 /// A member's type. `Name` is how it names a named type: its Rust name in a [`Schema`]; a
@@ -223,6 +312,9 @@ pub enum Default {
 /// How a timestamp member is written, where the model says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimestampFormat {
+    /// Seconds since the epoch: the JSON protocols' default, which only headers, query
+    /// strings and labels (written as text) need said.
+    EpochSeconds,
     /// RFC 3339 (`date-time`).
     DateTime,
     /// RFC 7231 (`http-date`).

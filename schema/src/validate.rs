@@ -160,11 +160,7 @@ impl Validator {
                 }
             }
         }
-        let schema = Schema {
-            service: model.service(),
-            types: std::mem::take(&mut decider.types),
-            operations,
-        };
+        let schema = decider.into_schema(operations);
         let mut planner = Planner {
             index: schema.types.keys().cloned().zip(0..).collect(),
             ..Planner::default()
@@ -867,7 +863,9 @@ impl<'v> Reader<'v> {
             Some(TimestampFormat::HttpDate) => {
                 aws_constraints::timestamp::http_date::deserialize(json)
             }
-            None => return self.read(json, &member.ty, true, at),
+            Some(TimestampFormat::EpochSeconds) | None => {
+                return self.read(json, &member.ty, true, at)
+            }
         };
         read.map(Value::Timestamp)
             .map_err(|e| malformed(at, e.to_string()))
