@@ -98,7 +98,8 @@ impl Timestamp {
         })
     }
 
-    /// RFC 3339 (`2014-04-29T18:30:38Z`, `2014-04-29T18:30:38.123+02:00`).
+    /// RFC 3339 in UTC (`2014-04-29T18:30:38Z`, `2014-04-29T18:30:38.123Z`): Smithy's
+    /// `date-time`, which has no UTC offset.
     pub fn parse_date_time(text: &str) -> Result<Timestamp, TimestampError> {
         let bad = || TimestampError::new(format!("not an RFC 3339 date-time: {text:?}"));
         let b = text.as_bytes();
@@ -129,30 +130,13 @@ impl Timestamp {
             nanos = value * 10u32.pow(9 - digits as u32);
             rest = &fraction[digits..];
         }
-        let offset = match rest {
-            "Z" | "z" => 0,
-            _ => {
-                let sign = match rest.as_bytes().first() {
-                    Some(b'+') => 1,
-                    Some(b'-') => -1,
-                    _ => return Err(bad()),
-                };
-                let o = rest.as_bytes();
-                if o.len() != 6 || o[3] != b':' {
-                    return Err(bad());
-                }
-                let (h, m) = (
-                    number(text.len() - 5..text.len() - 3)?,
-                    number(text.len() - 2..text.len())?,
-                );
-                if h > 23 || m > 59 {
-                    return Err(bad());
-                }
-                sign * (h * 3600 + m * 60)
-            }
-        };
+        // Smithy's `date-time` is RFC 3339 "with no UTC offset": `Z` only (Smithy's protocol
+        // tests reject `1996-12-19T16:39:57-08:00` in a body, a label and a query string).
+        if !matches!(rest, "Z" | "z") {
+            return Err(bad());
+        }
         let seconds = civil_seconds(year, month, day, hour, minute, second).ok_or_else(bad)?;
-        Timestamp::from_epoch(seconds - offset, nanos).ok_or_else(bad)
+        Timestamp::from_epoch(seconds, nanos).ok_or_else(bad)
     }
 
     /// RFC 3339 in UTC, as AWS writes it: `2014-04-29T18:30:38Z`, with milliseconds when
@@ -435,14 +419,16 @@ mod tests {
     }
 
     #[test]
-    fn offsets_fractions_and_bad_input() {
-        let t = Timestamp::parse_date_time("2014-04-29T20:30:38.123+02:00").unwrap();
+    fn fractions_and_bad_input() {
+        let t = Timestamp::parse_date_time("2014-04-29T18:30:38.123Z").unwrap();
         assert_eq!(t.to_date_time(), "2014-04-29T18:30:38.123Z");
         assert_eq!(
             Timestamp::from_epoch_seconds(1.1).unwrap().subsec_nanos(),
             100_000_000
         );
         for bad in [
+            "2014-04-29T20:30:38.123+02:00",
+            "1996-12-19T16:39:57-08:00",
             "2014-02-30T00:00:00Z",
             "2014-04-29 18:30:38Z",
             "2014-04-29T24:00:00Z",

@@ -10,8 +10,8 @@ use crate::model::{name_of, trait_value, Model};
 use crate::naming::type_name;
 use crate::profile::Profile;
 use crate::shapes::{
-    Binding, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType, Operation,
-    Rule, Schema, TimestampFormat, Type, TypeKind,
+    Binding, Body, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType,
+    Operation, PayloadKind, Rule, Schema, TimestampFormat, Type, TypeKind,
 };
 use crate::ModelError;
 
@@ -119,14 +119,55 @@ impl<'m> Decider<'m> {
         let errors = crate::model::targets(operation.get("errors"))
             .into_iter()
             .chain(self.model.service_errors())
-            .map(|id| name_of(id).to_owned())
+            .map(str::to_owned)
             .collect();
+        let output_body = match target("output").and_then(Value::as_str) {
+            Some(id) if id != "smithy.api#Unit" => self.body_of(id)?,
+            _ => Body::Empty,
+        };
         Ok(Operation {
             name: name.to_owned(),
             input: input.map(|id| type_name(name_of(id))),
             http,
             errors,
+            output_body,
         })
+    }
+
+    /// What an HTTP message of structure `id` has in its body: its `@httpPayload` member's
+    /// value, or the members no HTTP binding trait takes elsewhere, or nothing.
+    fn body_of(&self, id: &str) -> Result<Body, ModelError> {
+        let shape = self.model.shape(id)?;
+        let mut in_body = false;
+        for (name, member) in self.model.members(id, shape) {
+            let traits = member.get("traits").and_then(Value::as_object);
+            let has = |t: &str| traits.is_some_and(|traits| traits.contains_key(t));
+            if has("smithy.api#httpPayload") {
+                let target = target(id, name, member)?;
+                let target_shape = self.model.shape(&target)?;
+                let merged = merged(target_shape.get("traits"), member.get("traits"));
+                let kind = match self.model.kind(target_shape) {
+                    "blob" => PayloadKind::Blob,
+                    "string" | "enum" => PayloadKind::Text,
+                    _ => PayloadKind::Document,
+                };
+                let media_type = merged
+                    .get("smithy.api#mediaType")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                return Ok(Body::Payload { kind, media_type });
+            }
+            let bound = [
+                "smithy.api#httpLabel",
+                "smithy.api#httpQuery",
+                "smithy.api#httpQueryParams",
+                "smithy.api#httpHeader",
+                "smithy.api#httpPrefixHeaders",
+                "smithy.api#httpResponseCode",
+            ];
+            in_body |= !bound.iter().any(|t| has(t));
+        }
+        Ok(if in_body { Body::Members } else { Body::Empty })
     }
 
     /// Marks every type a `@uniqueItems` list of structures or unions holds, at any depth,

@@ -53,7 +53,8 @@ pub struct ModelError {
 }
 
 impl ModelError {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
+    /// An error saying `message`.
+    pub fn new(message: impl Into<String>) -> Self {
         ModelError {
             message: message.into(),
         }

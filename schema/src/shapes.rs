@@ -31,8 +31,35 @@ pub struct Operation {
     pub input: Option<String>,
     /// `@http`: its method and URI template (`/things/{thingName}`, `/{Key+}?uploads`).
     pub http: Option<HttpRoute>,
-    /// The names of the errors it declares, then its service's (`ValidationException`).
+    /// The shape ids of the errors it declares, then its service's
+    /// (`smithy.framework#ValidationException`).
     pub errors: Vec<String>,
+    /// What the body of its answer holds: what a request's `Accept` must allow.
+    pub output_body: Body,
+}
+
+/// What an HTTP message's body holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    Empty,
+    /// Members, as the protocol writes a structure.
+    Members,
+    /// One member's value (`@httpPayload`), with its `@mediaType`.
+    Payload {
+        kind: PayloadKind,
+        media_type: Option<String>,
+    },
+}
+
+/// The kind of an `@httpPayload` member's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PayloadKind {
+    /// Bytes as they are.
+    Blob,
+    /// A string or string enum, as text.
+    Text,
+    /// A structure, union or document, as the protocol writes one.
+    Document,
 }
 
 /// An operation's `@http` trait.

@@ -1,0 +1,309 @@
+//! The server side of AWS's protocols: an HTTP request read into an operation's input as
+//! the service's protocol writes it, checked as AWS checks it (the same rules, order and
+//! messages as the derive and the model-driven [`Validator`]), and every rejection written
+//! back as AWS's services write it over that protocol.
+//!
+//! ```
+//! use aws_constraints_server::Service;
+//!
+//! let service = Service::from_json(r#"{"smithy": "2.0", "shapes": {
+//!     "ex#Things": {"type": "service", "version": "2024-01-01",
+//!         "operations": [{"target": "ex#CreateThing"}],
+//!         "traits": {"aws.protocols#restJson1": {}}},
+//!     "ex#CreateThing": {"type": "operation", "input": {"target": "ex#CreateThingInput"},
+//!         "traits": {"smithy.api#http": {"method": "POST", "uri": "/things/{name}"}}},
+//!     "ex#CreateThingInput": {"type": "structure", "members": {
+//!         "name": {"target": "ex#Name", "traits": {
+//!             "smithy.api#httpLabel": {}, "smithy.api#required": {}}},
+//!         "size": {"target": "smithy.api#Integer"}}},
+//!     "ex#Name": {"type": "string", "traits": {"smithy.api#length": {"max": 4}}}
+//! }}"#)?;
+//!
+//! let request = http::Request::post("/things/lamp")
+//!     .header("content-type", "application/json")
+//!     .body(r#"{"size": 3}"#)?;
+//! let input = service.accept(&request).unwrap();
+//! assert_eq!(input.operation, "CreateThing");
+//! assert_eq!(input.document, serde_json::json!({"name": "lamp", "size": 3}));
+//!
+//! let request = http::Request::post("/things/chandelier").body("")?;
+//! let rejection = service.accept(&request).unwrap_err();
+//! let response = service.respond(&rejection);
+//! assert_eq!(response.status(), 400);
+//! assert_eq!(response.headers()["x-amzn-errortype"], "ValidationException");
+//! assert_eq!(
+//!     std::str::from_utf8(response.body())?,
+//!     r#"{"message":"1 validation error detected: Value 'chandelier' at 'name' failed to satisfy constraint: Member must have length less than or equal to 4"}"#
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod read;
+mod reply;
+mod route;
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use aws_constraints::ValidationErrors;
+use aws_constraints_schema::shapes::{Member, Protocol, TypeKind};
+use aws_constraints_schema::{DocumentError, Model, ModelError, Validator};
+use serde_json::Value as Json;
+
+pub use aws_constraints_schema::shapes::Protocol as WireProtocol;
+
+/// A service of a model: its protocol, its operations' routes and inputs, and the
+/// validator of its inputs.
+pub struct Service {
+    validator: Validator,
+    protocol: Protocol,
+    operations: Vec<OperationWire>,
+    /// The operations by what names them on the wire: `X-Amz-Target`'s
+    /// `Service.Operation` (awsJson) or `Action` (query protocols).
+    by_name: HashMap<String, usize>,
+    /// The operations with a URI template, the most specific first.
+    routes: Vec<(route::Template, usize)>,
+}
+
+/// What the service needs of an operation to read its requests and answer them.
+struct OperationWire {
+    name: String,
+    /// The input's members, in model order; empty when it takes none.
+    members: Vec<Member>,
+    /// How it answers an input that breaks a constraint.
+    invalid: InvalidStyle,
+}
+
+/// How an operation answers an input that breaks a constraint: as the Smithy framework's
+/// `ValidationException` (message and `fieldList`) when the operation declares it, else
+/// with AWS's message under the error code the service uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum InvalidStyle {
+    SmithyFramework,
+    /// The modeled error's code; `None`: the protocol's usual one.
+    Aws {
+        code: Option<String>,
+    },
+}
+
+/// The error codes AWS's services answer invalid input with, by the name of the error
+/// shape that models it; the first an operation declares is the one it uses.
+const VALIDATION_ERRORS: &[&str] = &[
+    "ValidationException",
+    "ValidationError",
+    "InvalidParameterValueException",
+    "InvalidParameterValue",
+    "InvalidParameterException",
+    "InvalidInputException",
+    "InvalidRequestException",
+    "BadRequestException",
+    "InvalidArgumentException",
+];
+
+/// An operation's input, read from a request: the operation's name and the input as a
+/// JSON document (members by their JSON names), whatever the protocol wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub operation: String,
+    pub document: Json,
+}
+
+/// Why a request was not accepted: what the service's answer says. [`Service::respond`]
+/// writes it as the protocol does.
+#[derive(Debug)]
+pub enum Rejection {
+    /// No operation answers to the request (its target, action or route).
+    UnknownOperation { detail: String },
+    /// The operation's input is of a kind the validator refuses; why. The service cannot
+    /// read it: an internal failure, not the client's.
+    Unsupported { operation: String, reason: String },
+    /// The request's `Content-Type` is not what the operation takes (HTTP 415).
+    UnsupportedMediaType { detail: String },
+    /// The request's `Accept` excludes what the operation answers with (HTTP 406).
+    NotAcceptable { detail: String },
+    /// The request cannot be read as the operation's input: broken syntax, a value of the
+    /// wrong type, out of its type's range (the protocol's serialization error).
+    Malformed {
+        operation: Option<String>,
+        detail: String,
+    },
+    /// The input was read, and breaks the model's constraints.
+    Invalid {
+        operation: String,
+        errors: ValidationErrors,
+    },
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rejection::UnknownOperation { detail }
+            | Rejection::UnsupportedMediaType { detail }
+            | Rejection::NotAcceptable { detail }
+            | Rejection::Malformed { detail, .. } => f.write_str(detail),
+            Rejection::Unsupported { operation, reason } => {
+                write!(f, "{operation} cannot be validated: {reason}")
+            }
+            Rejection::Invalid { errors, .. } => fmt::Display::fmt(errors, f),
+        }
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+impl Service {
+    /// The service of a Smithy JSON AST or a botocore model.
+    pub fn from_json(model: &str) -> Result<Service, ModelError> {
+        Service::new(&Model::from_json(model)?)
+    }
+
+    /// The service of `model`, whose service shape names its protocol.
+    pub fn new(model: &Model) -> Result<Service, ModelError> {
+        Service::with_validator(Validator::new(model))
+    }
+
+    /// The service a validator describes (one built with a [`Profile`] of its own, say).
+    ///
+    /// [`Profile`]: aws_constraints_schema::profile::Profile
+    pub fn with_validator(validator: Validator) -> Result<Service, ModelError> {
+        let schema = validator.schema();
+        let protocol = schema.protocol.ok_or_else(|| {
+            ModelError::new(
+                "the model's service names no protocol this server speaks (awsJson1_0, \
+                 awsJson1_1, restJson1, awsQuery, ec2Query, restXml, rpcv2Cbor)",
+            )
+        })?;
+        let prefix = schema.service_name.clone().unwrap_or_default();
+        let mut operations = Vec::new();
+        let mut by_name = HashMap::new();
+        let mut routes = Vec::new();
+        let mut problems = Vec::new();
+        for (index, operation) in schema.operations.iter().enumerate() {
+            let members = operation
+                .input
+                .as_ref()
+                .and_then(|input| schema.types.get(input))
+                .map(|named| match &named.kind {
+                    TypeKind::Structure(composite) => composite.members.clone(),
+                    _ => Vec::new(),
+                })
+                .unwrap_or_default();
+            let invalid = invalid_style(&operation.errors);
+            let wire_name = match protocol {
+                Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
+                    format!("{prefix}.{}", operation.name)
+                }
+                _ => operation.name.clone(),
+            };
+            by_name.insert(wire_name, index);
+            if let Some(http) = &operation.http {
+                match route::Template::parse(&http.uri) {
+                    Ok(template) => routes.push((template, index)),
+                    Err(e) => problems.push(format!("{}: @http: {e}", operation.name)),
+                }
+            }
+            operations.push(OperationWire {
+                name: operation.name.clone(),
+                members,
+                invalid,
+            });
+        }
+        if !problems.is_empty() {
+            return Err(ModelError::new(problems.join("\n")));
+        }
+        routes.sort_by_key(|(template, _)| std::cmp::Reverse(template.specificity()));
+        Ok(Service {
+            validator,
+            protocol,
+            operations,
+            by_name,
+            routes,
+        })
+    }
+
+    /// The protocol the service speaks.
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
+    }
+
+    /// The validator of the service's inputs.
+    pub fn validator(&self) -> &Validator {
+        &self.validator
+    }
+
+    /// Reads a request into its operation's input, without checking constraints: a
+    /// rejection says why it cannot be read.
+    pub fn read<B: AsRef<[u8]>>(&self, request: &http::Request<B>) -> Result<Input, Rejection> {
+        read::read(self, request)
+    }
+
+    /// Reads a request and checks its input against the model: the input when it is valid,
+    /// else why not. [`Service::respond`] writes the answer AWS would send.
+    pub fn accept<B: AsRef<[u8]>>(&self, request: &http::Request<B>) -> Result<Input, Rejection> {
+        let input = self.read(request)?;
+        match self.validator.validate(&input.operation, &input.document) {
+            Ok(()) => Ok(input),
+            Err(error) => Err(rejection(input.operation, error)),
+        }
+    }
+
+    /// The HTTP response AWS's service sends for `rejection` over the service's protocol.
+    pub fn respond(&self, rejection: &Rejection) -> http::Response<Vec<u8>> {
+        let style = match rejection {
+            Rejection::Invalid { operation, .. } => self
+                .operation_index(operation)
+                .map(|i| self.operations[i].invalid.clone()),
+            _ => None,
+        };
+        reply::render(self.protocol, style.as_ref(), rejection)
+    }
+
+    fn operation_index(&self, name: &str) -> Option<usize> {
+        self.operations.iter().position(|o| o.name == name)
+    }
+}
+
+/// A validator's verdict on a read document, as a rejection.
+fn rejection(operation: String, error: DocumentError) -> Rejection {
+    match error {
+        DocumentError::Invalid(errors) => Rejection::Invalid { operation, errors },
+        DocumentError::Malformed { at, message } => Rejection::Malformed {
+            operation: Some(operation),
+            detail: if at.is_empty() {
+                message
+            } else {
+                format!("at {at}: {message}")
+            },
+        },
+        DocumentError::UnknownOperation { operation, .. } => Rejection::UnknownOperation {
+            detail: format!("no operation {operation}"),
+        },
+        DocumentError::Unsupported { operation, reason } => {
+            Rejection::Unsupported { operation, reason }
+        }
+    }
+}
+
+/// How an operation that declares `errors` answers invalid input.
+fn invalid_style(errors: &[String]) -> InvalidStyle {
+    if errors
+        .iter()
+        .any(|e| e == "smithy.framework#ValidationException")
+    {
+        return InvalidStyle::SmithyFramework;
+    }
+    let names: Vec<&str> = errors
+        .iter()
+        .map(|id| id.rsplit_once('#').map_or(id.as_str(), |(_, name)| name))
+        .collect();
+    let code = VALIDATION_ERRORS.iter().find(|code| names.contains(code));
+    InvalidStyle::Aws {
+        code: code.map(|c| (*c).to_owned()),
+    }
+}
+
+/// The named types of a validator's schema, for reading values written as text.
+fn types(service: &Service) -> &BTreeMap<String, aws_constraints_schema::shapes::NamedType> {
+    &service.validator.schema().types
+}

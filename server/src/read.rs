@@ -1,0 +1,460 @@
+//! Requests read into an operation's input document, by the service's protocol.
+
+use aws_constraints::Blob;
+use aws_constraints_schema::shapes::{
+    Binding, Body, Member, PayloadKind, Protocol, Type, TypeKind,
+};
+use serde_json::{Map, Value as Json};
+
+use crate::route::query_pairs;
+use crate::text::{scalar, split_header_list, Place};
+use crate::{types, Input, OperationWire, Rejection, Service};
+
+/// The parts of a request the protocols read.
+pub(crate) struct Wire<'r> {
+    pub method: &'r str,
+    pub path: &'r str,
+    pub query: Vec<(String, String)>,
+    pub headers: &'r http::HeaderMap,
+    pub body: &'r [u8],
+}
+
+impl<'r> Wire<'r> {
+    fn of<B: AsRef<[u8]>>(request: &'r http::Request<B>) -> Result<Wire<'r>, Rejection> {
+        let query = query_pairs(request.uri().query().unwrap_or("")).map_err(malformed)?;
+        Ok(Wire {
+            method: request.method().as_str(),
+            path: request.uri().path(),
+            query,
+            headers: request.headers(),
+            body: request.body().as_ref(),
+        })
+    }
+
+    /// A header's values joined by `, ` (as HTTP reads repeated headers); `None` when
+    /// absent.
+    pub fn header(&self, name: &str) -> Result<Option<String>, Rejection> {
+        let mut values = Vec::new();
+        for value in self.headers.get_all(name) {
+            values.push(
+                value.to_str().map_err(|_| {
+                    malformed(format!("the header {name} is not visible ASCII text"))
+                })?,
+            );
+        }
+        Ok((!values.is_empty()).then(|| values.join(", ")))
+    }
+
+    /// The media type of `Content-Type`, lowercased and without parameters.
+    fn content_type(&self) -> Result<Option<String>, Rejection> {
+        Ok(self.header("content-type")?.map(|value| {
+            value
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        }))
+    }
+}
+
+pub(crate) fn malformed(detail: impl Into<String>) -> Rejection {
+    Rejection::Malformed {
+        operation: None,
+        detail: detail.into(),
+    }
+}
+
+pub(crate) fn read<B: AsRef<[u8]>>(
+    service: &Service,
+    request: &http::Request<B>,
+) -> Result<Input, Rejection> {
+    let wire = Wire::of(request)?;
+    match service.protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire),
+        Protocol::RestJson1 => rest_json(service, &wire),
+        other => Err(Rejection::Unsupported {
+            operation: String::new(),
+            reason: format!("requests of {} are not read yet", other.trait_id()),
+        }),
+    }
+}
+
+/// awsJson1_0 and awsJson1_1: `POST /`, the operation in `X-Amz-Target`
+/// (`Service.Operation`), the input a JSON object in the body.
+fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+    let target = wire
+        .header("x-amz-target")?
+        .ok_or_else(|| Rejection::UnknownOperation {
+            detail: "the request has no X-Amz-Target header naming its operation".into(),
+        })?;
+    let index = *service
+        .by_name
+        .get(target.trim())
+        .ok_or_else(|| Rejection::UnknownOperation {
+            detail: format!("no operation is named {target} (X-Amz-Target)"),
+        })?;
+    let operation = &service.operations[index];
+    let version = match service.protocol {
+        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+        _ => "application/x-amz-json-1.1",
+    };
+    if let Some(found) = wire.content_type()? {
+        if found != version && found != "application/json" {
+            return Err(Rejection::UnsupportedMediaType {
+                detail: format!("{} takes {version}, not {found}", operation.name),
+            });
+        }
+    }
+    let document = json_object(wire.body, operation)?;
+    Ok(Input {
+        operation: operation.name.clone(),
+        document,
+    })
+}
+
+/// The body as a JSON object (an empty body is `{}`).
+fn json_object(body: &[u8], operation: &OperationWire) -> Result<Json, Rejection> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Json::Object(Map::new()));
+    }
+    match serde_json::from_slice::<Json>(body) {
+        Ok(object @ Json::Object(_)) => Ok(object),
+        Ok(other) => Err(Rejection::Malformed {
+            operation: Some(operation.name.clone()),
+            detail: format!("the body is {}, not a JSON object", json_kind(&other)),
+        }),
+        Err(e) => Err(Rejection::Malformed {
+            operation: Some(operation.name.clone()),
+            detail: format!("the body is not JSON: {e}"),
+        }),
+    }
+}
+
+fn json_kind(json: &Json) -> &'static str {
+    match json {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+/// restJson1: the operation by its `@http` route; members from the labels, the query
+/// string, the headers and the body (a JSON object, or the `@httpPayload` member).
+fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+    let (index, labels) = route(service, wire)?;
+    let operation = &service.operations[index];
+    let in_operation = |detail: String| Rejection::Malformed {
+        operation: Some(operation.name.clone()),
+        detail,
+    };
+    check_content_type(operation, wire, expected_json_content_type(operation))?;
+    let output = &service.validator.schema().operations[index].output_body;
+    check_accept(operation, wire, json_media_type(output))?;
+    let mut document = Map::new();
+    let payload = operation
+        .members
+        .iter()
+        .find(|m| m.binding == Binding::Payload);
+    match payload {
+        Some(member) if !wire.body.is_empty() => {
+            let value = payload_value(service, member, wire.body).map_err(in_operation)?;
+            document.insert(member.wire.clone(), value);
+        }
+        Some(_) => {}
+        None if operation.members.iter().any(|m| m.binding == Binding::Body) => {
+            if let Json::Object(body) = json_object(wire.body, operation)? {
+                for member in operation
+                    .members
+                    .iter()
+                    .filter(|m| m.binding == Binding::Body)
+                {
+                    if let Some(value) = body.get(&member.wire) {
+                        document.insert(member.wire.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        None => {}
+    }
+    bind_text(service, operation, wire, &labels, &mut document)?;
+    Ok(Input {
+        operation: operation.name.clone(),
+        document: Json::Object(document),
+    })
+}
+
+/// The operation whose route matches, and its labels' values.
+fn route(service: &Service, wire: &Wire) -> Result<(usize, Vec<(String, String)>), Rejection> {
+    let method = wire.method;
+    for (template, index) in &service.routes {
+        let http = service.validator.schema().operations[*index].http.as_ref();
+        if http.is_some_and(|h| !h.method.eq_ignore_ascii_case(method)) {
+            continue;
+        }
+        if let Some(labels) = template.matches(wire.path, &wire.query) {
+            let mut decoded = Vec::with_capacity(labels.len());
+            for (name, value) in labels {
+                let value = value.map_err(|()| Rejection::Malformed {
+                    operation: Some(service.operations[*index].name.clone()),
+                    detail: format!("the label {name} is not percent-encoded UTF-8"),
+                })?;
+                decoded.push((name, value));
+            }
+            return Ok((*index, decoded));
+        }
+    }
+    Err(Rejection::UnknownOperation {
+        detail: format!("no operation is at {method} {}", wire.path),
+    })
+}
+
+/// What `Content-Type` a restJson1 operation's request must have: its payload's media
+/// type, `application/json` for a body of members, none without a body.
+fn expected_json_content_type(operation: &OperationWire) -> Option<String> {
+    if let Some(payload) = operation
+        .members
+        .iter()
+        .find(|m| m.binding == Binding::Payload)
+    {
+        return Some(match (&payload.ty, &payload.media_type) {
+            (_, Some(media_type)) => media_type.to_ascii_lowercase(),
+            (Type::Blob, None) => "application/octet-stream".into(),
+            (Type::String, None) => "text/plain".into(),
+            _ => "application/json".into(),
+        });
+    }
+    operation
+        .members
+        .iter()
+        .any(|m| m.binding == Binding::Body)
+        .then(|| "application/json".to_owned())
+}
+
+/// The media type a JSON protocol writes a body of `body` with.
+fn json_media_type(body: &Body) -> Option<String> {
+    match body {
+        Body::Empty => None,
+        Body::Members => Some("application/json".into()),
+        Body::Payload {
+            media_type: Some(media_type),
+            ..
+        } => Some(media_type.to_ascii_lowercase()),
+        Body::Payload { kind, .. } => Some(
+            match kind {
+                PayloadKind::Blob => "application/octet-stream",
+                PayloadKind::Text => "text/plain",
+                PayloadKind::Document => "application/json",
+            }
+            .into(),
+        ),
+    }
+}
+
+/// An `Accept` header must allow what the operation answers with (`*/*`, `type/*` or the
+/// type itself, parameters aside).
+fn check_accept(
+    operation: &OperationWire,
+    wire: &Wire,
+    produces: Option<String>,
+) -> Result<(), Rejection> {
+    let (Some(accept), Some(produces)) = (wire.header("accept")?, produces) else {
+        return Ok(());
+    };
+    let (kind, _) = produces.split_once('/').unwrap_or((&produces, ""));
+    let allowed = accept.split(',').any(|range| {
+        let range = range
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        range == "*/*" || range == produces || range == format!("{kind}/*")
+    });
+    if allowed {
+        Ok(())
+    } else {
+        Err(Rejection::NotAcceptable {
+            detail: format!(
+                "{} answers with {produces}, which Accept ({accept}) excludes",
+                operation.name
+            ),
+        })
+    }
+}
+
+fn check_content_type(
+    operation: &OperationWire,
+    wire: &Wire,
+    expected: Option<String>,
+) -> Result<(), Rejection> {
+    let found = wire.content_type()?;
+    let unsupported = |detail: String| Err(Rejection::UnsupportedMediaType { detail });
+    match (expected, found) {
+        (Some(expected), Some(found)) if found != expected => {
+            unsupported(format!("{} takes {expected}, not {found}", operation.name))
+        }
+        (Some(expected), None) if !wire.body.is_empty() => unsupported(format!(
+            "{} takes {expected}; the request has a body and no Content-Type",
+            operation.name
+        )),
+        // A body the operation does not read is ignored, unless it says it is something.
+        (None, Some(found)) if !wire.body.is_empty() => unsupported(format!(
+            "{} takes no body; the request has one of {found}",
+            operation.name
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The `@httpPayload` member's value: a blob as base64 (what the document holds), a
+/// string as text, anything else as the JSON the body is.
+fn payload_value(service: &Service, member: &Member, body: &[u8]) -> Result<Json, String> {
+    let text = || {
+        std::str::from_utf8(body)
+            .map(|t| Json::String(t.to_owned()))
+            .map_err(|_| "the payload is not UTF-8 text".to_owned())
+    };
+    match &member.ty {
+        Type::Blob => serde_json::to_value(Blob(body.to_vec())).map_err(|e| e.to_string()),
+        Type::String => text(),
+        Type::Named { name, .. }
+            if matches!(
+                types(service).get(name).map(|t| &t.kind),
+                Some(TypeKind::StringEnum(_))
+            ) =>
+        {
+            text()
+        }
+        _ => serde_json::from_slice(body).map_err(|e| format!("the payload is not JSON: {e}")),
+    }
+}
+
+/// The members bound to labels, query parameters and headers, read from their text.
+fn bind_text(
+    service: &Service,
+    operation: &OperationWire,
+    wire: &Wire,
+    labels: &[(String, String)],
+    document: &mut Map<String, Json>,
+) -> Result<(), Rejection> {
+    let types = types(service);
+    let bad = |what: String, why: String| Rejection::Malformed {
+        operation: Some(operation.name.clone()),
+        detail: format!("{what}: {why}"),
+    };
+    let bound_query: Vec<&str> = operation
+        .members
+        .iter()
+        .filter_map(|m| match &m.binding {
+            Binding::Query(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    for member in &operation.members {
+        let value = match &member.binding {
+            Binding::Body | Binding::Payload => continue,
+            Binding::Label => {
+                let Some((_, text)) = labels.iter().find(|(name, _)| *name == member.name) else {
+                    continue;
+                };
+                scalar(text, &member.ty, member, types, Place::Label)
+                    .map_err(|why| bad(format!("the label {}", member.name), why))?
+            }
+            Binding::Query(name) => {
+                let values: Vec<&str> = wire
+                    .query
+                    .iter()
+                    .filter(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+                    .collect();
+                if values.is_empty() {
+                    continue;
+                }
+                let what = || format!("the query parameter {name}");
+                match &member.ty {
+                    Type::List { item, .. } => Json::Array(
+                        values
+                            .iter()
+                            .map(|v| scalar(v, item, member, types, Place::Query))
+                            .collect::<Result<_, _>>()
+                            .map_err(|why| bad(what(), why))?,
+                    ),
+                    ty => scalar(values[0], ty, member, types, Place::Query)
+                        .map_err(|why| bad(what(), why))?,
+                }
+            }
+            Binding::QueryParams => {
+                let mut map = Map::new();
+                for (key, value) in &wire.query {
+                    if bound_query.contains(&key.as_str()) {
+                        continue;
+                    }
+                    match &member.ty {
+                        Type::Map { value: item, .. } if matches!(**item, Type::List { .. }) => {
+                            let list = map
+                                .entry(key.clone())
+                                .or_insert_with(|| Json::Array(Vec::new()));
+                            if let Json::Array(list) = list {
+                                list.push(Json::String(value.clone()));
+                            }
+                        }
+                        _ => {
+                            map.entry(key.clone())
+                                .or_insert_with(|| Json::String(value.clone()));
+                        }
+                    }
+                }
+                if map.is_empty() {
+                    continue;
+                }
+                Json::Object(map)
+            }
+            Binding::Header(name) => {
+                let Some(text) = wire.header(name)? else {
+                    continue;
+                };
+                let what = || format!("the header {name}");
+                match &member.ty {
+                    Type::List { item, .. } => {
+                        let http_dates = **item == Type::Timestamp
+                            && member.timestamp_format.is_none_or(|f| {
+                                f == aws_constraints_schema::shapes::TimestampFormat::HttpDate
+                            });
+                        let items =
+                            split_header_list(&text, http_dates).map_err(|why| bad(what(), why))?;
+                        Json::Array(
+                            items
+                                .iter()
+                                .map(|v| scalar(v, item, member, types, Place::Header))
+                                .collect::<Result<_, _>>()
+                                .map_err(|why| bad(what(), why))?,
+                        )
+                    }
+                    ty => scalar(text.trim(), ty, member, types, Place::Header)
+                        .map_err(|why| bad(what(), why))?,
+                }
+            }
+            Binding::PrefixHeaders(prefix) => {
+                let prefix = prefix.to_ascii_lowercase();
+                let mut map = Map::new();
+                for name in wire.headers.keys() {
+                    if let Some(key) = name.as_str().strip_prefix(&prefix) {
+                        if let Some(value) = wire.header(name.as_str())? {
+                            map.insert(key.to_owned(), Json::String(value));
+                        }
+                    }
+                }
+                if map.is_empty() {
+                    continue;
+                }
+                Json::Object(map)
+            }
+        };
+        document.insert(member.wire.clone(), value);
+    }
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Smithy's protocol tests, read as published: a protocol's `.smithy` files (with the
+//! shared types and the Smithy framework's `ValidationException`) through the IDL reader,
+//! and the test cases of a trait, their `testParameters` expanded.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+const ROOT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/smithy-protocol-tests/aws"
+);
+
+/// The JSON AST of one protocol's test models (`restJson1`, `awsJson1_0`...).
+pub fn model(protocol: &str) -> String {
+    let mut paths = smithy_files(&Path::new(ROOT).join(protocol));
+    paths.push(Path::new(ROOT).join("shared-types.smithy"));
+    paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smithy-framework.smithy"));
+    let texts: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    aws_constraints_schema::idl::to_json_ast(&files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn smithy_files(folder: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(smithy_files(&path));
+        } else if path.extension().is_some_and(|e| e == "smithy") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// One test case: the operation it is applied to, and the case with its parameters in.
+pub struct Case {
+    pub operation: String,
+    pub id: String,
+    pub case: Value,
+}
+
+/// Every case of `trait_id` (`smithy.test#httpMalformedRequestTests`) in the model, one
+/// per set of test parameters.
+pub fn cases(ast: &str, trait_id: &str) -> Vec<Case> {
+    let ast: Value = serde_json::from_str(ast).unwrap();
+    let mut out = Vec::new();
+    for (id, shape) in ast["shapes"].as_object().unwrap() {
+        let Some(tests) = shape.pointer(&format!("/traits/{}", trait_id.replace('/', "~1"))) else {
+            continue;
+        };
+        let operation = id.rsplit('#').next().unwrap().to_owned();
+        for test in tests.as_array().unwrap() {
+            let parameters = test.get("testParameters").and_then(Value::as_object);
+            let count = parameters
+                .and_then(|p| p.values().next())
+                .and_then(Value::as_array)
+                .map_or(1, Vec::len);
+            for index in 0..count {
+                let mut case = test.clone();
+                let values: Vec<(&str, &str)> = parameters
+                    .into_iter()
+                    .flatten()
+                    .map(|(name, list)| (name.as_str(), list[index].as_str().unwrap()))
+                    .collect();
+                substitute(&mut case, &values);
+                let id = test["id"].as_str().unwrap().to_owned();
+                let id = if count > 1 {
+                    format!("{id}[{index}]")
+                } else {
+                    id
+                };
+                out.push(Case {
+                    operation: operation.clone(),
+                    id,
+                    case,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `$name:S` becomes the value as a JSON string, `$name:L` the value as it is, `$$` a
+/// `$`, in every string of `node`.
+fn substitute(node: &mut Value, values: &[(&str, &str)]) {
+    match node {
+        Value::String(text) => {
+            let mut out = String::new();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find('$') {
+                out.push_str(&rest[..at]);
+                rest = &rest[at..];
+                if let Some(after) = rest.strip_prefix("$$") {
+                    out.push('$');
+                    rest = after;
+                    continue;
+                }
+                let found = values.iter().find_map(|(name, value)| {
+                    let quoted = format!("${name}:S");
+                    let literal = format!("${name}:L");
+                    if rest.starts_with(&quoted) {
+                        Some((quoted.len(), Value::String((*value).into()).to_string()))
+                    } else if rest.starts_with(&literal) {
+                        Some((literal.len(), (*value).to_owned()))
+                    } else {
+                        None
+                    }
+                });
+                match found {
+                    Some((len, replacement)) => {
+                        out.push_str(&replacement);
+                        rest = &rest[len..];
+                    }
+                    None => {
+                        out.push('$');
+                        rest = &rest[1..];
+                    }
+                }
+            }
+            out.push_str(rest);
+            *text = out;
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| substitute(i, values)),
+        Value::Object(entries) => entries.values_mut().for_each(|v| substitute(v, values)),
+        _ => {}
+    }
+}
+
+/// The HTTP request a case describes.
+pub fn request(case: &Value) -> http::Request<Vec<u8>> {
+    let request = &case["request"];
+    let mut uri = request["uri"].as_str().unwrap().to_owned();
+    if let Some(params) = request.get("queryParams").and_then(Value::as_array) {
+        let params: Vec<&str> = params.iter().filter_map(Value::as_str).collect();
+        if !params.is_empty() {
+            uri.push(if uri.contains('?') { '&' } else { '?' });
+            uri.push_str(&params.join("&"));
+        }
+    }
+    let mut builder = http::Request::builder()
+        .method(request["method"].as_str().unwrap())
+        .uri(uri);
+    if let Some(headers) = request.get("headers").and_then(Value::as_object) {
+        for (name, value) in headers {
+            builder = builder.header(name.as_str(), value.as_str().unwrap());
+        }
+    }
+    let body = request
+        .get("body")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .as_bytes()
+        .to_vec();
+    builder.body(body).unwrap()
+}
