@@ -339,9 +339,87 @@ macro_rules! text_formats {
             }
         )*
 
+        /// The same formats for lists of timestamps (`Vec<Timestamp>`), each item in the
+        /// format: `#[serde(with = "aws_constraints::timestamp::list::date_time")]`.
+        pub mod list {
+            $(
+                #[doc = concat!("As the `", stringify!($name), "` format, for each item of a list.")]
+                pub mod $name {
+                    use serde::ser::SerializeSeq;
+                    use serde::{Deserialize, Deserializer, Serializer};
+
+                    use crate::Timestamp;
+
+                    pub fn serialize<S: Serializer>(
+                        value: &[Timestamp],
+                        serializer: S,
+                    ) -> Result<S::Ok, S::Error> {
+                        let mut seq = serializer.serialize_seq(Some(value.len()))?;
+                        for item in value {
+                            seq.serialize_element(&item.$write())?;
+                        }
+                        seq.end()
+                    }
+
+                    pub fn deserialize<'de, D: Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> Result<Vec<Timestamp>, D::Error> {
+                        let texts = Vec::<std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                        texts
+                            .iter()
+                            .map(|text| Timestamp::$parse(text))
+                            .collect::<Result<_, _>>()
+                            .map_err(serde::de::Error::custom)
+                    }
+                }
+            )*
+        }
+
         /// The same formats for `Option<Timestamp>` members (absent or `null` is `None`):
-        /// `#[serde(default, with = "aws_constraints::timestamp::optional::date_time")]`.
+        /// `#[serde(default, with = "aws_constraints::timestamp::optional::date_time")]`,
+        /// and for optional lists of them (`optional::list::date_time`).
         pub mod optional {
+            /// For `Option<Vec<Timestamp>>` members, each item in the format.
+            pub mod list {
+                $(
+                    #[doc = concat!("As the `", stringify!($name), "` format, for each item of an optional list.")]
+                    pub mod $name {
+                        use serde::{Deserialize, Deserializer, Serializer};
+
+                        use crate::Timestamp;
+
+                        pub fn serialize<S: Serializer>(
+                            value: &Option<Vec<Timestamp>>,
+                            serializer: S,
+                        ) -> Result<S::Ok, S::Error> {
+                            match value {
+                                Some(value) => {
+                                    super::super::super::list::$name::serialize(value, serializer)
+                                }
+                                None => serializer.serialize_none(),
+                            }
+                        }
+
+                        pub fn deserialize<'de, D: Deserializer<'de>>(
+                            deserializer: D,
+                        ) -> Result<Option<Vec<Timestamp>>, D::Error> {
+                            let texts = Option::<Vec<std::borrow::Cow<'de, str>>>::deserialize(
+                                deserializer,
+                            )?;
+                            texts
+                                .map(|texts| {
+                                    texts
+                                        .iter()
+                                        .map(|text| Timestamp::$parse(text))
+                                        .collect::<Result<Vec<_>, _>>()
+                                })
+                                .transpose()
+                                .map_err(serde::de::Error::custom)
+                        }
+                    }
+                )*
+            }
+
             $(
                 #[doc = concat!("As the `", stringify!($name), "` format, for an optional member.")]
                 pub mod $name {

@@ -223,9 +223,14 @@ fn format_module(member: &Member, holder: Holder) -> Option<String> {
         Some(TimestampFormat::EpochSeconds) | None => None,
     };
     if let Some(format) = text_format {
+        let list = if matches!(member.ty, Type::List { .. }) {
+            "list::"
+        } else {
+            ""
+        };
         let module = match holder {
-            Holder::Option => "optional::",
-            Holder::Bare => "",
+            Holder::Option => format!("optional::{list}"),
+            Holder::Bare => list.to_owned(),
         };
         return Some(format!(
             "with = \"::aws_constraints::timestamp::{module}{format}\""

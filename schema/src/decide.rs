@@ -335,6 +335,14 @@ impl<'m> Decider<'m> {
         let ty = match self.model.kind(target_shape) {
             "list" | "set" => {
                 let item = self.item(&at, target_shape.get("member"), &target)?;
+                let sparse = traits.contains_key("smithy.api#sparse");
+                // A list of formatted timestamps: the format is the member's, for each item.
+                timestamp_format = item.timestamp_format;
+                if sparse && timestamp_format.is_some() {
+                    return Err(ModelError::new(format!(
+                        "{at}: sparse lists of timestamps with a format are not supported"
+                    )));
+                }
                 rules.extend(length(&traits));
                 if traits.contains_key("smithy.api#uniqueItems")
                     || self.model.kind(target_shape) == "set"
@@ -354,12 +362,14 @@ impl<'m> Decider<'m> {
                 }
                 Type::List {
                     item: Box::new(item.ty),
-                    sparse: traits.contains_key("smithy.api#sparse"),
+                    sparse,
                 }
             }
             "map" => {
                 let key = self.key(&at, target_shape.get("key"), &target)?;
-                let value = self.item(&at, target_shape.get("value"), &target)?;
+                let value = self
+                    .item(&at, target_shape.get("value"), &target)?
+                    .without_format(&at)?;
                 rules.extend(length(&traits));
                 rules.extend(entry_rules(key, value.rules));
                 if value.nested {
@@ -530,7 +540,9 @@ impl<'m> Decider<'m> {
         match self.model.kind(shape) {
             "list" | "set" => {
                 // A list of lists: the inner list's rules inside `each(..)`.
-                let inner = self.item(at, shape.get("member"), &target)?;
+                let inner = self
+                    .item(at, shape.get("member"), &target)?
+                    .without_format(at)?;
                 let mut rules: Vec<Rule> = length(&traits).into_iter().collect();
                 if traits.contains_key("smithy.api#uniqueItems") || self.model.kind(shape) == "set"
                 {
@@ -548,12 +560,15 @@ impl<'m> Decider<'m> {
                     },
                     rules,
                     nested: inner.nested,
+                    timestamp_format: None,
                 });
             }
             "map" => {
                 // A map inside a collection: its rules inside the outer `each(..)`.
                 let key = self.key(at, shape.get("key"), &target)?;
-                let value = self.item(at, shape.get("value"), &target)?;
+                let value = self
+                    .item(at, shape.get("value"), &target)?
+                    .without_format(at)?;
                 let mut rules: Vec<Rule> = length(&traits).into_iter().collect();
                 rules.extend(entry_rules(key, value.rules));
                 return Ok(Item {
@@ -563,20 +578,16 @@ impl<'m> Decider<'m> {
                     },
                     rules,
                     nested: value.nested,
+                    timestamp_format: None,
                 });
             }
             _ => {}
         }
-        if matches!(
-            timestamp_format(&traits),
-            Some(TimestampFormat::DateTime | TimestampFormat::HttpDate)
-        ) {
-            return Err(ModelError::new(format!(
-                "{at}: timestamps with a format inside collections are not supported yet"
-            )));
-        }
         // A collection already holds its items behind a pointer: no `Box` is needed.
-        self.simple_or_named(at, &target, &traits, false)
+        let mut item = self.simple_or_named(at, &target, &traits, false)?;
+        item.timestamp_format = timestamp_format(&traits)
+            .filter(|f| matches!(f, TimestampFormat::DateTime | TimestampFormat::HttpDate));
+        Ok(item)
     }
 
     /// A map key's rules. Keys are strings, so a key whose shape is an enum carries the
@@ -714,6 +725,7 @@ impl<'m> Decider<'m> {
             ty,
             rules,
             nested: false,
+            timestamp_format: None,
         })
     }
 }
@@ -738,6 +750,8 @@ struct Item {
     rules: Vec<Rule>,
     /// Whether it is (or holds) a named type, which validates itself.
     nested: bool,
+    /// A timestamp's text format (date-time, http-date), where it has one.
+    timestamp_format: Option<TimestampFormat>,
 }
 
 impl Item {
@@ -746,6 +760,18 @@ impl Item {
             ty,
             rules: Vec::new(),
             nested: true,
+            timestamp_format: None,
+        }
+    }
+
+    /// Refuses an item whose timestamps have a text format, where only a member's own
+    /// list can say so.
+    fn without_format(self, at: &str) -> Result<Item, ModelError> {
+        match self.timestamp_format {
+            Some(_) => Err(ModelError::new(format!(
+                "{at}: timestamps with a format are supported in a member's own list only"
+            ))),
+            None => Ok(self),
         }
     }
 }

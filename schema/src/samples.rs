@@ -430,12 +430,24 @@ impl Generator<'_> {
     }
 
     fn member_value(&self, member: &crate::shapes::Member, depth: usize) -> Json {
-        match member.timestamp_format {
-            Some(TimestampFormat::DateTime) => json!("2024-05-01T12:30:00Z"),
-            Some(TimestampFormat::HttpDate) => json!("Wed, 01 May 2024 12:30:00 GMT"),
-            Some(TimestampFormat::EpochSeconds) | None => {
-                self.valid(&member.ty, &member.rules, depth + 1)
+        // The `second`th second of a minute, in the member's format.
+        let text = |second: usize| match member.timestamp_format {
+            Some(TimestampFormat::DateTime) => {
+                Some(json!(format!("2024-05-01T12:30:{:02}Z", second % 60)))
             }
+            Some(TimestampFormat::HttpDate) => Some(json!(format!(
+                "Wed, 01 May 2024 12:30:{:02} GMT",
+                second % 60
+            ))),
+            Some(TimestampFormat::EpochSeconds) | None => None,
+        };
+        let Some(first) = text(0) else {
+            return self.valid(&member.ty, &member.rules, depth + 1);
+        };
+        match self.valid(&member.ty, &member.rules, depth + 1) {
+            // A list of formatted timestamps: as many as the list needs, all distinct.
+            Json::Array(items) => (0..items.len()).filter_map(text).collect(),
+            _ => first,
         }
     }
 

@@ -208,7 +208,7 @@ pub struct Member {
     /// A `@default` outside the member's own `@range` (as the model writes it): it is not
     /// applied, and the member is not required.
     pub default_outside_range: Option<String>,
-    /// `@timestampFormat`, where the model says.
+    /// `@timestampFormat`, where the model says: the member's own, or its list's items'.
     pub timestamp_format: Option<TimestampFormat>,
     /// Where it travels in an HTTP request.
     pub binding: Binding,

@@ -856,19 +856,25 @@ impl<'v> Reader<'v> {
         member: &'v MemberPlan,
         at: &Location<'_>,
     ) -> Result<Value<'v>, DocumentError> {
-        let read = match member.timestamp_format {
-            Some(TimestampFormat::DateTime) => {
-                aws_constraints::timestamp::date_time::deserialize(json)
+        // The runtime's own readers of each format, as the importer's types use them.
+        let read = match (&member.ty, member.timestamp_format) {
+            (Ty::List { .. }, Some(TimestampFormat::DateTime)) => {
+                aws_constraints::timestamp::list::date_time::deserialize(json).map(timestamps)
             }
-            Some(TimestampFormat::HttpDate) => {
-                aws_constraints::timestamp::http_date::deserialize(json)
+            (Ty::List { .. }, Some(TimestampFormat::HttpDate)) => {
+                aws_constraints::timestamp::list::http_date::deserialize(json).map(timestamps)
             }
-            Some(TimestampFormat::EpochSeconds) | None => {
+            (_, Some(TimestampFormat::DateTime)) => {
+                aws_constraints::timestamp::date_time::deserialize(json).map(Value::Timestamp)
+            }
+            (_, Some(TimestampFormat::HttpDate)) => {
+                aws_constraints::timestamp::http_date::deserialize(json).map(Value::Timestamp)
+            }
+            (_, Some(TimestampFormat::EpochSeconds) | None) => {
                 return self.read(json, &member.ty, true, at)
             }
         };
-        read.map(Value::Timestamp)
-            .map_err(|e| malformed(at, e.to_string()))
+        read.map_err(|e| malformed(at, e.to_string()))
     }
 
     fn read_named(
@@ -946,6 +952,15 @@ impl<'v> Reader<'v> {
             }
         }
     }
+}
+
+/// A list of timestamps as a list value.
+fn timestamps<'a>(list: Vec<Timestamp>) -> Value<'a> {
+    Value::List(
+        list.into_iter()
+            .map(|t| Some(Value::Timestamp(t)))
+            .collect(),
+    )
 }
 
 /// A member's `@default` as a value of its type.
