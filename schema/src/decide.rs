@@ -11,7 +11,7 @@ use crate::naming::type_name;
 use crate::profile::Profile;
 use crate::shapes::{
     Binding, Body, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType,
-    Operation, PayloadKind, Rule, Schema, TimestampFormat, Type, TypeKind,
+    Operation, PayloadKind, Protocol, Rule, Schema, TimestampFormat, Type, TypeKind,
 };
 use crate::ModelError;
 
@@ -127,7 +127,7 @@ impl<'m> Decider<'m> {
         };
         Ok(Operation {
             name: name.to_owned(),
-            input: input.map(|id| type_name(name_of(id))),
+            input: input.map(|id| type_name(self.model.local_name(id))),
             http,
             errors,
             output_body,
@@ -192,7 +192,7 @@ impl<'m> Decider<'m> {
                     for (_, member) in self.model.members(&id, shape) {
                         follow(member);
                     }
-                    let name = type_name(name_of(&id));
+                    let name = type_name(self.model.local_name(&id));
                     if let Some(NamedType {
                         kind: TypeKind::Structure(composite) | TypeKind::Union(composite),
                         ..
@@ -216,7 +216,7 @@ impl<'m> Decider<'m> {
     /// Decides the named type for `id` (once) and returns its Rust name.
     fn named(&mut self, id: &str) -> Result<String, ModelError> {
         let shape = self.model.shape(id)?;
-        let name = type_name(name_of(id));
+        let name = type_name(self.model.local_name(id));
         if let Some(existing) = self.types.get(&name) {
             if existing.id != id {
                 return Err(ModelError::new(format!(
@@ -270,9 +270,8 @@ impl<'m> Decider<'m> {
             }
             let mut member = self.member(id, name, definition)?;
             if holder == Holder::Bare {
-                // A union's member is keyed by its name (the importer's `rename`), and is
-                // present whenever it is the one set.
-                member.wire = member.name.clone();
+                // A union's member is present whenever it is the one set; its key is its
+                // `@jsonName` where it has one, as a structure's (Smithy's JSON protocols).
                 member.rules.retain(|r| *r != Rule::Required);
                 member.default = None;
                 member.default_outside_range = None;
@@ -390,7 +389,13 @@ impl<'m> Decider<'m> {
                 item.ty
             }
         };
+        // The awsJson protocols write every member by its name: `@jsonName` is restJson1's.
+        let json_names = !matches!(
+            self.model.protocol(),
+            Some(Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+        );
         let wire = trait_value(member_traits, "smithy.api#jsonName")
+            .filter(|_| json_names)
             .and_then(Value::as_str)
             .unwrap_or(name);
         let mut member = Member {

@@ -17,6 +17,8 @@ pub struct Model {
     /// (`2021-04-20`), when the model says: what generated code names as its source, and
     /// what finds the service's [`Profile`](crate::profile::Profile).
     service: Option<(String, Option<String>)>,
+    /// The id of the service shape: the first with a protocol trait, or the first.
+    service_id: Option<String>,
 }
 
 /// A Smithy model's service, by its SDK id (or its shape's name), and its version.
@@ -117,7 +119,9 @@ impl Model {
             shapes: out,
             member_order,
             service,
+            service_id: None,
         };
+        model.service_id = model.find_service_shape();
         if !botocore {
             model.apply_traits()?;
             model.flatten_mixins()?;
@@ -135,7 +139,7 @@ impl Model {
     }
 
     /// The model's service shape: the first with a protocol trait, or the first.
-    fn service_shape(&self) -> Option<(&str, &Map<String, Value>)> {
+    fn find_service_shape(&self) -> Option<String> {
         let services = || {
             self.shapes
                 .iter()
@@ -144,7 +148,12 @@ impl Model {
         services()
             .find(|(_, s)| self.protocol_of(s).is_some())
             .or_else(|| services().next())
-            .map(|(id, s)| (id.as_str(), s))
+            .map(|(id, _)| id.clone())
+    }
+
+    fn service_shape(&self) -> Option<(&str, &Map<String, Value>)> {
+        let id = self.service_id.as_deref()?;
+        self.shapes.get(id).map(|shape| (id, shape))
     }
 
     fn protocol_of(&self, service: &Map<String, Value>) -> Option<Protocol> {
@@ -161,6 +170,16 @@ impl Model {
     /// the awsJson protocols.
     pub fn service_name(&self) -> Option<&str> {
         self.service_shape().map(|(id, _)| name_of(id))
+    }
+
+    /// A shape's name in the service: its `rename` there (what tells two shapes of one
+    /// name in different namespaces apart), else the name part of its id.
+    pub(crate) fn local_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.service_shape()
+            .and_then(|(_, service)| service.get("rename"))
+            .and_then(|rename| rename.get(id))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| name_of(id))
     }
 
     /// The errors the service declares for every operation.

@@ -197,7 +197,7 @@ pub struct EnumValue<V> {
 pub struct Member {
     /// The member's name in the model.
     pub name: String,
-    /// Its name on the wire (`@jsonName`, or its name; a union's member, its name).
+    /// Its name on the wire (`@jsonName`, or its name).
     pub wire: String,
     pub doc: Option<String>,
     pub ty: Type,

@@ -71,6 +71,8 @@ struct OperationWire {
     name: String,
     /// The input's members, in model order; empty when it takes none.
     members: Vec<Member>,
+    /// Whether it takes an input (which may have no members).
+    has_input: bool,
     /// How it answers an input that breaks a constraint.
     invalid: InvalidStyle,
 }
@@ -206,6 +208,7 @@ impl Service {
             operations.push(OperationWire {
                 name: operation.name.clone(),
                 members,
+                has_input: operation.input.is_some(),
                 invalid,
             });
         }

@@ -1,5 +1,8 @@
 //! Requests read into an operation's input document, by the service's protocol.
 
+use std::borrow::Cow;
+use std::io::Read;
+
 use aws_constraints::Blob;
 use aws_constraints_schema::shapes::{
     Binding, Body, Member, PayloadKind, Protocol, Type, TypeKind,
@@ -16,19 +19,42 @@ pub(crate) struct Wire<'r> {
     pub path: &'r str,
     pub query: Vec<(String, String)>,
     pub headers: &'r http::HeaderMap,
-    pub body: &'r [u8],
+    /// The body, decompressed when its `Content-Encoding` says gzip.
+    pub body: Cow<'r, [u8]>,
 }
+
+/// How large a body may grow when it is decompressed: a few bytes of gzip can say
+/// gigabytes.
+const MAX_DECOMPRESSED: u64 = 64 << 20;
 
 impl<'r> Wire<'r> {
     fn of<B: AsRef<[u8]>>(request: &'r http::Request<B>) -> Result<Wire<'r>, Rejection> {
         let query = query_pairs(request.uri().query().unwrap_or("")).map_err(malformed)?;
-        Ok(Wire {
+        let mut wire = Wire {
             method: request.method().as_str(),
             path: request.uri().path(),
             query,
             headers: request.headers(),
-            body: request.body().as_ref(),
-        })
+            body: Cow::Borrowed(request.body().as_ref()),
+        };
+        let encoding = wire.header("content-encoding")?.unwrap_or_default();
+        if encoding
+            .split(',')
+            .any(|e| e.trim().eq_ignore_ascii_case("gzip"))
+        {
+            let mut decompressed = Vec::new();
+            let mut reader = flate2::read::GzDecoder::new(&*wire.body).take(MAX_DECOMPRESSED + 1);
+            reader
+                .read_to_end(&mut decompressed)
+                .map_err(|e| malformed(format!("the body is not gzip: {e}")))?;
+            if decompressed.len() as u64 > MAX_DECOMPRESSED {
+                return Err(malformed(format!(
+                    "the body decompresses to more than {MAX_DECOMPRESSED} bytes"
+                )));
+            }
+            wire.body = Cow::Owned(decompressed);
+        }
+        Ok(wire)
     }
 
     /// A header's values joined by `, ` (as HTTP reads repeated headers); `None` when
@@ -106,7 +132,11 @@ fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
             });
         }
     }
-    let document = json_object(wire.body, operation)?;
+    let mut document = json_object(&wire.body, operation)?;
+    // A member written `null` is absent.
+    if let Json::Object(members) = &mut document {
+        members.retain(|_, value| !value.is_null());
+    }
     Ok(Input {
         operation: operation.name.clone(),
         document,
@@ -151,7 +181,11 @@ fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         operation: Some(operation.name.clone()),
         detail,
     };
-    check_content_type(operation, wire, expected_json_content_type(operation))?;
+    check_content_type(
+        operation,
+        wire,
+        expected_json_content_type(service, operation),
+    )?;
     let output = &service.validator.schema().operations[index].output_body;
     check_accept(operation, wire, json_media_type(output))?;
     let mut document = Map::new();
@@ -161,19 +195,23 @@ fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         .find(|m| m.binding == Binding::Payload);
     match payload {
         Some(member) if !wire.body.is_empty() => {
-            let value = payload_value(service, member, wire.body).map_err(in_operation)?;
+            let value = payload_value(service, member, &wire.body).map_err(in_operation)?;
             document.insert(member.wire.clone(), value);
         }
         Some(_) => {}
         None if operation.members.iter().any(|m| m.binding == Binding::Body) => {
-            if let Json::Object(body) = json_object(wire.body, operation)? {
+            if let Json::Object(body) = json_object(&wire.body, operation)? {
                 for member in operation
                     .members
                     .iter()
                     .filter(|m| m.binding == Binding::Body)
                 {
-                    if let Some(value) = body.get(&member.wire) {
-                        document.insert(member.wire.clone(), value.clone());
+                    // A member written `null` is absent.
+                    match body.get(&member.wire) {
+                        None | Some(Json::Null) => {}
+                        Some(value) => {
+                            document.insert(member.wire.clone(), value.clone());
+                        }
                     }
                 }
             }
@@ -212,32 +250,57 @@ fn route(service: &Service, wire: &Wire) -> Result<(usize, Vec<(String, String)>
     })
 }
 
-/// What `Content-Type` a restJson1 operation's request must have: its payload's media
-/// type, `application/json` for a body of members, none without a body.
-fn expected_json_content_type(operation: &OperationWire) -> Option<String> {
+/// What `Content-Type` a restJson1 operation's request must have.
+#[derive(Debug, PartialEq)]
+enum Expected {
+    /// That media type (any, when the request has no body).
+    Exactly(String),
+    /// Any: a blob payload without a `@mediaType` is whatever bytes the client sends.
+    Any,
+    /// None: the operation reads no body.
+    Nothing,
+}
+
+/// Its payload's media type, `application/json` for a body of members (or an input
+/// without members at all), nothing when its members all travel elsewhere.
+fn expected_json_content_type(service: &Service, operation: &OperationWire) -> Expected {
     if let Some(payload) = operation
         .members
         .iter()
         .find(|m| m.binding == Binding::Payload)
     {
-        return Some(match (&payload.ty, &payload.media_type) {
-            (_, Some(media_type)) => media_type.to_ascii_lowercase(),
-            (Type::Blob, None) => "application/octet-stream".into(),
-            (Type::String, None) => "text/plain".into(),
-            _ => "application/json".into(),
-        });
+        return match (&payload.ty, &payload.media_type) {
+            (_, Some(media_type)) => Expected::Exactly(media_type.to_ascii_lowercase()),
+            (Type::Blob, None) => Expected::Any,
+            (Type::String, None) => Expected::Exactly("text/plain".into()),
+            (Type::Named { name, .. }, None)
+                if matches!(
+                    types(service).get(name).map(|t| &t.kind),
+                    Some(TypeKind::StringEnum(_))
+                ) =>
+            {
+                Expected::Exactly("text/plain".into())
+            }
+            _ => Expected::Exactly("application/json".into()),
+        };
     }
-    operation
-        .members
-        .iter()
-        .any(|m| m.binding == Binding::Body)
-        .then(|| "application/json".to_owned())
+    let in_body = operation.members.iter().any(|m| m.binding == Binding::Body);
+    if in_body || (operation.has_input && operation.members.is_empty()) {
+        Expected::Exactly("application/json".into())
+    } else {
+        Expected::Nothing
+    }
 }
 
-/// The media type a JSON protocol writes a body of `body` with.
+/// The media type a JSON protocol writes a body of `body` with; `None` when there is none,
+/// or it is any (a blob's without a `@mediaType`).
 fn json_media_type(body: &Body) -> Option<String> {
     match body {
         Body::Empty => None,
+        Body::Payload {
+            kind: PayloadKind::Blob,
+            media_type: None,
+        } => None,
         Body::Members => Some("application/json".into()),
         Body::Payload {
             media_type: Some(media_type),
@@ -289,20 +352,20 @@ fn check_accept(
 fn check_content_type(
     operation: &OperationWire,
     wire: &Wire,
-    expected: Option<String>,
+    expected: Expected,
 ) -> Result<(), Rejection> {
     let found = wire.content_type()?;
     let unsupported = |detail: String| Err(Rejection::UnsupportedMediaType { detail });
     match (expected, found) {
-        (Some(expected), Some(found)) if found != expected => {
+        (Expected::Exactly(expected), Some(found)) if found != expected => {
             unsupported(format!("{} takes {expected}, not {found}", operation.name))
         }
-        (Some(expected), None) if !wire.body.is_empty() => unsupported(format!(
+        (Expected::Exactly(expected), None) if !wire.body.is_empty() => unsupported(format!(
             "{} takes {expected}; the request has a body and no Content-Type",
             operation.name
         )),
         // A body the operation does not read is ignored, unless it says it is something.
-        (None, Some(found)) if !wire.body.is_empty() => unsupported(format!(
+        (Expected::Nothing, Some(found)) if !wire.body.is_empty() => unsupported(format!(
             "{} takes no body; the request has one of {found}",
             operation.name
         )),
@@ -346,14 +409,6 @@ fn bind_text(
         operation: Some(operation.name.clone()),
         detail: format!("{what}: {why}"),
     };
-    let bound_query: Vec<&str> = operation
-        .members
-        .iter()
-        .filter_map(|m| match &m.binding {
-            Binding::Query(name) => Some(name.as_str()),
-            _ => None,
-        })
-        .collect();
     for member in &operation.members {
         let value = match &member.binding {
             Binding::Body | Binding::Payload => continue,
@@ -388,11 +443,9 @@ fn bind_text(
                 }
             }
             Binding::QueryParams => {
+                // Every parameter, those other members take too (Smithy's rule).
                 let mut map = Map::new();
                 for (key, value) in &wire.query {
-                    if bound_query.contains(&key.as_str()) {
-                        continue;
-                    }
                     match &member.ty {
                         Type::Map { value: item, .. } if matches!(**item, Type::List { .. }) => {
                             let list = map

@@ -164,3 +164,10 @@ pub fn request(case: &Value) -> http::Request<Vec<u8>> {
         .to_vec();
     builder.body(body).unwrap()
 }
+
+/// The HTTP request of an `@httpRequestTests` case (its fields at the top level).
+pub fn request_of_test(case: &Value) -> http::Request<Vec<u8>> {
+    let mut wrapped = serde_json::Map::new();
+    wrapped.insert("request".into(), case.clone());
+    request(&Value::Object(wrapped))
+}
