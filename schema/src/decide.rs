@@ -11,7 +11,7 @@ use crate::naming::type_name;
 use crate::profile::Profile;
 use crate::shapes::{
     Binding, Body, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType,
-    Operation, PayloadKind, Protocol, Rule, Schema, TimestampFormat, Type, TypeKind,
+    Operation, PayloadKind, Protocol, Rule, Schema, TimestampFormat, Type, TypeKind, XmlNames,
 };
 use crate::ModelError;
 
@@ -408,6 +408,7 @@ impl<'m> Decider<'m> {
             default_outside_range: None,
             timestamp_format,
             binding: binding(member_traits),
+            xml: self.xml_names(&traits, target_shape),
             media_type: traits
                 .get("smithy.api#mediaType")
                 .and_then(Value::as_str)
@@ -801,6 +802,32 @@ fn length(traits: &Map<String, Value>) -> Option<Rule> {
 }
 
 /// `@timestampFormat`, where it is one the importer writes a module for.
+impl Decider<'_> {
+    /// A member's XML names: `traits` are its own over its target's; a collection's item,
+    /// key and value names are their members'.
+    fn xml_names(&self, traits: &Map<String, Value>, target: &Map<String, Value>) -> XmlNames {
+        let text = |traits: &Map<String, Value>, id: &str| {
+            traits.get(id).and_then(Value::as_str).map(str::to_owned)
+        };
+        let name_of_part = |part: &str| {
+            target
+                .get(part)
+                .and_then(|m| m.get("traits"))
+                .and_then(Value::as_object)
+                .and_then(|t| text(t, "smithy.api#xmlName"))
+        };
+        XmlNames {
+            name: text(traits, "smithy.api#xmlName"),
+            ec2_query_name: text(traits, "aws.protocols#ec2QueryName"),
+            flattened: traits.contains_key("smithy.api#xmlFlattened"),
+            attribute: traits.contains_key("smithy.api#xmlAttribute"),
+            item: name_of_part("member"),
+            key: name_of_part("key"),
+            value: name_of_part("value"),
+        }
+    }
+}
+
 /// Where a member travels in an HTTP request, by its binding trait.
 fn binding(traits: Option<&Value>) -> Binding {
     let text = |id: &str| {

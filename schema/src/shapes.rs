@@ -118,6 +118,25 @@ impl Protocol {
     }
 }
 
+/// How the XML and query protocols name a member (Smithy's XML traits, the member's over
+/// its target's).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct XmlNames {
+    /// `@xmlName`: its element's (or query key's) name, where it is not the member's.
+    pub name: Option<String>,
+    /// `@ec2QueryName`: its key in the ec2Query protocol.
+    pub ec2_query_name: Option<String>,
+    /// `@xmlFlattened`: a list's or map's items without a wrapping element.
+    pub flattened: bool,
+    /// `@xmlAttribute`: an attribute of its structure's element.
+    pub attribute: bool,
+    /// A list's items' `@xmlName` (else `member`).
+    pub item: Option<String>,
+    /// A map's keys' and values' `@xmlName` (else `key` and `value`).
+    pub key: Option<String>,
+    pub value: Option<String>,
+}
+
 /// Where a member of an operation's input travels in an HTTP request (Smithy's HTTP
 /// binding traits); the protocols without them carry every member in the body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,6 +234,8 @@ pub struct Member {
     /// `@mediaType` (its own or its target's): a header's JSON written as base64, a
     /// payload's content type.
     pub media_type: Option<String>,
+    /// How the XML and query protocols name it.
+    pub xml: XmlNames,
 }
 
 /// A member's type. `Name` is how it names a named type: its Rust name in a [`Schema`]; a

@@ -173,6 +173,14 @@ const CLIENT_SIDE: &[(&str, &str)] = &[
     ("SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_0", "the body under Content-Encoding: gzip is given uncompressed"),
     ("SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsJson1_1", "the body under Content-Encoding: gzip is given uncompressed"),
     ("SDKAppendedGzipAfterProvidedEncoding_restJson1", "the body under Content-Encoding: gzip is given uncompressed"),
+    ("SDKAppliedContentEncoding_awsQuery", "the body under Content-Encoding: gzip is given uncompressed"),
+    ("SDKAppendsGzipAndIgnoresHttpProvidedEncoding_awsQuery", "the body under Content-Encoding: gzip is given uncompressed"),
+    ("SDKAppliedContentEncoding_ec2Query", "the body under Content-Encoding: gzip is given uncompressed"),
+    ("SDKAppendsGzipAndIgnoresHttpProvidedEncoding_ec2Query", "the body under Content-Encoding: gzip is given uncompressed"),
+    // A client sends an empty list or map as nothing: a server reads it absent, as AWS's
+    // services do (they report it `Value null`: shared/reference's real messages).
+    ("Ec2EmptyQueryLists", "an empty list travels as nothing, and is read absent"),
+    ("QueryEmptyQueryMaps", "an empty map travels as nothing, and is read absent"),
 ];
 
 /// What the server does not do yet, and why.
@@ -255,6 +263,16 @@ fn restjson1_requests() {
 #[test]
 fn awsjson1_0_requests() {
     check("awsJson1_0", "aws.protocols#awsJson1_0", &known());
+}
+
+#[test]
+fn awsquery_requests() {
+    check("awsQuery", "aws.protocols#awsQuery", &known());
+}
+
+#[test]
+fn ec2query_requests() {
+    check("ec2Query", "aws.protocols#ec2Query", &known());
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Requests read into an operation's input document, by the service's protocol.
 
+mod query;
+
 use std::borrow::Cow;
 use std::io::Read;
 
@@ -99,6 +101,7 @@ pub(crate) fn read<B: AsRef<[u8]>>(
     match service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire),
         Protocol::RestJson1 => rest_json(service, &wire),
+        Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire),
         other => Err(Rejection::Unsupported {
             operation: String::new(),
             reason: format!("requests of {} are not read yet", other.trait_id()),
