@@ -62,6 +62,8 @@ pub struct Service {
     /// The operations by what names them on the wire: `X-Amz-Target`'s
     /// `Service.Operation` (awsJson) or `Action` (query protocols).
     by_name: HashMap<String, usize>,
+    /// The operations the validator refuses, by name, and why.
+    refused: HashMap<String, String>,
     /// The operations with a URI template, the most specific first.
     routes: Vec<(route::Template, usize)>,
 }
@@ -216,11 +218,17 @@ impl Service {
             return Err(ModelError::new(problems.join("\n")));
         }
         routes.sort_by_key(|(template, _)| std::cmp::Reverse(template.specificity()));
+        let refused = validator
+            .operations()
+            .into_iter()
+            .filter_map(|(name, refusal)| Some((name.to_owned(), refusal?.to_string())))
+            .collect();
         Ok(Service {
             validator,
             protocol,
             operations,
             by_name,
+            refused,
             routes,
         })
     }
@@ -260,6 +268,22 @@ impl Service {
             _ => None,
         };
         reply::render(self.protocol, style.as_ref(), rejection)
+    }
+
+    /// The operation a wire name names (`Service.Operation`, an `Action`); an operation
+    /// the validator refuses is unsupported, not unknown.
+    fn named(&self, wire_name: &str, unknown: impl FnOnce() -> String) -> Result<usize, Rejection> {
+        if let Some(index) = self.by_name.get(wire_name) {
+            return Ok(*index);
+        }
+        let name = wire_name.rsplit('.').next().unwrap_or(wire_name);
+        match self.refused.get(name) {
+            Some(reason) => Err(Rejection::Unsupported {
+                operation: name.to_owned(),
+                reason: reason.clone(),
+            }),
+            None => Err(Rejection::UnknownOperation { detail: unknown() }),
+        }
     }
 
     fn operation_index(&self, name: &str) -> Option<usize> {

@@ -52,7 +52,7 @@ fn failure(service: &Service, case: &Value) -> Option<String> {
 
 #[test]
 fn restjson1_malformed_requests() {
-    let model = suite::model("restJson1");
+    let model = suite::model("aws/restJson1");
     let service = Service::from_json(&model).unwrap();
     let cases = suite::cases(&model, "smithy.test#httpMalformedRequestTests");
     assert_eq!(cases.len(), 655, "the suite expands to 655 cases");

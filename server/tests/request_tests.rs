@@ -257,25 +257,30 @@ fn known() -> Vec<(&'static str, &'static str)> {
 
 #[test]
 fn restjson1_requests() {
-    check("restJson1", "aws.protocols#restJson1", &known());
+    check("aws/restJson1", "aws.protocols#restJson1", &known());
 }
 
 #[test]
 fn awsjson1_0_requests() {
-    check("awsJson1_0", "aws.protocols#awsJson1_0", &known());
+    check("aws/awsJson1_0", "aws.protocols#awsJson1_0", &known());
+}
+
+#[test]
+fn rpcv2cbor_requests() {
+    check("core/rpcv2Cbor", "smithy.protocols#rpcv2Cbor", &known());
 }
 
 #[test]
 fn awsquery_requests() {
-    check("awsQuery", "aws.protocols#awsQuery", &known());
+    check("aws/awsQuery", "aws.protocols#awsQuery", &known());
 }
 
 #[test]
 fn ec2query_requests() {
-    check("ec2Query", "aws.protocols#ec2Query", &known());
+    check("aws/ec2Query", "aws.protocols#ec2Query", &known());
 }
 
 #[test]
 fn awsjson1_1_requests() {
-    check("awsJson1_1", "aws.protocols#awsJson1_1", &known());
+    check("aws/awsJson1_1", "aws.protocols#awsJson1_1", &known());
 }

@@ -1,5 +1,6 @@
 //! Requests read into an operation's input document, by the service's protocol.
 
+mod cbor;
 mod query;
 
 use std::borrow::Cow;
@@ -102,6 +103,7 @@ pub(crate) fn read<B: AsRef<[u8]>>(
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire),
         Protocol::RestJson1 => rest_json(service, &wire),
         Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire),
+        Protocol::RpcV2Cbor => cbor::read(service, &wire),
         other => Err(Rejection::Unsupported {
             operation: String::new(),
             reason: format!("requests of {} are not read yet", other.trait_id()),
@@ -117,12 +119,9 @@ fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         .ok_or_else(|| Rejection::UnknownOperation {
             detail: "the request has no X-Amz-Target header naming its operation".into(),
         })?;
-    let index = *service
-        .by_name
-        .get(target.trim())
-        .ok_or_else(|| Rejection::UnknownOperation {
-            detail: format!("no operation is named {target} (X-Amz-Target)"),
-        })?;
+    let index = service.named(target.trim(), || {
+        format!("no operation is named {target} (X-Amz-Target)")
+    })?;
     let operation = &service.operations[index];
     let version = match service.protocol {
         Protocol::AwsJson1_0 => "application/x-amz-json-1.0",

@@ -45,13 +45,9 @@ pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         .ok_or_else(|| Rejection::UnknownOperation {
             detail: "the request has no Action naming its operation".into(),
         })?;
-    let index =
-        *service
-            .by_name
-            .get(action.as_str())
-            .ok_or_else(|| Rejection::UnknownOperation {
-                detail: format!("The action {action} is not valid for this web service."),
-            })?;
+    let index = service.named(action, || {
+        format!("The action {action} is not valid for this web service.")
+    })?;
     let operation = &service.operations[index];
     let reader = Reader {
         service,

@@ -6,17 +6,17 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Deserialize;
 use serde_json::Value;
 
-const ROOT: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/smithy-protocol-tests/aws"
-);
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smithy-protocol-tests");
 
-/// The JSON AST of one protocol's test models (`restJson1`, `awsJson1_0`...).
-pub fn model(protocol: &str) -> String {
-    let mut paths = smithy_files(&Path::new(ROOT).join(protocol));
-    paths.push(Path::new(ROOT).join("shared-types.smithy"));
+/// The JSON AST of one protocol's test models (`aws/restJson1`, `core/rpcv2Cbor`...), with
+/// the shared types of their part (`aws/`, `core/`).
+pub fn model(folder: &str) -> String {
+    let part = folder.split('/').next().unwrap_or_default();
+    let mut paths = smithy_files(&Path::new(ROOT).join(folder));
+    paths.push(Path::new(ROOT).join(part).join("shared-types.smithy"));
     paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smithy-framework.smithy"));
     let texts: Vec<(String, String)> = paths
         .iter()
@@ -156,12 +156,19 @@ pub fn request(case: &Value) -> http::Request<Vec<u8>> {
             builder = builder.header(name.as_str(), value.as_str().unwrap());
         }
     }
-    let body = request
-        .get("body")
-        .and_then(Value::as_str)
-        .unwrap_or("")
-        .as_bytes()
-        .to_vec();
+    let text = request.get("body").and_then(Value::as_str).unwrap_or("");
+    // A binary body (CBOR) is written in base64.
+    let cbor = request.get("bodyMediaType").and_then(Value::as_str) == Some("application/cbor")
+        || request["protocol"] == "smithy.protocols#rpcv2Cbor";
+    let body = match cbor {
+        true => {
+            let base64: String = text.split_whitespace().collect();
+            aws_constraints::Blob::deserialize(Value::String(base64))
+                .unwrap()
+                .into_inner()
+        }
+        false => text.as_bytes().to_vec(),
+    };
     builder.body(body).unwrap()
 }
 
