@@ -408,7 +408,7 @@ impl<'m> Decider<'m> {
             default_outside_range: None,
             timestamp_format,
             binding: binding(member_traits),
-            xml: self.xml_names(&traits, target_shape),
+            xml: self.xml_names(member_traits, &traits, target_shape),
             media_type: traits
                 .get("smithy.api#mediaType")
                 .and_then(Value::as_str)
@@ -803,9 +803,20 @@ fn length(traits: &Map<String, Value>) -> Option<Rule> {
 
 /// `@timestampFormat`, where it is one the importer writes a module for.
 impl Decider<'_> {
-    /// A member's XML names: `traits` are its own over its target's; a collection's item,
-    /// key and value names are their members'.
-    fn xml_names(&self, traits: &Map<String, Value>, target: &Map<String, Value>) -> XmlNames {
+    /// A member's XML names: its element's name is its own `@xmlName` (a structure's names
+    /// its element only as a payload or a document's root); `traits` are its own over its
+    /// target's; a collection's item, key and value names are their members'.
+    fn xml_names(
+        &self,
+        own: Option<&Value>,
+        traits: &Map<String, Value>,
+        target: &Map<String, Value>,
+    ) -> XmlNames {
+        let own_text = |id: &str| {
+            trait_value(own, id)
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        };
         let text = |traits: &Map<String, Value>, id: &str| {
             traits.get(id).and_then(Value::as_str).map(str::to_owned)
         };
@@ -817,8 +828,8 @@ impl Decider<'_> {
                 .and_then(|t| text(t, "smithy.api#xmlName"))
         };
         XmlNames {
-            name: text(traits, "smithy.api#xmlName"),
-            ec2_query_name: text(traits, "aws.protocols#ec2QueryName"),
+            name: own_text("smithy.api#xmlName"),
+            ec2_query_name: own_text("aws.protocols#ec2QueryName"),
             flattened: traits.contains_key("smithy.api#xmlFlattened"),
             attribute: traits.contains_key("smithy.api#xmlAttribute"),
             item: name_of_part("member"),

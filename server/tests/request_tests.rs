@@ -183,8 +183,50 @@ const CLIENT_SIDE: &[(&str, &str)] = &[
     ("QueryEmptyQueryMaps", "an empty map travels as nothing, and is read absent"),
 ];
 
+/// restXml's cases leave the parameters other members take out of the
+/// `@httpQueryParams` map; restJson1's (RestJsonServersPutAllQueryParamsInMap) put them
+/// in, which the server does for both.
+const QUERY_PARAMS_MAP: &str = "the restXml case leaves bound parameters out of the map";
+/// S3's addressing cases put the bucket in the host, which a client resolves.
+const S3_HOST: &str = "the bucket is in the host (a client's virtual-host addressing)";
+
 /// What the server does not do yet, and why.
 const NOT_YET: &[(&str, &str)] = &[
+    ("AllQueryStringTypes", QUERY_PARAMS_MAP),
+    ("RestXmlQueryStringEscaping", QUERY_PARAMS_MAP),
+    ("RestXmlSupportsInfinityFloatQueryValues", QUERY_PARAMS_MAP),
+    ("RestXmlSupportsNaNFloatQueryValues", QUERY_PARAMS_MAP),
+    (
+        "RestXmlSupportsNegativeInfinityFloatQueryValues",
+        QUERY_PARAMS_MAP,
+    ),
+    ("RestXmlZeroAndFalseQueryValues", QUERY_PARAMS_MAP),
+    ("S3DefaultAddressing", S3_HOST),
+    ("S3EscapeObjectKeyInUriLabel", S3_HOST),
+    ("S3EscapePathObjectKeyInUriLabel", S3_HOST),
+    ("S3OperationAddressingPreferred", S3_HOST),
+    ("S3PreservesEmbeddedDotSegmentInUriLabel", S3_HOST),
+    ("S3PreservesLeadingDotSegmentInUriLabel", S3_HOST),
+    ("S3VirtualHostAccelerateAddressing", S3_HOST),
+    ("S3VirtualHostAddressing", S3_HOST),
+    ("S3VirtualHostDualstackAccelerateAddressing", S3_HOST),
+    ("S3VirtualHostDualstackAddressing", S3_HOST),
+    (
+        "NestedXmlMapWithXmlNameSerializes",
+        "a map in a map: the inner map's key and value names are the outer member's",
+    ),
+    (
+        "RestXmlEndpointTraitWithHostLabel",
+        "an XML body without Content-Type (a client's host-prefix case)",
+    ),
+    (
+        "SDKAppliedContentEncoding_restXml",
+        "the body under Content-Encoding: gzip is given uncompressed",
+    ),
+    (
+        "SDKAppendedGzipAfterProvidedEncoding_restXml",
+        "the body under Content-Encoding: gzip is given uncompressed",
+    ),
     (
         "AwsJson10ServerPopulatesDefaultsWhenMissingInRequestBody",
         "the input read is not given the members' defaults",
@@ -285,6 +327,11 @@ fn awsjson1_0_requests() {
 #[test]
 fn rpcv2cbor_requests() {
     check("core/rpcv2Cbor", "smithy.protocols#rpcv2Cbor", &known());
+}
+
+#[test]
+fn restxml_requests() {
+    check("aws/restXml", "aws.protocols#restXml", &known());
 }
 
 #[test]

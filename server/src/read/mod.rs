@@ -2,6 +2,7 @@
 
 mod cbor;
 mod query;
+mod xml;
 
 use std::borrow::Cow;
 use std::io::Read;
@@ -101,13 +102,10 @@ pub(crate) fn read<B: AsRef<[u8]>>(
     let wire = Wire::of(request)?;
     match service.protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire),
-        Protocol::RestJson1 => rest_json(service, &wire),
+        Protocol::RestJson1 => rest(service, &wire, Format::Json),
+        Protocol::RestXml => rest(service, &wire, Format::Xml),
         Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire),
         Protocol::RpcV2Cbor => cbor::read(service, &wire),
-        other => Err(Rejection::Unsupported {
-            operation: String::new(),
-            reason: format!("requests of {} are not read yet", other.trait_id()),
-        }),
     }
 }
 
@@ -176,7 +174,23 @@ fn json_kind(json: &Json) -> &'static str {
 
 /// restJson1: the operation by its `@http` route; members from the labels, the query
 /// string, the headers and the body (a JSON object, or the `@httpPayload` member).
-fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+/// How a REST protocol writes a body of members: restJson1's JSON, restXml's XML.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Xml,
+}
+
+impl Format {
+    fn media_type(self) -> &'static str {
+        match self {
+            Format::Json => "application/json",
+            Format::Xml => "application/xml",
+        }
+    }
+}
+
+fn rest(service: &Service, wire: &Wire, format: Format) -> Result<Input, Rejection> {
     let (index, labels) = route(service, wire)?;
     let operation = &service.operations[index];
     let in_operation = |detail: String| Rejection::Malformed {
@@ -186,10 +200,10 @@ fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
     check_content_type(
         operation,
         wire,
-        expected_json_content_type(service, operation),
+        expected_content_type(service, operation, format),
     )?;
     let output = &service.validator.schema().operations[index].output_body;
-    check_accept(operation, wire, json_media_type(output))?;
+    check_accept(operation, wire, response_media_type(output, format))?;
     let mut document = Map::new();
     let payload = operation
         .members
@@ -197,10 +211,24 @@ fn rest_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         .find(|m| m.binding == Binding::Payload);
     match payload {
         Some(member) if !wire.body.is_empty() => {
-            let value = payload_value(service, member, &wire.body).map_err(in_operation)?;
+            let value = payload_value(service, member, &wire.body, format).map_err(in_operation)?;
             document.insert(member.wire.clone(), value);
         }
         Some(_) => {}
+        None if format == Format::Xml
+            && !wire.body.is_empty()
+            && operation.members.iter().any(|m| m.binding == Binding::Body) =>
+        {
+            let root = xml::parse(&wire.body).map_err(in_operation)?;
+            let members: Vec<_> = operation
+                .members
+                .iter()
+                .filter(|m| m.binding == Binding::Body)
+                .cloned()
+                .collect();
+            let reader = xml::Reader { service };
+            document = reader.members(&root, &members, 0).map_err(in_operation)?;
+        }
         None if operation.members.iter().any(|m| m.binding == Binding::Body) => {
             if let Json::Object(body) = json_object(&wire.body, operation)? {
                 for member in operation
@@ -263,9 +291,9 @@ enum Expected {
     Nothing,
 }
 
-/// Its payload's media type, `application/json` for a body of members (or an input
-/// without members at all), nothing when its members all travel elsewhere.
-fn expected_json_content_type(service: &Service, operation: &OperationWire) -> Expected {
+/// Its payload's media type, the format's for a body of members (or an input without
+/// members at all), nothing when its members all travel elsewhere.
+fn expected_content_type(service: &Service, operation: &OperationWire, format: Format) -> Expected {
     if let Some(payload) = operation
         .members
         .iter()
@@ -283,27 +311,27 @@ fn expected_json_content_type(service: &Service, operation: &OperationWire) -> E
             {
                 Expected::Exactly("text/plain".into())
             }
-            _ => Expected::Exactly("application/json".into()),
+            _ => Expected::Exactly(format.media_type().into()),
         };
     }
     let in_body = operation.members.iter().any(|m| m.binding == Binding::Body);
     if in_body || (operation.has_input && operation.members.is_empty()) {
-        Expected::Exactly("application/json".into())
+        Expected::Exactly(format.media_type().into())
     } else {
         Expected::Nothing
     }
 }
 
-/// The media type a JSON protocol writes a body of `body` with; `None` when there is none,
-/// or it is any (a blob's without a `@mediaType`).
-fn json_media_type(body: &Body) -> Option<String> {
+/// The media type a REST protocol writes a body of `body` with; `None` when there is
+/// none, or it is any (a blob's without a `@mediaType`).
+fn response_media_type(body: &Body, format: Format) -> Option<String> {
     match body {
         Body::Empty => None,
         Body::Payload {
             kind: PayloadKind::Blob,
             media_type: None,
         } => None,
-        Body::Members => Some("application/json".into()),
+        Body::Members => Some(format.media_type().into()),
         Body::Payload {
             media_type: Some(media_type),
             ..
@@ -312,7 +340,7 @@ fn json_media_type(body: &Body) -> Option<String> {
             match kind {
                 PayloadKind::Blob => "application/octet-stream",
                 PayloadKind::Text => "text/plain",
-                PayloadKind::Document => "application/json",
+                PayloadKind::Document => format.media_type(),
             }
             .into(),
         ),
@@ -377,7 +405,12 @@ fn check_content_type(
 
 /// The `@httpPayload` member's value: a blob as base64 (what the document holds), a
 /// string as text, anything else as the JSON the body is.
-fn payload_value(service: &Service, member: &Member, body: &[u8]) -> Result<Json, String> {
+fn payload_value(
+    service: &Service,
+    member: &Member,
+    body: &[u8],
+    format: Format,
+) -> Result<Json, String> {
     let text = || {
         std::str::from_utf8(body)
             .map(|t| Json::String(t.to_owned()))
@@ -393,6 +426,10 @@ fn payload_value(service: &Service, member: &Member, body: &[u8]) -> Result<Json
             ) =>
         {
             text()
+        }
+        ty if format == Format::Xml => {
+            let root = xml::parse(body)?;
+            xml::Reader { service }.value(member, ty, &root, 0)
         }
         _ => serde_json::from_slice(body).map_err(|e| format!("the payload is not JSON: {e}")),
     }
