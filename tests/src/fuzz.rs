@@ -82,3 +82,89 @@ pub fn target(operation: &str) -> Option<fn(&[u8])> {
     }
     visit_operation(operation, Target)
 }
+
+/// A server of each AWS protocol, built once from Smithy's protocol test models (the
+/// server crate's copy): what [`raw_request`] sends its requests to.
+fn servers() -> &'static [aws_constraints_server::Service] {
+    static SERVERS: std::sync::OnceLock<Vec<aws_constraints_server::Service>> =
+        std::sync::OnceLock::new();
+    SERVERS.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../server/tests/smithy-protocol-tests");
+        [
+            "aws/awsJson1_0",
+            "aws/awsJson1_1",
+            "aws/restJson1",
+            "aws/awsQuery",
+            "aws/ec2Query",
+            "aws/restXml",
+            "core/rpcv2Cbor",
+        ]
+        .iter()
+        .map(|folder| {
+            let part = folder.split('/').next().unwrap_or_default();
+            let mut paths = smithy_files(&root.join(folder));
+            paths.push(root.join(part).join("shared-types.smithy"));
+            paths.push(root.join("../smithy-framework.smithy"));
+            let texts: Vec<(String, String)> = paths
+                .iter()
+                .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+                .collect();
+            let files: Vec<(&str, &str)> = texts
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            let ast = aws_constraints_schema::idl::to_json_ast(&files).unwrap();
+            aws_constraints_server::Service::from_json(&ast).unwrap()
+        })
+        .collect()
+    })
+}
+
+fn smithy_files(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(smithy_files(&path));
+        } else if path.extension().is_some_and(|e| e == "smithy") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Arbitrary bytes as a raw HTTP request to the server of one protocol: the first byte
+/// picks the protocol; then the method, the URI and the headers (`name: value` lines),
+/// each ended by a NUL; the rest is the body. Reading it, checking it and answering it
+/// never panics, and every answer is an HTTP error a client can read.
+pub fn raw_request(data: &[u8]) {
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let servers = servers();
+    let server = &servers[usize::from(pick) % servers.len()];
+    let mut parts = rest.splitn(4, |b| *b == 0);
+    let (Some(method), Some(uri), Some(headers)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return;
+    };
+    let body = parts.next().unwrap_or_default().to_vec();
+    let mut builder = http::Request::builder().method(method).uri(uri);
+    for line in headers.split(|b| *b == b'\n') {
+        if let Some(at) = line.iter().position(|b| *b == b':') {
+            builder = builder.header(&line[..at], line[at + 1..].trim_ascii());
+        }
+    }
+    let Ok(request) = builder.body(body) else {
+        return;
+    };
+    if let Err(rejection) = server.accept(&request) {
+        let response = server.respond(&rejection);
+        assert!(
+            response.status().is_client_error() || response.status().is_server_error(),
+            "{rejection}"
+        );
+    }
+}

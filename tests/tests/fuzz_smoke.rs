@@ -106,3 +106,106 @@ fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
         ]
     })
 }
+
+/// Requests of each protocol as a client writes them, in the raw form of
+/// [`tests::fuzz::raw_request`]: protocol, method, URI, headers, body.
+const REQUESTS: &[(u8, &str, &str, &str, &[u8])] = &[
+    (
+        0,
+        "POST",
+        "/",
+        "X-Amz-Target: JsonRpc10.SimpleScalarProperties\ncontent-type: application/x-amz-json-1.0",
+        br#"{"stringValue": "x", "floatValue": "NaN"}"#,
+    ),
+    (
+        1,
+        "POST",
+        "/",
+        "X-Amz-Target: JsonProtocol.KitchenSinkOperation\ncontent-type: application/x-amz-json-1.1",
+        br#"{"Blob": "YmluYXJ5", "Timestamp": 1}"#,
+    ),
+    (
+        2,
+        "POST",
+        "/MalformedLength",
+        "content-type: application/json",
+        br#"{"string": "a", "list": ["x"], "map": {"k": ["v"]}}"#,
+    ),
+    (
+        2,
+        "POST",
+        "/MalformedInteger/1?integerInQuery=2",
+        "integerInHeader: 3\ncontent-type: application/json",
+        br#"{"integerInBody": 4}"#,
+    ),
+    (
+        3,
+        "POST",
+        "/",
+        "content-type: application/x-www-form-urlencoded",
+        b"Action=NestedStructures&Version=2020-01-08&Nested.StringArg=foo&Nested.OtherArg=true",
+    ),
+    (
+        4,
+        "POST",
+        "/",
+        "content-type: application/x-www-form-urlencoded",
+        b"Action=QueryLists&Version=2020-01-08&ListArg.1=foo&ListArg.2=bar",
+    ),
+    (
+        5,
+        "PUT",
+        "/XmlLists",
+        "content-type: application/xml",
+        b"<XmlListsRequest><stringList><member>foo</member></stringList></XmlListsRequest>",
+    ),
+    (
+        6,
+        "POST",
+        "/service/RpcV2Protocol/operation/EmptyInputOutput",
+        "smithy-protocol: rpc-v2-cbor\ncontent-type: application/cbor",
+        b"\xa0",
+    ),
+];
+
+fn raw(protocol: u8, method: &str, uri: &str, headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = vec![protocol];
+    for part in [method, uri, headers] {
+        out.extend_from_slice(part.as_bytes());
+        out.push(0);
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+#[test]
+fn requests_of_every_protocol_pass_through_the_server_harness() {
+    for (protocol, method, uri, headers, body) in REQUESTS {
+        tests::fuzz::raw_request(&raw(*protocol, method, uri, headers, body));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn mutated_requests_never_panic(
+        seed in 0..REQUESTS.len(),
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+        tail in prop::collection::vec(any::<u8>(), 0..16),
+    ) {
+        let (protocol, method, uri, headers, body) = REQUESTS[seed];
+        let mut bytes = raw(protocol, method, uri, headers, body);
+        for (at, byte) in cuts {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        bytes.extend(tail);
+        tests::fuzz::raw_request(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        tests::fuzz::raw_request(&bytes);
+    }
+}

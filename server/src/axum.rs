@@ -1,0 +1,152 @@
+//! axum integration: [`AwsInput`], an extractor that reads a request by the service's
+//! protocol and bindings into an imported type, checked, and rejects as AWS's service
+//! would ([`AwsRejection`], the protocol's response).
+//!
+//! The service comes from the router's state (`Arc<Service>: FromRef<S>`). A handler that
+//! takes `Result<AwsInput<T>, AwsRejection>` sees the rejection and may answer otherwise:
+//! [`AwsRejection::rejection`] says why, [`AwsRejection::into_response`] is AWS's answer.
+//!
+//! ```
+//! use std::sync::Arc;
+//!
+//! use aws_constraints_server::axum::{AwsInput, AwsRejection};
+//! use aws_constraints_server::Service;
+//! use axum::{routing::post, Router};
+//!
+//! #[derive(serde::Deserialize, aws_constraints::Validate)]
+//! struct GreetInput {
+//!     #[required]
+//!     #[len(1, 8)]
+//!     name: Option<String>,
+//! }
+//!
+//! async fn greet(AwsInput(input): AwsInput<GreetInput>) -> String {
+//!     format!("hello, {}", input.name.unwrap_or_default())
+//! }
+//!
+//! let service = Service::from_json(r#"{"smithy": "2.0", "shapes": {
+//!     "ex#Greeter": {"type": "service", "operations": [{"target": "ex#Greet"}],
+//!         "traits": {"aws.protocols#restJson1": {}}},
+//!     "ex#Greet": {"type": "operation", "input": {"target": "ex#GreetInput"},
+//!         "traits": {"smithy.api#http": {"method": "POST", "uri": "/greet"}}},
+//!     "ex#GreetInput": {"type": "structure", "members": {
+//!         "name": {"target": "ex#Name", "traits": {"smithy.api#required": {}}}}},
+//!     "ex#Name": {"type": "string", "traits": {"smithy.api#length": {"min": 1, "max": 8}}}
+//! }}"#)?;
+//! let app: Router = Router::new()
+//!     .route("/greet", post(greet))
+//!     .with_state(Arc::new(service));
+//! # Ok::<(), aws_constraints_schema::ModelError>(())
+//! ```
+
+use std::fmt;
+use std::sync::Arc;
+
+use aws_constraints::{InputError, Validate, Validated};
+use axum::body::Body;
+use axum::extract::{FromRef, FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use crate::{Rejection, Service};
+
+/// How large a request body the extractor reads: AWS's services take a few megabytes at
+/// most over their document protocols.
+pub const MAX_BODY: usize = 16 << 20;
+
+/// An operation's input of type `T`, read from the request by the service's protocol and
+/// checked by `T`'s constraints.
+#[derive(Debug)]
+pub struct AwsInput<T>(pub T);
+
+/// Why [`AwsInput`] rejected a request, and the response AWS's service would send.
+pub struct AwsRejection {
+    rejection: Rejection,
+    response: http::Response<Vec<u8>>,
+}
+
+impl AwsRejection {
+    fn new(service: &Service, rejection: Rejection) -> AwsRejection {
+        let response = service.respond(&rejection);
+        AwsRejection {
+            rejection,
+            response,
+        }
+    }
+
+    /// Why the request was rejected.
+    pub fn rejection(&self) -> &Rejection {
+        &self.rejection
+    }
+
+    /// The response AWS's service would send, to change before sending it.
+    pub fn response(&self) -> &http::Response<Vec<u8>> {
+        &self.response
+    }
+}
+
+impl fmt::Debug for AwsRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AwsRejection")
+            .field("rejection", &self.rejection)
+            .field("status", &self.response.status())
+            .finish()
+    }
+}
+
+impl fmt::Display for AwsRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.rejection, f)
+    }
+}
+
+impl IntoResponse for AwsRejection {
+    fn into_response(self) -> Response {
+        self.response.map(Body::from)
+    }
+}
+
+impl<S, T> FromRequest<S> for AwsInput<T>
+where
+    S: Send + Sync,
+    Arc<Service>: FromRef<S>,
+    T: DeserializeOwned + Validate,
+{
+    type Rejection = AwsRejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let service = Arc::<Service>::from_ref(state);
+        let (parts, body) = request.into_parts();
+        let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let rejection = Rejection::Malformed {
+                    operation: None,
+                    detail: format!("the body cannot be read (at most {MAX_BODY} bytes): {e}"),
+                };
+                return Err(AwsRejection::new(&service, rejection));
+            }
+        };
+        let request = http::Request::from_parts(parts, bytes);
+        let input = service
+            .read(&request)
+            .map_err(|rejection| AwsRejection::new(&service, rejection))?;
+        match Validated::<T>::from_value(input.document) {
+            Ok(valid) => Ok(AwsInput(valid.into_inner())),
+            Err(InputError::Invalid(errors)) => {
+                let rejection = Rejection::Invalid {
+                    operation: input.operation,
+                    errors,
+                };
+                Err(AwsRejection::new(&service, rejection))
+            }
+            Err(InputError::Malformed(e)) => {
+                let rejection = Rejection::Malformed {
+                    operation: Some(input.operation),
+                    detail: e.to_string(),
+                };
+                Err(AwsRejection::new(&service, rejection))
+            }
+        }
+    }
+}
