@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Writes the part of an AWS model that operations' inputs reach.
 
-    scripts/slice-model.py [--outputs-and-errors] MODEL.json[.gz] OPERATION [OPERATION...] > slice.json
+    scripts/slice-model.py [--outputs-and-errors] [--wire] MODEL.json[.gz] OPERATION [OPERATION...] > slice.json
 
 MODEL is a Smithy JSON AST or a botocore service-2.json (plain or gzipped). The slice keeps
 each shape as the model has it (traits, documentation), the operations with their input
 only (with `--outputs-and-errors`, their output and errors too), the service shape with its
-version and SDK id only, and records where it came from. Tests import slices of AWS's models (Apache-2.0, see
+version and SDK id only, and records where it came from. With `--wire`, what a server needs
+to read requests too: the service's protocol traits and each operation's `@http`. Tests import slices of AWS's models (Apache-2.0, see
 shared/reference/aws-smithy-models/NOTICE) so that they need neither the whole model nor the
 archive or package it ships in.
 """
@@ -73,11 +74,18 @@ def described(path, operations, roles):
     return f"{path.split('/')[-1]}: the {what} of {', '.join(operations)}"
 
 
+WIRE = False
+
+
 def main():
+    global WIRE
     arguments = sys.argv[1:]
     roles = ("input",)
-    if arguments[:1] == ["--outputs-and-errors"]:
-        roles = ("input", "output", "errors")
+    while arguments[:1] in (["--outputs-and-errors"], ["--wire"]):
+        if arguments[0] == "--wire":
+            WIRE = True
+        else:
+            roles = ("input", "output", "errors")
         arguments = arguments[1:]
     if len(arguments) < 2:
         sys.exit(__doc__)
@@ -106,15 +114,23 @@ def main():
     for shape_id, shape in shapes.items():
         if shape["type"] == "service":
             service = {k: v for k, v in shape.items() if k in ("type", "version")}
-            sdk = shape.get("traits", {}).get("aws.api#service")
-            if sdk is not None:
-                service["traits"] = {"aws.api#service": sdk}
+            traits = shape.get("traits", {})
+            kept_traits = {
+                k: v
+                for k, v in traits.items()
+                if k == "aws.api#service" or (WIRE and k.startswith(("aws.protocols#", "smithy.protocols#")))
+            }
+            if kept_traits:
+                service["traits"] = kept_traits
             kept[shape_id] = service
     for name in operations:
         ids = [i for i, s in shapes.items() if s["type"] == "operation" and i.endswith("#" + name)]
         if len(ids) != 1:
             sys.exit(f"{path}: no single operation named {name}")
         operation = {k: v for k, v in shapes[ids[0]].items() if k in ("type",) + roles}
+        http = shapes[ids[0]].get("traits", {}).get("smithy.api#http")
+        if WIRE and http is not None:
+            operation["traits"] = {"smithy.api#http": http}
         kept[ids[0]] = operation
         for role in roles:
             for reference in as_list(operation.get(role)):

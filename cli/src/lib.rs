@@ -11,3 +11,4 @@
 
 pub mod emulator;
 pub mod model_files;
+pub mod model_server;

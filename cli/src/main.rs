@@ -99,14 +99,18 @@ enum Command {
         backtracking: bool,
     },
     /// Serve the five operations over HTTP (restJson1), as AWS would answer them, until
-    /// Ctrl-C. Prints the address on the first line; logs one line per request.
+    /// Ctrl-C; with --model, any model's operations over its own protocol, checked (a valid
+    /// request gets an empty success, nothing is executed). Prints the address on the first
+    /// line; logs one line per request.
     Serve {
         /// Where to listen; port 0 picks a free one.
         #[arg(long, default_value = "127.0.0.1:4566")]
         addr: SocketAddr,
         /// An Amazon Connect instance id that ReplicateInstance can replicate (repeatable).
-        #[arg(long = "connect-instance", value_name = "ID")]
+        #[arg(long = "connect-instance", value_name = "ID", conflicts_with = "model")]
         connect_instances: Vec<String>,
+        #[command(flatten)]
+        model: ModelArgs,
     },
 }
 
@@ -195,7 +199,8 @@ fn main() -> ExitCode {
         Command::Serve {
             addr,
             connect_instances,
-        } => serve(addr, connect_instances),
+            model,
+        } => serve(addr, connect_instances, &model),
     };
     result.unwrap_or_else(|Usage(message)| {
         eprintln!("error: {message}");
@@ -357,12 +362,25 @@ fn render(errors: &ValidationErrors, format: Format) -> String {
     }
 }
 
-fn serve(addr: SocketAddr, connect_instances: Vec<String>) -> Result<ExitCode, Usage> {
+fn serve(
+    addr: SocketAddr,
+    connect_instances: Vec<String>,
+    model: &ModelArgs,
+) -> Result<ExitCode, Usage> {
+    let service = match model.validator()? {
+        Some(validator) => Some(
+            aws_constraints_server::Service::with_validator(validator)
+                .map_err(|e| Usage(format!("cannot serve the model: {e}")))?,
+        ),
+        None => None,
+    };
     let runtime = tokio::runtime::Runtime::new()
         .map_err(|e| Usage(format!("cannot start the server runtime: {e}")))?;
-    runtime
-        .block_on(emulator::serve(addr, connect_instances))
-        .map_err(|e| Usage(format!("cannot serve on {addr}: {e}")))?;
+    let served = match service {
+        Some(service) => runtime.block_on(aws_constraints_cli::model_server::serve(addr, service)),
+        None => runtime.block_on(emulator::serve(addr, connect_instances)),
+    };
+    served.map_err(|e| Usage(format!("cannot serve on {addr}: {e}")))?;
     Ok(ExitCode::SUCCESS)
 }
 

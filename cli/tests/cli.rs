@@ -451,3 +451,72 @@ fn a_model_in_the_smithy_idl_is_a_folder_of_smithy_files() {
         text(&broken.stderr)
     );
 }
+
+#[test]
+fn serve_a_model_checks_requests_over_its_protocol() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::net::TcpStream;
+
+    // Lambda's CreateAlias (restJson1), from the server crate's slice of AWS's model.
+    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--model",
+            "server/tests/models/lambda.json",
+        ])
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let addr = first_line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("{first_line:?}"))
+        .to_owned();
+    let request = |path: &str, body: &str| {
+        let mut stream = TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let aliases = "/2015-03-31/functions/f/aliases";
+    let valid = request(aliases, r#"{"Name": "live", "FunctionVersion": "1"}"#);
+    assert!(valid.starts_with("HTTP/1.1 200"), "{valid}");
+    let invalid = request(aliases, r#"{"Name": "2024", "FunctionVersion": "1"}"#);
+    assert!(invalid.starts_with("HTTP/1.1 400"), "{invalid}");
+    assert!(
+        invalid
+            .to_ascii_lowercase()
+            .contains("x-amzn-errortype: validationexception"),
+        "{invalid}"
+    );
+    assert!(
+        invalid.ends_with(
+            r#"{"message":"1 validation error detected: Value '2024' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)"}"#
+        ),
+        "{invalid}"
+    );
+    let stopped = Command::new("kill")
+        .args(["-INT", &server.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
+    let output = server.wait_with_output().unwrap();
+    let log = text(&output.stderr);
+    assert!(log.contains(&format!("POST {aliases} 200")), "{log}");
+    assert!(log.contains(&format!("POST {aliases} 400")), "{log}");
+}

@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::shapes::Protocol;
 use crate::ModelError;
 
 /// The namespace the shapes of a botocore model are given.
@@ -96,6 +97,35 @@ pub(crate) fn shapes(root: &Value) -> Result<Shapes, ModelError> {
     Ok(out)
 }
 
+/// botocore's `metadata.protocols`, in the order the model lists them (the protocols the
+/// service speaks; `metadata.protocol` is the first when the list is absent).
+pub(crate) fn protocols(root: &Value) -> Vec<&str> {
+    let metadata = root.get("metadata");
+    let listed: Vec<&str> = metadata
+        .and_then(|m| m.get("protocols"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    if !listed.is_empty() {
+        return listed;
+    }
+    metadata
+        .and_then(|m| m.get("protocol"))
+        .and_then(Value::as_str)
+        .into_iter()
+        .collect()
+}
+
+/// The protocol botocore's name (`json`, `rest-xml`) is, with the model's `jsonVersion`.
+pub(crate) fn protocol_of(name: &str, root: &Value) -> Option<Protocol> {
+    let version = root
+        .pointer("/metadata/jsonVersion")
+        .and_then(Value::as_str);
+    protocol_trait(name, version).and_then(Protocol::from_trait_id)
+}
+
 /// The Smithy protocol trait botocore's `metadata.protocol` (and `jsonVersion`) names.
 fn protocol_trait(protocol: &str, json_version: Option<&str>) -> Option<&'static str> {
     Some(match (protocol, json_version) {
@@ -122,8 +152,10 @@ fn service_shape(root: &Value, protocol: &str) -> Result<(String, Map<String, Va
         (None, None) => "Service".to_owned(),
     };
     let mut traits = Map::new();
-    if let Some(protocol) = protocol_trait(protocol, text("jsonVersion")) {
-        traits.insert(protocol.into(), json!({}));
+    for protocol in protocols(root).into_iter().chain([protocol]) {
+        if let Some(protocol) = protocol_trait(protocol, text("jsonVersion")) {
+            traits.insert(protocol.into(), json!({}));
+        }
     }
     if let Some(namespace) = text("xmlNamespace") {
         traits.insert("smithy.api#xmlNamespace".into(), json!({"uri": namespace}));

@@ -71,7 +71,7 @@ impl<'m> Decider<'m> {
             service: self.model.service(),
             types: self.types,
             operations,
-            protocol: self.model.protocol(),
+            protocols: self.model.protocols().to_vec(),
             service_name: self.model.service_name().map(str::to_owned),
         }
     }

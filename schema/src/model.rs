@@ -19,6 +19,8 @@ pub struct Model {
     service: Option<(String, Option<String>)>,
     /// The id of the service shape: the first with a protocol trait, or the first.
     service_id: Option<String>,
+    /// The protocols the service speaks, the one its clients use first.
+    protocols: Vec<Protocol>,
 }
 
 /// A Smithy model's service, by its SDK id (or its shape's name), and its version.
@@ -120,8 +122,24 @@ impl Model {
             member_order,
             service,
             service_id: None,
+            protocols: Vec::new(),
         };
         model.service_id = model.find_service_shape();
+        model.protocols = if botocore {
+            crate::botocore::protocols(&root)
+                .into_iter()
+                .filter_map(|name| crate::botocore::protocol_of(name, &root))
+                .collect()
+        } else {
+            let traits = model
+                .service_shape()
+                .and_then(|(_, s)| s.get("traits"))
+                .and_then(Value::as_object);
+            Protocol::ALL
+                .into_iter()
+                .filter(|p| traits.is_some_and(|t| t.contains_key(p.trait_id())))
+                .collect()
+        };
         if !botocore {
             model.apply_traits()?;
             model.flatten_mixins()?;
@@ -161,9 +179,16 @@ impl Model {
         traits.keys().find_map(|id| Protocol::from_trait_id(id))
     }
 
-    /// The protocol the model's service speaks, when it says.
+    /// The protocol the model's service speaks (the first, when it speaks several), when
+    /// it says.
     pub fn protocol(&self) -> Option<Protocol> {
-        self.protocol_of(self.service_shape()?.1)
+        self.protocols.first().copied()
+    }
+
+    /// Every protocol the model's service speaks: botocore's `metadata.protocols` in its
+    /// order, a Smithy service's protocol traits.
+    pub fn protocols(&self) -> &[Protocol] {
+        &self.protocols
     }
 
     /// The service shape's name (`DynamoDB_20120810`): what `X-Amz-Target` starts with in

@@ -17,8 +17,9 @@ pub struct Schema {
     pub types: BTreeMap<String, NamedType>,
     /// The operations asked for, in the order asked, with their inputs' Rust types.
     pub operations: Vec<Operation>,
-    /// The protocol the service speaks, when the model says.
-    pub protocol: Option<Protocol>,
+    /// The protocols the service speaks, the first the one its clients use first; empty
+    /// when the model does not say.
+    pub protocols: Vec<Protocol>,
     /// The service shape's name: what `X-Amz-Target` starts with in the awsJson protocols
     /// (`DynamoDB_20120810`; botocore's `targetPrefix`).
     pub service_name: Option<String>,

@@ -66,8 +66,8 @@ pub struct AwsRejection {
 }
 
 impl AwsRejection {
-    fn new(service: &Service, rejection: Rejection) -> AwsRejection {
-        let response = service.respond(&rejection);
+    fn new<B>(service: &Service, request: &http::Request<B>, rejection: Rejection) -> AwsRejection {
+        let response = service.respond_to(request, &rejection);
         AwsRejection {
             rejection,
             response,
@@ -117,20 +117,21 @@ where
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let service = Arc::<Service>::from_ref(state);
         let (parts, body) = request.into_parts();
-        let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                let rejection = Rejection::Malformed {
-                    operation: None,
-                    detail: format!("the body cannot be read (at most {MAX_BODY} bytes): {e}"),
-                };
-                return Err(AwsRejection::new(&service, rejection));
-            }
+        let (bytes, unread) = match axum::body::to_bytes(body, MAX_BODY).await {
+            Ok(bytes) => (bytes, None),
+            Err(e) => (Default::default(), Some(e)),
         };
         let request = http::Request::from_parts(parts, bytes);
+        if let Some(e) = unread {
+            let rejection = Rejection::Malformed {
+                operation: None,
+                detail: format!("the body cannot be read (at most {MAX_BODY} bytes): {e}"),
+            };
+            return Err(AwsRejection::new(&service, &request, rejection));
+        }
         let input = service
             .read(&request)
-            .map_err(|rejection| AwsRejection::new(&service, rejection))?;
+            .map_err(|rejection| AwsRejection::new(&service, &request, rejection))?;
         match Validated::<T>::from_value(input.document) {
             Ok(valid) => Ok(AwsInput(valid.into_inner())),
             Err(InputError::Invalid(errors)) => {
@@ -138,14 +139,14 @@ where
                     operation: input.operation,
                     errors,
                 };
-                Err(AwsRejection::new(&service, rejection))
+                Err(AwsRejection::new(&service, &request, rejection))
             }
             Err(InputError::Malformed(e)) => {
                 let rejection = Rejection::Malformed {
                     operation: Some(input.operation),
                     detail: e.to_string(),
                 };
-                Err(AwsRejection::new(&service, rejection))
+                Err(AwsRejection::new(&service, &request, rejection))
             }
         }
     }

@@ -59,7 +59,8 @@ pub use aws_constraints_schema::shapes::Protocol as WireProtocol;
 /// validator of its inputs.
 pub struct Service {
     validator: Validator,
-    protocol: Protocol,
+    /// The protocols it speaks, the first the one it answers in when a request says none.
+    protocols: Vec<Protocol>,
     operations: Vec<OperationWire>,
     /// The operations by what names them on the wire: `X-Amz-Target`'s
     /// `Service.Operation` (awsJson) or `Action` (query protocols).
@@ -68,6 +69,8 @@ pub struct Service {
     refused: HashMap<String, String>,
     /// The operations with a URI template, the most specific first.
     routes: Vec<(route::Template, usize)>,
+    /// The error code of invalid input, where the service departs from its protocol's.
+    invalid_code: Option<String>,
 }
 
 /// What the service needs of an operation to read its requests and answer them.
@@ -83,29 +86,13 @@ struct OperationWire {
 
 /// How an operation answers an input that breaks a constraint: as the Smithy framework's
 /// `ValidationException` (message and `fieldList`) when the operation declares it, else
-/// with AWS's message under the error code the service uses.
+/// with AWS's message under the error code AWS's services use over the protocol (see
+/// [`Service::with_invalid_code`] for a service that uses another).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum InvalidStyle {
     SmithyFramework,
-    /// The modeled error's code; `None`: the protocol's usual one.
-    Aws {
-        code: Option<String>,
-    },
+    Aws,
 }
-
-/// The error codes AWS's services answer invalid input with, by the name of the error
-/// shape that models it; the first an operation declares is the one it uses.
-const VALIDATION_ERRORS: &[&str] = &[
-    "ValidationException",
-    "ValidationError",
-    "InvalidParameterValueException",
-    "InvalidParameterValue",
-    "InvalidParameterException",
-    "InvalidInputException",
-    "InvalidRequestException",
-    "BadRequestException",
-    "InvalidArgumentException",
-];
 
 /// An operation's input, read from a request: the operation's name and the input as a
 /// JSON document (members by their JSON names), whatever the protocol wrote.
@@ -113,6 +100,8 @@ const VALIDATION_ERRORS: &[&str] = &[
 pub struct Input {
     pub operation: String,
     pub document: Json,
+    /// The protocol the request was written in.
+    pub protocol: Protocol,
 }
 
 /// Why a request was not accepted: what the service's answer says. [`Service::respond`]
@@ -174,12 +163,13 @@ impl Service {
     /// [`Profile`]: aws_constraints_schema::profile::Profile
     pub fn with_validator(validator: Validator) -> Result<Service, ModelError> {
         let schema = validator.schema();
-        let protocol = schema.protocol.ok_or_else(|| {
-            ModelError::new(
+        let protocols = schema.protocols.clone();
+        if protocols.is_empty() {
+            return Err(ModelError::new(
                 "the model's service names no protocol this server speaks (awsJson1_0, \
                  awsJson1_1, restJson1, awsQuery, ec2Query, restXml, rpcv2Cbor)",
-            )
-        })?;
+            ));
+        }
         let prefix = schema.service_name.clone().unwrap_or_default();
         let mut operations = Vec::new();
         let mut by_name = HashMap::new();
@@ -196,13 +186,10 @@ impl Service {
                 })
                 .unwrap_or_default();
             let invalid = invalid_style(&operation.errors);
-            let wire_name = match protocol {
-                Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-                    format!("{prefix}.{}", operation.name)
-                }
-                _ => operation.name.clone(),
-            };
-            by_name.insert(wire_name, index);
+            // `X-Amz-Target`'s `Service.Operation` (awsJson), and the operation's own name
+            // (an `Action`, an rpcv2Cbor path).
+            by_name.insert(format!("{prefix}.{}", operation.name), index);
+            by_name.insert(operation.name.clone(), index);
             if let Some(http) = &operation.http {
                 match route::Template::parse(&http.uri) {
                     Ok(template) => routes.push((template, index)),
@@ -227,17 +214,71 @@ impl Service {
             .collect();
         Ok(Service {
             validator,
-            protocol,
+            protocols,
             operations,
             by_name,
             refused,
             routes,
+            invalid_code: None,
         })
     }
 
-    /// The protocol the service speaks.
+    /// The service answering invalid input with the error code `code` instead of the one
+    /// AWS's services use over its protocol (`ValidationException` over the JSON and CBOR
+    /// protocols, `ValidationError` over awsQuery: [`Service::respond`]).
+    ///
+    /// ```
+    /// # let model = r#"{"smithy": "2.0", "shapes": {"ex#S": {"type": "service",
+    /// #     "traits": {"aws.protocols#awsJson1_1": {}}}}}"#;
+    /// let service = aws_constraints_server::Service::from_json(model)?
+    ///     .with_invalid_code("InvalidParameterValueException");
+    /// # Ok::<(), aws_constraints_schema::ModelError>(())
+    /// ```
+    pub fn with_invalid_code(mut self, code: impl Into<String>) -> Service {
+        self.invalid_code = Some(code.into());
+        self
+    }
+
+    /// The protocol the service speaks: the first, when it speaks several (CloudWatch
+    /// speaks rpcv2Cbor, awsJson1_0 and awsQuery); a request is read and answered in the one
+    /// it is written in.
     pub fn protocol(&self) -> Protocol {
-        self.protocol
+        self.protocols[0]
+    }
+
+    /// Every protocol the service speaks.
+    pub fn protocols(&self) -> &[Protocol] {
+        &self.protocols
+    }
+
+    /// The protocol `request` is written in, of those the service speaks: told by its
+    /// `smithy-protocol` header (rpcv2Cbor), its `X-Amz-Target` (awsJson), a form body (the
+    /// query protocols); else the service's first.
+    pub fn protocol_of<B>(&self, request: &http::Request<B>) -> Protocol {
+        let headers = request.headers();
+        let speaks = |p: &Protocol| self.protocols.contains(p);
+        let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+        let content_type = header("content-type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let candidates: &[Protocol] = if header("smithy-protocol") == Some("rpc-v2-cbor") {
+            &[Protocol::RpcV2Cbor]
+        } else if header("x-amz-target").is_some() {
+            if content_type.contains("1.0") {
+                &[Protocol::AwsJson1_0, Protocol::AwsJson1_1]
+            } else {
+                &[Protocol::AwsJson1_1, Protocol::AwsJson1_0]
+            }
+        } else if content_type.starts_with("application/x-www-form-urlencoded") {
+            &[Protocol::AwsQuery, Protocol::Ec2Query]
+        } else {
+            &[]
+        };
+        candidates
+            .iter()
+            .copied()
+            .find(speaks)
+            .unwrap_or(self.protocols[0])
     }
 
     /// The validator of the service's inputs.
@@ -261,15 +302,35 @@ impl Service {
         }
     }
 
-    /// The HTTP response AWS's service sends for `rejection` over the service's protocol.
+    /// The HTTP response AWS's service sends for `rejection` of `request`, in the
+    /// protocol the request is written in.
+    pub fn respond_to<B>(
+        &self,
+        request: &http::Request<B>,
+        rejection: &Rejection,
+    ) -> http::Response<Vec<u8>> {
+        self.respond_in(self.protocol_of(request), rejection)
+    }
+
+    /// The HTTP response AWS's service sends for `rejection` over the service's (first)
+    /// protocol.
     pub fn respond(&self, rejection: &Rejection) -> http::Response<Vec<u8>> {
+        self.respond_in(self.protocol(), rejection)
+    }
+
+    fn respond_in(&self, protocol: Protocol, rejection: &Rejection) -> http::Response<Vec<u8>> {
         let style = match rejection {
             Rejection::Invalid { operation, .. } => self
                 .operation_index(operation)
                 .map(|i| self.operations[i].invalid.clone()),
             _ => None,
         };
-        reply::render(self.protocol, style.as_ref(), rejection)
+        reply::render(
+            protocol,
+            style.as_ref(),
+            self.invalid_code.as_deref(),
+            rejection,
+        )
     }
 
     /// The operation a wire name names (`Service.Operation`, an `Action`); an operation
@@ -286,6 +347,12 @@ impl Service {
             }),
             None => Err(Rejection::UnknownOperation { detail: unknown() }),
         }
+    }
+
+    /// A success without output members for a valid `input`, as the protocol writes one:
+    /// what a server that only checks requests (a validating front, a dry run) answers.
+    pub fn acknowledge(&self, input: &Input) -> http::Response<Vec<u8>> {
+        reply::render_success(input.protocol, &input.operation)
     }
 
     fn operation_index(&self, name: &str) -> Option<usize> {
@@ -320,15 +387,9 @@ fn invalid_style(errors: &[String]) -> InvalidStyle {
         .iter()
         .any(|e| e == "smithy.framework#ValidationException")
     {
-        return InvalidStyle::SmithyFramework;
-    }
-    let names: Vec<&str> = errors
-        .iter()
-        .map(|id| id.rsplit_once('#').map_or(id.as_str(), |(_, name)| name))
-        .collect();
-    let code = VALIDATION_ERRORS.iter().find(|code| names.contains(code));
-    InvalidStyle::Aws {
-        code: code.map(|c| (*c).to_owned()),
+        InvalidStyle::SmithyFramework
+    } else {
+        InvalidStyle::Aws
     }
 }
 

@@ -9,7 +9,16 @@
 //! - awsJson: `{"__type": "com.amazon.coral.validate#ValidationException", "message": ..}`,
 //!   as DynamoDB answered (AdRoll/goamz#15, 2013, a DynamoDB `PutItem` answer quoted whole).
 //! - awsQuery: `<ErrorResponse><Error><Type>Sender</Type><Code>..` as SQS answered
-//!   (aws/aws-sdk-java-v2#3972 quotes an `ErrorResponse` whole).
+//!   (aws/aws-sdk-java-v2#3972 quotes an `ErrorResponse` whole); invalid input is
+//!   `ValidationError`, as STS answered (mmmorris1975/aws-runas#80: `api error
+//!   ValidationError: 4 validation errors detected: ..`).
+//! - restJson1: invalid input is `ValidationException`, as Lambda answered
+//!   (cloud-custodian/cloud-custodian#3006: `An error occurred (ValidationException) when
+//!   calling the UpdateFunctionConfiguration operation: 1 validation error detected: ..`),
+//!   whatever other errors the operation models.
+//! - ec2Query (`InvalidParameterValue`) and restXml (`InvalidArgument`): no real answer to
+//!   invalid input is pinned yet; [`Service::with_invalid_code`](crate::Service::with_invalid_code)
+//!   sets another.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -35,7 +44,12 @@ enum Body {
 }
 
 impl Answer {
-    fn of(protocol: Protocol, style: Option<&InvalidStyle>, rejection: &Rejection) -> Answer {
+    fn of(
+        protocol: Protocol,
+        style: Option<&InvalidStyle>,
+        invalid_code: Option<&str>,
+        rejection: &Rejection,
+    ) -> Answer {
         let answer = |status: u16, code: &str, message: String| Answer {
             status,
             code: code.to_owned(),
@@ -72,16 +86,13 @@ impl Answer {
                     client_fault: true,
                     body: Body::Smithy(errors.smithy_body()),
                 },
-                Some(InvalidStyle::Aws { code: Some(code) }) => {
-                    answer(400, code, errors.aws_message())
-                }
-                Some(InvalidStyle::Aws { code: None }) | None => {
-                    let code = match protocol {
+                Some(InvalidStyle::Aws) | None => {
+                    let code = invalid_code.unwrap_or(match protocol {
                         Protocol::AwsQuery => "ValidationError",
                         Protocol::Ec2Query => "InvalidParameterValue",
                         Protocol::RestXml => "InvalidArgument",
                         _ => "ValidationException",
-                    };
+                    });
                     answer(400, code, errors.aws_message())
                 }
             },
@@ -101,9 +112,10 @@ impl Answer {
 pub(crate) fn render(
     protocol: Protocol,
     style: Option<&InvalidStyle>,
+    invalid_code: Option<&str>,
     rejection: &Rejection,
 ) -> http::Response<Vec<u8>> {
-    let answer = Answer::of(protocol, style, rejection);
+    let answer = Answer::of(protocol, style, invalid_code, rejection);
     let request_id = request_id();
     let (content_type, body) = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
@@ -139,7 +151,11 @@ pub(crate) fn render(
             ("application/cbor", cbor_text_map(&entries))
         }
         Protocol::AwsQuery => ("text/xml", query_error(&answer, &request_id).into_bytes()),
-        Protocol::Ec2Query => ("text/xml", ec2_error(&answer, &request_id).into_bytes()),
+        // As Smithy's ec2Query error cases have it.
+        Protocol::Ec2Query => (
+            "text/xml;charset=UTF-8",
+            ec2_error(&answer, &request_id).into_bytes(),
+        ),
         Protocol::RestXml => (
             "application/xml",
             rest_xml_error(&answer, &request_id).into_bytes(),
@@ -160,6 +176,47 @@ pub(crate) fn render(
     }
     response
         .header(http::header::CONTENT_LENGTH, body.len())
+        .body(body)
+        .unwrap_or_else(|_| http::Response::new(Vec::new()))
+}
+
+/// A success without output members, as `protocol` writes one for `operation`: what a
+/// server that only checks requests answers a valid one with.
+pub(crate) fn render_success(protocol: Protocol, operation: &str) -> http::Response<Vec<u8>> {
+    let request_id = request_id();
+    let (content_type, body): (&str, Vec<u8>) = match protocol {
+        Protocol::AwsJson1_0 => ("application/x-amz-json-1.0", b"{}".to_vec()),
+        Protocol::AwsJson1_1 => ("application/x-amz-json-1.1", b"{}".to_vec()),
+        Protocol::RestJson1 => ("application/json", b"{}".to_vec()),
+        Protocol::RpcV2Cbor => ("application/cbor", cbor_text_map(&[])),
+        Protocol::AwsQuery => (
+            "text/xml",
+            format!(
+                "<{operation}Response><{operation}Result/><ResponseMetadata><RequestId>\
+                 {request_id}</RequestId></ResponseMetadata></{operation}Response>"
+            )
+            .into_bytes(),
+        ),
+        Protocol::Ec2Query => (
+            "text/xml;charset=UTF-8",
+            format!(
+                "<{operation}Response><requestId>{request_id}</requestId></{operation}Response>"
+            )
+            .into_bytes(),
+        ),
+        Protocol::RestXml => ("application/xml", Vec::new()),
+    };
+    let mut response = http::Response::builder()
+        .status(200)
+        .header("x-amzn-requestid", &request_id)
+        .header(http::header::CONTENT_LENGTH, body.len());
+    if !body.is_empty() {
+        response = response.header(http::header::CONTENT_TYPE, content_type);
+    }
+    if protocol == Protocol::RpcV2Cbor {
+        response = response.header("smithy-protocol", "rpc-v2-cbor");
+    }
+    response
         .body(body)
         .unwrap_or_else(|_| http::Response::new(Vec::new()))
 }
@@ -213,8 +270,8 @@ fn rest_xml_error(answer: &Answer, request_id: &str) -> String {
     )
 }
 
-/// Text as XML character data: the five predefined entities, and control characters
-/// (which XML 1.0 cannot hold) as character references where allowed.
+/// Text as XML character data, as Java's XML writers (AWS's) write it: `&`, `<` and `>`
+/// escaped, quotes as they are; control characters XML 1.0 cannot hold replaced.
 pub(crate) fn xml_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -222,9 +279,9 @@ pub(crate) fn xml_escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push_str(&format!("&#x{:X};", c as u32)),
+            // A parser would read a raw carriage return as a line break.
+            '\r' => out.push_str("&#xD;"),
+            '\t' | '\n' => out.push(c),
             c if (c as u32) < 0x20 => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -309,6 +366,8 @@ mod tests {
             xml_escape("</Message><Code>x</Code>&\u{1}"),
             "&lt;/Message&gt;&lt;Code&gt;x&lt;/Code&gt;&amp;\u{FFFD}"
         );
+        assert_eq!(xml_escape("Value 'a' \"b\""), "Value 'a' \"b\"");
+        assert_eq!(xml_escape("a\tb\r\nc"), "a\tb&#xD;\nc");
     }
 
     #[test]

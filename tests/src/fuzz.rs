@@ -161,7 +161,7 @@ pub fn raw_request(data: &[u8]) {
         return;
     };
     if let Err(rejection) = server.accept(&request) {
-        let response = server.respond(&rejection);
+        let response = server.respond_to(&request, &rejection);
         assert!(
             response.status().is_client_error() || response.status().is_server_error(),
             "{rejection}"

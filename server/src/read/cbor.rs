@@ -6,12 +6,12 @@ use ciborium::value::Value as Cbor;
 use serde_json::{Map, Number, Value as Json};
 
 use super::{malformed, Wire};
-use crate::{Input, Rejection, Service};
+use crate::{Rejection, Service};
 
 /// How deep a CBOR value may nest.
 const MAX_DEPTH: usize = 128;
 
-pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+pub(crate) fn read(service: &Service, wire: &Wire) -> Result<(String, Json), Rejection> {
     let path = wire.path.trim_end_matches('/');
     let operation_name = path
         .rsplit_once("/operation/")
@@ -67,10 +67,7 @@ pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
             _ => return Err(in_operation("the body is not a CBOR map".into())),
         }
     };
-    Ok(Input {
-        operation: operation.name.clone(),
-        document,
-    })
+    Ok((operation.name.clone(), document))
 }
 
 /// A CBOR value as the JSON document the validator reads: byte strings as base64, epoch

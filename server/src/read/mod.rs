@@ -100,18 +100,28 @@ pub(crate) fn read<B: AsRef<[u8]>>(
     request: &http::Request<B>,
 ) -> Result<Input, Rejection> {
     let wire = Wire::of(request)?;
-    match service.protocol {
-        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire),
+    let protocol = service.protocol_of(request);
+    let (operation, document) = match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json(service, &wire, protocol),
         Protocol::RestJson1 => rest(service, &wire, Format::Json),
         Protocol::RestXml => rest(service, &wire, Format::Xml),
-        Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire),
+        Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire, protocol),
         Protocol::RpcV2Cbor => cbor::read(service, &wire),
-    }
+    }?;
+    Ok(Input {
+        operation,
+        document,
+        protocol,
+    })
 }
 
 /// awsJson1_0 and awsJson1_1: `POST /`, the operation in `X-Amz-Target`
 /// (`Service.Operation`), the input a JSON object in the body.
-fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+fn aws_json(
+    service: &Service,
+    wire: &Wire,
+    protocol: Protocol,
+) -> Result<(String, Json), Rejection> {
     let target = wire
         .header("x-amz-target")?
         .ok_or_else(|| Rejection::UnknownOperation {
@@ -121,7 +131,7 @@ fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
         format!("no operation is named {target} (X-Amz-Target)")
     })?;
     let operation = &service.operations[index];
-    let version = match service.protocol {
+    let version = match protocol {
         Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
         _ => "application/x-amz-json-1.1",
     };
@@ -137,10 +147,7 @@ fn aws_json(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
     if let Json::Object(members) = &mut document {
         members.retain(|_, value| !value.is_null());
     }
-    Ok(Input {
-        operation: operation.name.clone(),
-        document,
-    })
+    Ok((operation.name.clone(), document))
 }
 
 /// The body as a JSON object (an empty body is `{}`).
@@ -190,7 +197,7 @@ impl Format {
     }
 }
 
-fn rest(service: &Service, wire: &Wire, format: Format) -> Result<Input, Rejection> {
+fn rest(service: &Service, wire: &Wire, format: Format) -> Result<(String, Json), Rejection> {
     let (index, labels) = route(service, wire)?;
     let operation = &service.operations[index];
     let in_operation = |detail: String| Rejection::Malformed {
@@ -249,10 +256,7 @@ fn rest(service: &Service, wire: &Wire, format: Format) -> Result<Input, Rejecti
         None => {}
     }
     bind_text(service, operation, wire, &labels, &mut document)?;
-    Ok(Input {
-        operation: operation.name.clone(),
-        document: Json::Object(document),
-    })
+    Ok((operation.name.clone(), Json::Object(document)))
 }
 
 /// The operation whose route matches, and its labels' values.

@@ -11,12 +11,16 @@ use serde_json::{Map, Value as Json};
 use super::{malformed, Wire};
 use crate::route::percent_decode;
 use crate::text::{scalar, Place};
-use crate::{types, Input, Rejection, Service};
+use crate::{types, Rejection, Service};
 
 /// A form's fields, by key (a key given twice keeps its first value).
 type Fields = BTreeMap<String, String>;
 
-pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
+pub(crate) fn read(
+    service: &Service,
+    wire: &Wire,
+    protocol: Protocol,
+) -> Result<(String, Json), Rejection> {
     let mut fields = Fields::new();
     for (key, value) in &wire.query {
         fields.entry(key.clone()).or_insert_with(|| value.clone());
@@ -51,7 +55,7 @@ pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
     let operation = &service.operations[index];
     let reader = Reader {
         service,
-        ec2: service.protocol == Protocol::Ec2Query,
+        ec2: protocol == Protocol::Ec2Query,
         fields: &fields,
     };
     let document = reader
@@ -60,10 +64,7 @@ pub(crate) fn read(service: &Service, wire: &Wire) -> Result<Input, Rejection> {
             operation: Some(operation.name.clone()),
             detail,
         })?;
-    Ok(Input {
-        operation: operation.name.clone(),
-        document: Json::Object(document),
-    })
+    Ok((operation.name.clone(), Json::Object(document)))
 }
 
 /// `a=b&c=d`, each name and value form-decoded (`+` is a space).
