@@ -117,7 +117,7 @@ fn newest_model(folder: &Path) -> Option<PathBuf> {
 /// The model `path` names (see [`find`]) as a Smithy JSON AST or botocore model text, and
 /// the file or folder it was read from.
 pub fn load(path: &Path, service: Option<&str>) -> Result<(String, PathBuf), String> {
-    let idl = smithy_files(path)?;
+    let idl = aws_constraints_schema::idl::smithy_files(path).map_err(|e| e.to_string())?;
     if idl.is_empty() {
         let file = find(path, service)?;
         return Ok((read(&file)?, file));
@@ -129,45 +129,8 @@ pub fn load(path: &Path, service: Option<&str>) -> Result<(String, PathBuf), Str
             path.display()
         ));
     }
-    let texts = idl
-        .iter()
-        .map(|file| Ok((file.display().to_string(), read(file)?)))
-        .collect::<Result<Vec<_>, String>>()?;
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let ast = aws_constraints_schema::idl::to_json_ast(&files).map_err(|e| e.to_string())?;
+    let ast = aws_constraints_schema::idl::read_files(&idl).map_err(|e| e.to_string())?;
     Ok((ast, path.to_owned()))
-}
-
-/// `path` itself when it is a `.smithy` file; every `.smithy` file under it, sorted, when
-/// it is a folder.
-fn smithy_files(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let is_idl = |p: &Path| p.extension().is_some_and(|e| e == "smithy");
-    if !path.is_dir() {
-        return Ok(if is_idl(path) {
-            vec![path.to_owned()]
-        } else {
-            Vec::new()
-        });
-    }
-    let mut found = Vec::new();
-    let mut folders = vec![path.to_owned()];
-    while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(&folder)
-            .map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
-        for entry in entries.filter_map(Result::ok) {
-            let entry = entry.path();
-            if entry.is_dir() {
-                folders.push(entry);
-            } else if is_idl(&entry) {
-                found.push(entry);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
 }
 
 /// A model file's text, gunzipped when it is gzip (botocore ships `service-2.json.gz`).

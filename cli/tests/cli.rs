@@ -205,38 +205,8 @@ fn hostile_sizes_are_rejected_cleanly() {
 /// header, a log line per request, and a clean exit on Ctrl-C (SIGINT).
 #[test]
 fn serve_answers_over_http_and_stops_on_ctrl_c() {
-    use std::io::{BufRead, BufReader, Read};
-    use std::net::TcpStream;
-
-    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first_line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut first_line)
-        .unwrap();
-    let addr = first_line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_owned();
-
-    let request = |method: &str, path: &str, body: &str| {
-        let mut stream = TcpStream::connect(&addr).unwrap();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        response
-    };
+    let (server, addr) = spawn_server(&[]);
+    let request = |method: &str, path: &str, body: &str| http(&addr, method, path, body);
     let created = request(
         "PUT",
         "/amazonclouddirectory/2017-01-11/schema/create",
@@ -454,45 +424,9 @@ fn a_model_in_the_smithy_idl_is_a_folder_of_smithy_files() {
 
 #[test]
 fn serve_a_model_checks_requests_over_its_protocol() {
-    use std::io::{BufRead, BufReader, Read};
-    use std::net::TcpStream;
-
     // Lambda's CreateAlias (restJson1), from the server crate's slice of AWS's model.
-    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
-        .args([
-            "serve",
-            "--addr",
-            "127.0.0.1:0",
-            "--model",
-            "server/tests/models/lambda.json",
-        ])
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first_line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
-        .read_line(&mut first_line)
-        .unwrap();
-    let addr = first_line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap_or_else(|| panic!("{first_line:?}"))
-        .to_owned();
-    let request = |path: &str, body: &str| {
-        let mut stream = TcpStream::connect(&addr).unwrap();
-        write!(
-            stream,
-            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        response
-    };
+    let (server, addr) = spawn_server(&["--model", "server/tests/models/lambda.json"]);
+    let request = |path: &str, body: &str| http(&addr, "POST", path, body);
     let aliases = "/2015-03-31/functions/f/aliases";
     let valid = request(aliases, r#"{"Name": "live", "FunctionVersion": "1"}"#);
     assert!(valid.starts_with("HTTP/1.1 200"), "{valid}");
@@ -519,4 +453,45 @@ fn serve_a_model_checks_requests_over_its_protocol() {
     let log = text(&output.stderr);
     assert!(log.contains(&format!("POST {aliases} 200")), "{log}");
     assert!(log.contains(&format!("POST {aliases} 400")), "{log}");
+}
+
+/// `aws-constraints serve --addr 127.0.0.1:0 ARGS` started, and the address it printed.
+fn spawn_server(args: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+
+    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(server.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let addr = first_line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap_or_else(|| panic!("{first_line:?}"))
+        .to_owned();
+    (server, addr)
+}
+
+/// One HTTP/1.1 request with a JSON body, and the whole response as text.
+fn http(addr: &str, method: &str, path: &str, body: &str) -> String {
+    use std::io::Read;
+
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
 }

@@ -158,7 +158,7 @@ pub(crate) fn render(
         ),
         Protocol::RestXml => (
             "application/xml",
-            rest_xml_error(&answer, &request_id).into_bytes(),
+            query_error(&answer, &request_id).into_bytes(),
         ),
     };
     let mut response = http::Response::builder()
@@ -230,6 +230,7 @@ fn coral_type(code: &str) -> String {
     }
 }
 
+/// awsQuery's error, which restXml's services (but S3) write too.
 fn query_error(answer: &Answer, request_id: &str) -> String {
     format!(
         "<ErrorResponse><Error><Type>{}</Type><Code>{}</Code><Message>{}</Message></Error>\
@@ -249,21 +250,6 @@ fn ec2_error(answer: &Answer, request_id: &str) -> String {
     format!(
         "<Response><Errors><Error><Code>{}</Code><Message>{}</Message></Error></Errors>\
          <RequestID>{}</RequestID></Response>",
-        xml_escape(&answer.code),
-        xml_escape(&answer.message()),
-        request_id
-    )
-}
-
-fn rest_xml_error(answer: &Answer, request_id: &str) -> String {
-    format!(
-        "<ErrorResponse><Error><Type>{}</Type><Code>{}</Code><Message>{}</Message></Error>\
-         <RequestId>{}</RequestId></ErrorResponse>",
-        if answer.client_fault {
-            "Sender"
-        } else {
-            "Receiver"
-        },
         xml_escape(&answer.code),
         xml_escape(&answer.message()),
         request_id

@@ -86,6 +86,7 @@ pub fn target(operation: &str) -> Option<fn(&[u8])> {
 /// A server of each AWS protocol, built once from Smithy's protocol test models (the
 /// server crate's copy): what [`raw_request`] sends its requests to.
 fn servers() -> &'static [aws_constraints_server::Service] {
+    use aws_constraints_schema::idl;
     static SERVERS: std::sync::OnceLock<Vec<aws_constraints_server::Service>> =
         std::sync::OnceLock::new();
     SERVERS.get_or_init(|| {
@@ -103,36 +104,13 @@ fn servers() -> &'static [aws_constraints_server::Service] {
         .iter()
         .map(|folder| {
             let part = folder.split('/').next().unwrap_or_default();
-            let mut paths = smithy_files(&root.join(folder));
+            let mut paths = idl::smithy_files(&root.join(folder)).unwrap();
             paths.push(root.join(part).join("shared-types.smithy"));
             paths.push(root.join("../smithy-framework.smithy"));
-            let texts: Vec<(String, String)> = paths
-                .iter()
-                .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
-                .collect();
-            let files: Vec<(&str, &str)> = texts
-                .iter()
-                .map(|(n, t)| (n.as_str(), t.as_str()))
-                .collect();
-            let ast = aws_constraints_schema::idl::to_json_ast(&files).unwrap();
-            aws_constraints_server::Service::from_json(&ast).unwrap()
+            aws_constraints_server::Service::from_json(&idl::read_files(&paths).unwrap()).unwrap()
         })
         .collect()
     })
-}
-
-fn smithy_files(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            out.extend(smithy_files(&path));
-        } else if path.extension().is_some_and(|e| e == "smithy") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Arbitrary bytes as a raw HTTP request to the server of one protocol: the first byte

@@ -40,6 +40,7 @@ mod node;
 mod syntax;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use node::Node;
 use syntax::{Body, File, Member, Position, Shape, Trait};
@@ -62,6 +63,52 @@ pub fn to_json_ast(files: &[(&str, &str)]) -> Result<String, ModelError> {
     }
     let ast = Assembler::new(&parsed).ast()?;
     serde_json::to_string(&ast).map_err(|e| ModelError::new(e.to_string()))
+}
+
+/// Reads a model's `.smithy` files from disk (see [`to_json_ast`]); errors name the file.
+pub fn read_files(paths: &[PathBuf]) -> Result<String, ModelError> {
+    let texts = paths
+        .iter()
+        .map(|path| {
+            std::fs::read_to_string(path)
+                .map(|text| (path.display().to_string(), text))
+                .map_err(|e| ModelError::new(format!("cannot read {}: {e}", path.display())))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let files: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    to_json_ast(&files)
+}
+
+/// Every `.smithy` file under `folder` (at any depth), sorted; `folder` itself when it is
+/// one.
+pub fn smithy_files(folder: &Path) -> Result<Vec<PathBuf>, ModelError> {
+    let is_idl = |p: &Path| p.extension().is_some_and(|e| e == "smithy");
+    if !folder.is_dir() {
+        return Ok(if is_idl(folder) {
+            vec![folder.to_owned()]
+        } else {
+            Vec::new()
+        });
+    }
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|e| ModelError::new(format!("cannot read {}: {e}", folder.display())))?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if is_idl(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
 }
 
 /// The prelude's shapes and traits, which relative ids name when nothing else does.

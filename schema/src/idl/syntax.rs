@@ -642,67 +642,66 @@ impl<'t> Parser<'t> {
         Ok(shape)
     }
 
-    fn members(&mut self) -> Parsed<Vec<Member>> {
+    /// `{ item item ... }`: each item read by `item` after its documentation comments are
+    /// gathered; `what` names the block for an unclosed one.
+    fn block<T>(
+        &mut self,
+        what: &str,
+        mut item: impl FnMut(&mut Self) -> Parsed<T>,
+    ) -> Parsed<Vec<T>> {
         self.expect("{")?;
-        let mut members = Vec::new();
+        let mut items = Vec::new();
         loop {
             self.docs.clear();
             self.skip();
             if self.eat("}") {
-                return Ok(members);
+                return Ok(items);
             }
             if self.pos >= self.text.len() {
-                return self.error("expected `}` closing the members");
+                return self.error(format!("expected `}}` closing the {what}"));
             }
-            let traits = self.traits()?;
-            let at = self.here();
-            let (name, target) = if self.eat("$") {
-                (self.identifier()?.to_owned(), None)
-            } else {
-                let name = self.identifier()?.to_owned();
-                self.expect(":")?;
-                (name, Some(self.shape_id()?))
-            };
-            let default = if self.eat("=") {
-                Some(self.node()?)
-            } else {
-                None
-            };
-            members.push(Member {
-                name,
-                target,
-                traits,
-                default,
-                at,
-            });
+            items.push(item(self)?);
         }
     }
 
-    fn enum_members(&mut self) -> Parsed<Vec<EnumMember>> {
-        self.expect("{")?;
-        let mut members = Vec::new();
-        loop {
-            self.docs.clear();
-            self.skip();
-            if self.eat("}") {
-                return Ok(members);
-            }
-            if self.pos >= self.text.len() {
-                return self.error("expected `}` closing the enum");
-            }
-            let traits = self.traits()?;
-            let name = self.identifier()?.to_owned();
-            let value = if self.eat("=") {
-                Some(self.node()?)
-            } else {
-                None
-            };
-            members.push(EnumMember {
-                name,
-                traits,
-                value,
-            });
+    /// `= value` after a member, when it has one.
+    fn assigned(&mut self) -> Parsed<Option<Node>> {
+        if self.eat("=") {
+            self.node().map(Some)
+        } else {
+            Ok(None)
         }
+    }
+
+    fn members(&mut self) -> Parsed<Vec<Member>> {
+        self.block("members", |p| {
+            let traits = p.traits()?;
+            let at = p.here();
+            let (name, target) = if p.eat("$") {
+                (p.identifier()?.to_owned(), None)
+            } else {
+                let name = p.identifier()?.to_owned();
+                p.expect(":")?;
+                (name, Some(p.shape_id()?))
+            };
+            Ok(Member {
+                name,
+                target,
+                traits,
+                default: p.assigned()?,
+                at,
+            })
+        })
+    }
+
+    fn enum_members(&mut self) -> Parsed<Vec<EnumMember>> {
+        self.block("enum", |p| {
+            Ok(EnumMember {
+                traits: p.traits()?,
+                name: p.identifier()?.to_owned(),
+                value: p.assigned()?,
+            })
+        })
     }
 
     /// A service's, resource's or operation's body. An operation's `input := ...` and

@@ -4,7 +4,9 @@
 
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use aws_constraints_schema::idl;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -12,35 +14,15 @@ use serde_json::Value;
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smithy-protocol-tests");
 
 /// The JSON AST of one protocol's test models (`aws/restJson1`, `core/rpcv2Cbor`...), with
-/// the shared types of their part (`aws/`, `core/`).
+/// the shared types of their part (`aws/`, `core/`) and the Smithy framework's
+/// `ValidationException`.
 pub fn model(folder: &str) -> String {
+    let root = Path::new(ROOT);
     let part = folder.split('/').next().unwrap_or_default();
-    let mut paths = smithy_files(&Path::new(ROOT).join(folder));
-    paths.push(Path::new(ROOT).join(part).join("shared-types.smithy"));
-    paths.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smithy-framework.smithy"));
-    let texts: Vec<(String, String)> = paths
-        .iter()
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
-        .collect();
-    let files: Vec<(&str, &str)> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    aws_constraints_schema::idl::to_json_ast(&files).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn smithy_files(folder: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(smithy_files(&path));
-        } else if path.extension().is_some_and(|e| e == "smithy") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
+    let mut paths = idl::smithy_files(&root.join(folder)).unwrap();
+    paths.push(root.join(part).join("shared-types.smithy"));
+    paths.push(root.join("../smithy-framework.smithy"));
+    idl::read_files(&paths).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// One test case: the operation it is applied to, and the case with its parameters in.
