@@ -12,3 +12,4 @@
 pub mod emulator;
 pub mod model_files;
 pub mod model_server;
+pub mod proxy;

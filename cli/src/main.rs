@@ -112,6 +112,26 @@ enum Command {
         #[command(flatten)]
         model: ModelArgs,
     },
+    /// Put AWS's validation in front of an AWS emulator (LocalStack, moto): each request is
+    /// checked against AWS's model of its service; an invalid one is answered as AWS would,
+    /// a valid one (or one of no known service) forwarded unchanged. Prints the address on
+    /// the first line, a line per rejected request, and a summary on Ctrl-C.
+    Proxy {
+        /// The emulator's URL (`http://127.0.0.1:4566`).
+        #[arg(long, value_name = "URL")]
+        upstream: http::Uri,
+        /// Where to listen; port 0 picks a free one.
+        #[arg(long, default_value = "127.0.0.1:4567")]
+        listen: SocketAddr,
+        /// A folder of models: botocore's `data/` (by default, the one of the `botocore`
+        /// package that `python3` imports: every LocalStack and moto installation has one),
+        /// or AWS's api-models-aws layout.
+        #[arg(long, value_name = "DIR")]
+        models: Option<std::path::PathBuf>,
+        /// Forward everything; only log what AWS would have rejected.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// Which model to read, instead of the five hand-declared operations.
@@ -201,6 +221,12 @@ fn main() -> ExitCode {
             connect_instances,
             model,
         } => serve(addr, connect_instances, &model),
+        Command::Proxy {
+            upstream,
+            listen,
+            models,
+            dry_run,
+        } => proxy(upstream, listen, models, dry_run),
     };
     result.unwrap_or_else(|Usage(message)| {
         eprintln!("error: {message}");
@@ -381,6 +407,38 @@ fn serve(
         None => runtime.block_on(emulator::serve(addr, connect_instances)),
     };
     served.map_err(|e| Usage(format!("cannot serve on {addr}: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn proxy(
+    upstream: http::Uri,
+    listen: SocketAddr,
+    models: Option<std::path::PathBuf>,
+    dry_run: bool,
+) -> Result<ExitCode, Usage> {
+    if upstream.scheme_str() != Some("http") || upstream.host().is_none() {
+        return Err(Usage(format!(
+            "--upstream {upstream}: an http:// URL with a host (the emulator's)"
+        )));
+    }
+    let models = match models {
+        Some(models) => models,
+        None => model_files::botocore_data().map_err(Usage)?,
+    };
+    let runtime = tokio::runtime::Runtime::new()
+        .map_err(|e| Usage(format!("cannot start the proxy's runtime: {e}")))?;
+    let options = aws_constraints_cli::proxy::Options {
+        listen,
+        upstream,
+        models,
+        dry_run,
+    };
+    let summary = runtime
+        .block_on(aws_constraints_cli::proxy::run(options))
+        .map_err(|e| Usage(format!("cannot proxy on {listen}: {e}")))?;
+    for line in aws_constraints_cli::proxy::summary_lines(&summary) {
+        eprintln!("{line}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

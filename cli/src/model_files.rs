@@ -67,7 +67,7 @@ pub fn find(path: &Path, service: Option<&str>) -> Result<PathBuf, String> {
 }
 
 /// The services of a folder of models: its subfolders, sorted.
-fn services(path: &Path) -> Result<Vec<String>, String> {
+pub fn services(path: &Path) -> Result<Vec<String>, String> {
     let entries =
         std::fs::read_dir(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut services: Vec<String> = entries
@@ -131,6 +131,28 @@ pub fn load(path: &Path, service: Option<&str>) -> Result<(String, PathBuf), Str
     }
     let ast = aws_constraints_schema::idl::read_files(&idl).map_err(|e| e.to_string())?;
     Ok((ast, path.to_owned()))
+}
+
+/// botocore's `data/` folder, of the `botocore` package `python3` imports.
+pub fn botocore_data() -> Result<PathBuf, String> {
+    let output = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))",
+        ])
+        .output()
+        .map_err(|e| {
+            format!("cannot run python3 to find botocore's models ({e}): give --models")
+        })?;
+    let path = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+    if !output.status.success() || path.is_empty() {
+        return Err(
+            "python3 imports no botocore package: give --models (botocore's data/ folder, \
+             or a folder of AWS's Smithy models)"
+                .into(),
+        );
+    }
+    Ok(PathBuf::from(path))
 }
 
 /// A model file's text, gunzipped when it is gzip (botocore ships `service-2.json.gz`).

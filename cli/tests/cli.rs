@@ -495,3 +495,167 @@ fn http(addr: &str, method: &str, path: &str, body: &str) -> String {
     stream.read_to_string(&mut response).unwrap();
     response
 }
+
+#[test]
+fn proxy_rejects_what_aws_would_and_forwards_the_rest() {
+    use std::io::{BufRead, BufReader, Read, Write as _};
+    use std::net::TcpListener;
+
+    // An upstream that answers every request `200 upstream` with the path it got.
+    let upstream = TcpListener::bind("127.0.0.1:0").unwrap();
+    let upstream_addr = upstream.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in upstream.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(n) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = n.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let answer = format!("upstream saw {}", first.trim());
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
+                answer.len()
+            );
+        }
+    });
+    let models = lambda_models("forwards");
+    let mut proxy = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args(["proxy", "--listen", "127.0.0.1:0", "--upstream"])
+        .arg(format!("http://{upstream_addr}"))
+        .arg("--models")
+        .arg(&models)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(proxy.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let addr = first_line
+        .trim()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_owned();
+    let signed = |body: &str| {
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "POST /2015-03-31/functions/f/aliases HTTP/1.1\r\nHost: {addr}\r\n\
+             Authorization: AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/lambda/aws4_request, \
+             SignedHeaders=host, Signature=abc\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    let valid = signed(r#"{"Name": "live", "FunctionVersion": "1"}"#);
+    assert!(
+        valid.ends_with("upstream saw POST /2015-03-31/functions/f/aliases HTTP/1.1"),
+        "{valid}"
+    );
+    let invalid = signed(r#"{"Name": "2024", "FunctionVersion": "1"}"#);
+    assert!(invalid.starts_with("HTTP/1.1 400"), "{invalid}");
+    assert!(
+        invalid.contains("Member must satisfy regular expression pattern"),
+        "{invalid}"
+    );
+    let unknown = http(&addr, "GET", "/somewhere/else", "");
+    assert!(
+        unknown.ends_with("upstream saw GET /somewhere/else HTTP/1.1"),
+        "{unknown}"
+    );
+
+    Command::new("kill")
+        .args(["-INT", &proxy.id().to_string()])
+        .status()
+        .unwrap();
+    let output = proxy.wait_with_output().unwrap();
+    let log = text(&output.stderr);
+    assert!(
+        log.contains("rejected lambda CreateAlias: 1 validation error detected"),
+        "{log}"
+    );
+    assert!(log.contains("lambda: 1 forwarded, 1 rejected"), "{log}");
+    assert!(
+        log.contains("total: 2 forwarded (1 unidentified), 1 rejected"),
+        "{log}"
+    );
+    let _ = std::fs::remove_dir_all(&models);
+}
+
+#[test]
+fn proxy_answers_503_when_the_upstream_is_down() {
+    use std::io::{BufRead, BufReader};
+
+    let models = lambda_models("down");
+    // A port nothing listens on: bound, then closed.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let mut proxy = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
+        .args(["proxy", "--listen", "127.0.0.1:0", "--upstream"])
+        .arg(format!("http://{closed}"))
+        .arg("--models")
+        .arg(&models)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first_line = String::new();
+    BufReader::new(proxy.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
+    let addr = first_line.trim().strip_prefix("listening on http://");
+    let addr = addr.unwrap_or_else(|| panic!("{first_line:?}")).to_owned();
+    let answer = http(&addr, "GET", "/anything", "");
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    assert!(answer
+        .to_ascii_lowercase()
+        .contains("x-amzn-errortype: serviceunavailable"));
+    // The proxy stays up.
+    let again = http(&addr, "GET", "/anything", "");
+    assert!(again.starts_with("HTTP/1.1 503"), "{again}");
+    Command::new("kill")
+        .args(["-INT", &proxy.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(proxy.wait_with_output().unwrap().status.success());
+    let _ = std::fs::remove_dir_all(&models);
+}
+
+/// A folder of models in api-models-aws's layout holding Lambda's slice (the server
+/// crate's), for the proxy.
+fn lambda_models(tag: &str) -> std::path::PathBuf {
+    let models = std::env::temp_dir().join(format!(
+        "aws-constraints-proxy-{tag}-{}",
+        std::process::id()
+    ));
+    let folder = models.join("lambda/service/2015-03-31");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../server/tests/models/lambda.json"
+        ),
+        folder.join("lambda-2015-03-31.json"),
+    )
+    .unwrap();
+    models
+}

@@ -9,7 +9,7 @@ use std::io::Read;
 
 use aws_constraints::Blob;
 use aws_constraints_schema::shapes::{
-    Binding, Body, Member, PayloadKind, Protocol, Type, TypeKind,
+    Binding, Body, Member, PayloadKind, Protocol, Rule, Type, TypeKind,
 };
 use serde_json::{Map, Value as Json};
 
@@ -262,26 +262,63 @@ fn rest(service: &Service, wire: &Wire, format: Format) -> Result<(String, Json)
 /// The operation whose route matches, and its labels' values.
 fn route(service: &Service, wire: &Wire) -> Result<(usize, Vec<(String, String)>), Rejection> {
     let method = wire.method;
+    let mut matched = Vec::new();
     for (template, index) in &service.routes {
         let http = service.validator.schema().operations[*index].http.as_ref();
         if http.is_some_and(|h| !h.method.eq_ignore_ascii_case(method)) {
             continue;
         }
         if let Some(labels) = template.matches(wire.path, &wire.query) {
-            let mut decoded = Vec::with_capacity(labels.len());
-            for (name, value) in labels {
-                let value = value.map_err(|()| Rejection::Malformed {
-                    operation: Some(service.operations[*index].name.clone()),
-                    detail: format!("the label {name} is not percent-encoded UTF-8"),
-                })?;
-                decoded.push((name, value));
-            }
-            return Ok((*index, decoded));
+            matched.push((*index, labels));
         }
     }
-    Err(Rejection::UnknownOperation {
-        detail: format!("no operation is at {method} {}", wire.path),
-    })
+    // Routes that share a template (S3's PutObject and CopyObject) are told apart by the
+    // headers and query parameters they require: the one that requires most of those the
+    // request has, all of them.
+    let pick = matched
+        .iter()
+        .enumerate()
+        .filter_map(|(at, (index, _))| {
+            required_bindings(&service.operations[*index], wire).map(|n| (n, at))
+        })
+        .max_by_key(|&(n, at)| (n, std::cmp::Reverse(at)))
+        .map_or(0, |(_, at)| at);
+    let Some((index, labels)) = matched.into_iter().nth(pick) else {
+        return Err(Rejection::UnknownOperation {
+            detail: format!("no operation is at {method} {}", wire.path),
+        });
+    };
+    let mut decoded = Vec::with_capacity(labels.len());
+    for (name, value) in labels {
+        let value = value.map_err(|()| Rejection::Malformed {
+            operation: Some(service.operations[index].name.clone()),
+            detail: format!("the label {name} is not percent-encoded UTF-8"),
+        })?;
+        decoded.push((name, value));
+    }
+    Ok((index, decoded))
+}
+
+/// How many headers and query parameters the operation requires, when the request has
+/// them all.
+fn required_bindings(operation: &OperationWire, wire: &Wire) -> Option<usize> {
+    let mut count = 0;
+    for member in operation
+        .members
+        .iter()
+        .filter(|m| m.rules.contains(&Rule::Required))
+    {
+        let present = match &member.binding {
+            Binding::Header(name) => wire.headers.contains_key(name.as_str()),
+            Binding::Query(name) => wire.query.iter().any(|(k, _)| k == name),
+            _ => continue,
+        };
+        if !present {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
 }
 
 /// What `Content-Type` a restJson1 operation's request must have.
