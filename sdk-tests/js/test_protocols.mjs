@@ -1,0 +1,172 @@
+// The AWS SDK for JavaScript v3 against `aws-constraints serve --model`, one service per
+// AWS protocol, each served from botocore's model of it: an invalid request must raise, in
+// the SDK, the error code and the message AWS's service sends (where a real answer is
+// known, its source is named), and a valid one succeed.
+//
+// Usage: node test_protocols.mjs PATH_TO_aws-constraints_BINARY BOTOCORE_DATA_FOLDER
+
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import assert from "node:assert/strict";
+
+import { DynamoDBClient, ExecuteStatementCommand } from "@aws-sdk/client-dynamodb";
+import { KMSClient, GenerateRandomCommand } from "@aws-sdk/client-kms";
+import { STSClient, AssumeRoleCommand } from "@aws-sdk/client-sts";
+import { LambdaClient, CreateAliasCommand } from "@aws-sdk/client-lambda";
+import { EC2Client, CreateTagsCommand, DescribeInstancesCommand } from "@aws-sdk/client-ec2";
+import { Route53Client, GetHostedZoneCommand } from "@aws-sdk/client-route-53";
+import { CloudWatchClient, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
+
+const [binary, data] = process.argv.slice(2);
+
+/** `aws-constraints serve --model DATA --service SERVICE` on a free port, and its URL. */
+async function serve(service) {
+  const child = spawn(binary, ["serve", "--addr", "127.0.0.1:0", "--model", data, "--service", service], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [line] = await Promise.race([
+    new Promise((resolve) => lines.once("line", (l) => resolve([l]))),
+    new Promise((_, reject) => child.once("exit", () => reject(new Error(`${service}: the server exited`)))),
+  ]);
+  return { child, url: line.trim().replace("listening on ", "") };
+}
+
+const config = (endpoint) => ({
+  endpoint,
+  region: "us-east-1",
+  credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "secret" },
+  maxAttempts: 1,
+});
+
+async function errorOf(call) {
+  try {
+    await call();
+  } catch (e) {
+    return [e.name, e.message];
+  }
+  throw new Error("expected an error");
+}
+
+const cases = [
+  [
+    "awsJson1_0: DynamoDB",
+    "dynamodb",
+    async (url) => {
+      // localstack/localstack@8b9a79f tests/aws/services/dynamodb/test_dynamodb.snapshot.json
+      const client = new DynamoDBClient(config(url));
+      assert.deepEqual(
+        await errorOf(() => client.send(new ExecuteStatementCommand({ Statement: "SELECT * FROM t", Parameters: [] }))),
+        [
+          "ValidationException",
+          "1 validation error detected: Value '[]' at 'parameters' failed to satisfy constraint: Member must have length greater than or equal to 1",
+        ],
+      );
+    },
+  ],
+  [
+    "awsJson1_1: KMS",
+    "kms",
+    async (url) => {
+      // localstack/localstack@8b9a79f tests/aws/services/kms/test_kms.snapshot.json
+      const client = new KMSClient(config(url));
+      assert.deepEqual(await errorOf(() => client.send(new GenerateRandomCommand({ NumberOfBytes: 0 }))), [
+        "ValidationException",
+        "1 validation error detected: Value '0' at 'numberOfBytes' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      ]);
+    },
+  ],
+  [
+    "awsQuery: STS",
+    "sts",
+    async (url) => {
+      // The message: localstack/localstack@5e1aa16 tests/aws/services/sts/test_sts.snapshot.json;
+      // the code: mmmorris1975/aws-runas#80.
+      const client = new STSClient(config(url));
+      const session = "s".repeat(65);
+      assert.deepEqual(
+        await errorOf(() =>
+          client.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/r", RoleSessionName: session })),
+        ),
+        [
+          "ValidationError",
+          `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: Member must have length less than or equal to 64`,
+        ],
+      );
+    },
+  ],
+  [
+    "restJson1: Lambda",
+    "lambda",
+    async (url) => {
+      // localstack/localstack@8b9a79f tests/aws/services/lambda_/test_lambda_api.snapshot.json;
+      // the code: cloud-custodian/cloud-custodian#3006.
+      const client = new LambdaClient(config(url));
+      assert.deepEqual(
+        await errorOf(() => client.send(new CreateAliasCommand({ FunctionName: "f", Name: "2024", FunctionVersion: "1" }))),
+        [
+          "ValidationException",
+          "1 validation error detected: Value '2024' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)",
+        ],
+      );
+    },
+  ],
+  [
+    "ec2Query: EC2",
+    "ec2",
+    async (url) => {
+      const client = new EC2Client(config(url));
+      const valid = await client.send(new DescribeInstancesCommand({ MaxResults: 5 }));
+      assert.equal(valid.$metadata.httpStatusCode, 200);
+      assert.deepEqual(await errorOf(() => client.send(new CreateTagsCommand({ Tags: [{ Key: "k", Value: "v" }] }))), [
+        "InvalidParameterValue",
+        "1 validation error detected: Value null at 'resources' failed to satisfy constraint: Member must not be null",
+      ]);
+    },
+  ],
+  [
+    "restXml: Route 53",
+    "route53",
+    async (url) => {
+      const client = new Route53Client(config(url));
+      const id = "x".repeat(40);
+      assert.deepEqual(await errorOf(() => client.send(new GetHostedZoneCommand({ Id: id }))), [
+        "InvalidArgument",
+        `1 validation error detected: Value '${id}' at 'id' failed to satisfy constraint: Member must have length less than or equal to 32`,
+      ]);
+    },
+  ],
+  [
+    "rpcv2Cbor (or what the SDK picks): CloudWatch",
+    "cloudwatch",
+    async (url) => {
+      const client = new CloudWatchClient(config(url));
+      const [code, message] = await errorOf(() =>
+        client.send(new SetAlarmStateCommand({ AlarmName: "a", StateValue: "INVALID", StateReason: "t" })),
+      );
+      assert.equal(code, "ValidationException");
+      assert.ok(
+        message.startsWith(
+          "1 validation error detected: Value 'INVALID' at 'stateValue' failed to satisfy constraint: Member must satisfy enum value set: [",
+        ),
+        message,
+      );
+    },
+  ],
+];
+
+let failed = 0;
+for (const [name, service, run] of cases) {
+  const { child, url } = await serve(service);
+  try {
+    await run(url);
+    console.log(`ok ${name}`);
+  } catch (e) {
+    failed += 1;
+    console.log(`FAILED ${name}: ${e.message}`);
+  } finally {
+    child.kill();
+  }
+}
+console.log(`${cases.length - failed} of ${cases.length} passed`);
+process.exit(failed === 0 ? 0 : 1);
