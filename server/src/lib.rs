@@ -352,7 +352,66 @@ impl Service {
     /// A success without output members for a valid `input`, as the protocol writes one:
     /// what a server that only checks requests (a validating front, a dry run) answers.
     pub fn acknowledge(&self, input: &Input) -> http::Response<Vec<u8>> {
-        reply::render_success(input.protocol, &input.operation)
+        self.output(
+            input.protocol,
+            &input.operation,
+            200,
+            &Json::Object(Default::default()),
+        )
+    }
+
+    /// A success of `operation` with status `status` and output `members` (by their wire
+    /// names), as `protocol` writes one.
+    ///
+    /// ```
+    /// # let service = aws_constraints_server::Service::from_json(r#"{"smithy": "2.0",
+    /// #     "shapes": {"ex#S": {"type": "service",
+    /// #     "traits": {"aws.protocols#awsJson1_1": {}}}}}"#)?;
+    /// use aws_constraints_server::WireProtocol;
+    ///
+    /// let members = serde_json::json!({"ThingName": "lamp"});
+    /// let response = service.output(WireProtocol::AwsJson1_1, "CreateThing", 200, &members);
+    /// assert_eq!(response.body(), br#"{"ThingName":"lamp"}"#);
+    /// # Ok::<(), aws_constraints_schema::ModelError>(())
+    /// ```
+    pub fn output(
+        &self,
+        protocol: Protocol,
+        operation: &str,
+        status: u16,
+        members: &Json,
+    ) -> http::Response<Vec<u8>> {
+        reply::render_output(protocol, operation, status, members)
+    }
+
+    /// A modeled error (`code`, its HTTP `status`, its `members` by their wire names) as
+    /// `protocol` writes one: `x-amzn-ErrorType` and the members over the JSON protocols,
+    /// `__type` among them over awsJson and CBOR, `<Error><Code>..` over the XML ones.
+    ///
+    /// ```
+    /// # let service = aws_constraints_server::Service::from_json(r#"{"smithy": "2.0",
+    /// #     "shapes": {"ex#S": {"type": "service",
+    /// #     "traits": {"aws.protocols#restJson1": {}}}}}"#)?;
+    /// use aws_constraints_server::WireProtocol;
+    ///
+    /// let members = serde_json::json!({"message": "Thing lamp already exists"});
+    /// let response =
+    ///     service.error(WireProtocol::RestJson1, "ResourceAlreadyExistsException", 409, &members);
+    /// assert_eq!(response.status(), 409);
+    /// assert_eq!(response.headers()["x-amzn-errortype"], "ResourceAlreadyExistsException");
+    /// # Ok::<(), aws_constraints_schema::ModelError>(())
+    /// ```
+    pub fn error(
+        &self,
+        protocol: Protocol,
+        code: &str,
+        status: u16,
+        members: &Json,
+    ) -> http::Response<Vec<u8>> {
+        reply::render_answer(
+            protocol,
+            &reply::Answer::modeled(code, status, members.clone()),
+        )
     }
 
     fn operation_index(&self, name: &str) -> Option<usize> {

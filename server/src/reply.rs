@@ -29,7 +29,7 @@ use crate::{InvalidStyle, Rejection};
 
 /// What an answer says, whatever the protocol: its status, its error code and its
 /// message, or the Smithy framework's body.
-struct Answer {
+pub(crate) struct Answer {
     status: u16,
     code: String,
     /// `false` for a server fault (`Receiver` in the query protocols).
@@ -41,6 +41,8 @@ enum Body {
     Message(String),
     /// The Smithy framework's `ValidationException`: `message` and `fieldList`.
     Smithy(serde_json::Value),
+    /// A modeled error's members, as the server gives them.
+    Members(serde_json::Value),
 }
 
 impl Answer {
@@ -99,10 +101,39 @@ impl Answer {
         }
     }
 
+    /// A modeled error (`ConflictException` with its members).
+    pub(crate) fn modeled(code: &str, status: u16, members: serde_json::Value) -> Answer {
+        Answer {
+            status,
+            code: code.to_owned(),
+            client_fault: status < 500,
+            body: Body::Members(members),
+        }
+    }
+
     fn message(&self) -> String {
         match &self.body {
             Body::Message(message) => message.clone(),
-            Body::Smithy(body) => body["message"].as_str().unwrap_or_default().to_owned(),
+            Body::Smithy(body) | Body::Members(body) => ["message", "Message"]
+                .iter()
+                .find_map(|key| body.get(*key).and_then(serde_json::Value::as_str))
+                .unwrap_or_default()
+                .to_owned(),
+        }
+    }
+
+    /// The members an XML error writes after `Code` and `Message`.
+    fn other_members(&self) -> String {
+        match &self.body {
+            Body::Members(serde_json::Value::Object(members)) => {
+                let others: serde_json::Map<String, serde_json::Value> = members
+                    .iter()
+                    .filter(|(k, _)| *k != "message" && *k != "Message")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                xml_elements(&serde_json::Value::Object(others))
+            }
+            _ => String::new(),
         }
     }
 }
@@ -115,7 +146,14 @@ pub(crate) fn render(
     invalid_code: Option<&str>,
     rejection: &Rejection,
 ) -> http::Response<Vec<u8>> {
-    let answer = Answer::of(protocol, style, invalid_code, rejection);
+    render_answer(
+        protocol,
+        &Answer::of(protocol, style, invalid_code, rejection),
+    )
+}
+
+/// An answer written as `protocol` writes an error.
+pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Response<Vec<u8>> {
     let request_id = request_id();
     let (content_type, body) = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
@@ -133,32 +171,44 @@ pub(crate) fn render(
                     "__type": coral_type(&answer.code),
                     "message": message,
                 }),
+                Body::Members(members) => {
+                    let mut body = members.clone();
+                    if let Some(object) = body.as_object_mut() {
+                        object.insert("__type".into(), json!(answer.code));
+                    }
+                    body
+                }
             };
             (content_type, body.to_string().into_bytes())
         }
         Protocol::RestJson1 => {
             let body = match &answer.body {
-                Body::Smithy(body) => body.clone(),
+                Body::Smithy(body) | Body::Members(body) => body.clone(),
                 Body::Message(message) => json!({ "message": message }),
             };
             ("application/json", body.to_string().into_bytes())
         }
         Protocol::RpcV2Cbor => {
-            let entries = [
-                ("__type", answer.code.clone()),
-                ("message", answer.message()),
-            ];
-            ("application/cbor", cbor_text_map(&entries))
+            let mut body = match &answer.body {
+                Body::Smithy(body) | Body::Members(body) => body.clone(),
+                Body::Message(message) => json!({ "message": message }),
+            };
+            if let Some(object) = body.as_object_mut() {
+                object.insert("__type".into(), json!(answer.code));
+            }
+            let mut bytes = Vec::new();
+            cbor_value(&mut bytes, &body);
+            ("application/cbor", bytes)
         }
-        Protocol::AwsQuery => ("text/xml", query_error(&answer, &request_id).into_bytes()),
+        Protocol::AwsQuery => ("text/xml", query_error(answer, &request_id).into_bytes()),
         // As Smithy's ec2Query error cases have it.
         Protocol::Ec2Query => (
             "text/xml;charset=UTF-8",
-            ec2_error(&answer, &request_id).into_bytes(),
+            ec2_error(answer, &request_id).into_bytes(),
         ),
         Protocol::RestXml => (
             "application/xml",
-            query_error(&answer, &request_id).into_bytes(),
+            query_error(answer, &request_id).into_bytes(),
         ),
     };
     let mut response = http::Response::builder()
@@ -180,34 +230,57 @@ pub(crate) fn render(
         .unwrap_or_else(|_| http::Response::new(Vec::new()))
 }
 
-/// A success without output members, as `protocol` writes one for `operation`: what a
-/// server that only checks requests answers a valid one with.
-pub(crate) fn render_success(protocol: Protocol, operation: &str) -> http::Response<Vec<u8>> {
+/// A success with `members` (an operation's output, its members by their wire names), as
+/// `protocol` writes one for `operation`. restXml's root element is named after the
+/// operation (`{operation}Response`): the output shape's own name is not known here.
+pub(crate) fn render_output(
+    protocol: Protocol,
+    operation: &str,
+    status: u16,
+    members: &serde_json::Value,
+) -> http::Response<Vec<u8>> {
     let request_id = request_id();
+    let elements = xml_elements(members);
     let (content_type, body): (&str, Vec<u8>) = match protocol {
-        Protocol::AwsJson1_0 => ("application/x-amz-json-1.0", b"{}".to_vec()),
-        Protocol::AwsJson1_1 => ("application/x-amz-json-1.1", b"{}".to_vec()),
-        Protocol::RestJson1 => ("application/json", b"{}".to_vec()),
-        Protocol::RpcV2Cbor => ("application/cbor", cbor_text_map(&[])),
+        Protocol::AwsJson1_0 => (
+            "application/x-amz-json-1.0",
+            members.to_string().into_bytes(),
+        ),
+        Protocol::AwsJson1_1 => (
+            "application/x-amz-json-1.1",
+            members.to_string().into_bytes(),
+        ),
+        Protocol::RestJson1 => ("application/json", members.to_string().into_bytes()),
+        Protocol::RpcV2Cbor => {
+            let mut bytes = Vec::new();
+            cbor_value(&mut bytes, members);
+            ("application/cbor", bytes)
+        }
         Protocol::AwsQuery => (
             "text/xml",
             format!(
-                "<{operation}Response><{operation}Result/><ResponseMetadata><RequestId>\
-                 {request_id}</RequestId></ResponseMetadata></{operation}Response>"
+                "<{operation}Response><{operation}Result>{elements}</{operation}Result>\
+                 <ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>\
+                 </{operation}Response>"
             )
             .into_bytes(),
         ),
         Protocol::Ec2Query => (
             "text/xml;charset=UTF-8",
             format!(
-                "<{operation}Response><requestId>{request_id}</requestId></{operation}Response>"
+                "<{operation}Response>{elements}<requestId>{request_id}</requestId>\
+                 </{operation}Response>"
             )
             .into_bytes(),
         ),
-        Protocol::RestXml => ("application/xml", Vec::new()),
+        Protocol::RestXml if elements.is_empty() => ("application/xml", Vec::new()),
+        Protocol::RestXml => (
+            "application/xml",
+            format!("<{operation}Response>{elements}</{operation}Response>").into_bytes(),
+        ),
     };
     let mut response = http::Response::builder()
-        .status(200)
+        .status(status)
         .header("x-amzn-requestid", &request_id)
         .header(http::header::CONTENT_LENGTH, body.len());
     if !body.is_empty() {
@@ -248,12 +321,68 @@ fn query_error(answer: &Answer, request_id: &str) -> String {
 
 fn ec2_error(answer: &Answer, request_id: &str) -> String {
     format!(
-        "<Response><Errors><Error><Code>{}</Code><Message>{}</Message></Error></Errors>\
+        "<Response><Errors><Error><Code>{}</Code><Message>{}</Message>{}</Error></Errors>\
          <RequestID>{}</RequestID></Response>",
         xml_escape(&answer.code),
         xml_escape(&answer.message()),
+        answer.other_members(),
         request_id
     )
+}
+
+/// A JSON value's members as XML elements: an object's as one element each, a list's
+/// items as `<member>` elements.
+fn xml_elements(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Object(members) => members
+            .iter()
+            .map(|(name, value)| format!("<{name}>{}</{name}>", xml_elements(value)))
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| format!("<member>{}</member>", xml_elements(item)))
+            .collect(),
+        Value::String(text) => xml_escape(text),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// A JSON value as CBOR (RFC 8949, definite lengths).
+fn cbor_value(out: &mut Vec<u8>, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Null => out.push(0xF6),
+        Value::Bool(b) => out.push(if *b { 0xF5 } else { 0xF4 }),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => cbor_head(out, 0, u),
+            (None, Some(i), _) => cbor_head(out, 1, (-1 - i) as u64),
+            (_, _, Some(x)) => {
+                out.push(0xFB);
+                out.extend_from_slice(&x.to_be_bytes());
+            }
+            _ => out.push(0xF6),
+        },
+        Value::String(text) => {
+            cbor_head(out, 3, text.len() as u64);
+            out.extend_from_slice(text.as_bytes());
+        }
+        Value::Array(items) => {
+            cbor_head(out, 4, items.len() as u64);
+            for item in items {
+                cbor_value(out, item);
+            }
+        }
+        Value::Object(members) => {
+            cbor_head(out, 5, members.len() as u64);
+            for (name, value) in members {
+                cbor_head(out, 3, name.len() as u64);
+                out.extend_from_slice(name.as_bytes());
+                cbor_value(out, value);
+            }
+        }
+    }
 }
 
 /// Text as XML character data, as Java's XML writers (AWS's) write it: `&`, `<` and `>`
@@ -271,19 +400,6 @@ pub(crate) fn xml_escape(text: &str) -> String {
             c if (c as u32) < 0x20 => out.push('\u{FFFD}'),
             c => out.push(c),
         }
-    }
-    out
-}
-
-/// A CBOR map of text keys to text values (RFC 8949, definite lengths).
-fn cbor_text_map(entries: &[(&str, String)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    cbor_head(&mut out, 5, entries.len() as u64);
-    for (key, value) in entries {
-        cbor_head(&mut out, 3, key.len() as u64);
-        out.extend_from_slice(key.as_bytes());
-        cbor_head(&mut out, 3, value.len() as u64);
-        out.extend_from_slice(value.as_bytes());
     }
     out
 }
@@ -357,13 +473,26 @@ mod tests {
     }
 
     #[test]
-    fn cbor_maps_of_text() {
+    fn cbor_values() {
+        let mut out = Vec::new();
+        cbor_value(&mut out, &json!({"a": "b"}));
+        assert_eq!(out, [0xA1, 0x61, b'a', 0x61, b'b']);
+        let mut out = Vec::new();
+        cbor_value(&mut out, &json!([-1, 1.5, null, true]));
         assert_eq!(
-            cbor_text_map(&[("a", "b".into())]),
-            [0xA1, 0x61, b'a', 0x61, b'b']
+            out,
+            [0x84, 0x20, 0xFB, 0x3F, 0xF8, 0, 0, 0, 0, 0, 0, 0xF6, 0xF5]
         );
         let mut long = Vec::new();
         cbor_head(&mut long, 3, 300);
         assert_eq!(long, [0x79, 0x01, 0x2C]);
+    }
+
+    #[test]
+    fn members_as_xml_elements() {
+        assert_eq!(
+            xml_elements(&json!({"Name": "a<b", "Tags": [{"Key": "k"}], "Size": 3})),
+            "<Name>a&lt;b</Name><Size>3</Size><Tags><member><Key>k</Key></member></Tags>"
+        );
     }
 }

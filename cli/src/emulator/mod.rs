@@ -1,11 +1,14 @@
 //! `aws-constraints serve`: the five operations over restJson1, as AWS would answer them.
 //!
-//! Routing is driven by each operation's model ([`Operation::METHOD`], [`Operation::PATH`],
-//! [`Operation::URI_MEMBERS`]). Path labels are cut from the raw path before
-//! percent-decoding, since the SDKs encode `/` inside a label. A request is deserialized and
-//! validated with the models; a violation is answered with the operation's own validation
-//! error, its status, `X-Amzn-ErrorType` and the AWS-format message. State lives in memory
-//! behind one lock, so concurrent identical requests cannot create two resources.
+//! The emulator has no protocol code of its own: each operation's service, read from AWS's
+//! model of it (`cli/models/`, slices with the operation's `@http` route and the service's
+//! protocol), reads the request (route, labels cut before percent-decoding, content type,
+//! body) and writes every answer ([`Service::output`], [`Service::error`],
+//! [`Service::respond_to`]). What the emulator decides is the operation's: the input read
+//! into the operation's types and validated with the models, executed against the store,
+//! or answered with the operation's own validation error (its status and the AWS-format
+//! message). State lives in memory behind one lock, so concurrent identical requests cannot
+//! create two resources.
 
 mod operations;
 
@@ -16,156 +19,131 @@ use std::time::Instant;
 use aws_constraints::Validate;
 use aws_constraints_models::{appregistry, chime, clouddirectory, connect, iot};
 use aws_constraints_models::{ErrorShape, Operation};
-use axum::body::Bytes;
+use aws_constraints_server::{Input, Rejection, Service};
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{json, Value};
 
 use operations::Execute;
 pub use operations::Store;
 
-/// What the emulator answers: a status, the error's type if it is one, and a JSON body.
-#[derive(Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub error_type: Option<&'static str>,
-    pub body: Value,
-}
-
-impl Reply {
-    fn error(status: u16, error_type: &'static str, body: Value) -> Reply {
-        Reply {
-            status,
-            error_type: Some(error_type),
-            body,
-        }
-    }
-}
+/// The models of the five operations' services, as AWS publishes them (sliced).
+const MODELS: [&str; 5] = [
+    include_str!("../../models/chime-sdk-identity.json"),
+    include_str!("../../models/service-catalog-appregistry.json"),
+    include_str!("../../models/connect.json"),
+    include_str!("../../models/clouddirectory.json"),
+    include_str!("../../models/iot.json"),
+];
 
 /// The emulator's state and dispatch, independent of the HTTP server around it.
 pub struct Emulator {
     store: Mutex<Store>,
+    services: Vec<Service>,
+}
+
+/// What the emulator decided for a request: its answer's status, its error code if it is
+/// one, and its members; the service writes it.
+struct Decision {
+    status: u16,
+    error: Option<&'static str>,
+    members: Value,
 }
 
 impl Emulator {
     /// An emulator that knows the given Amazon Connect instances (ReplicateInstance needs
     /// an existing one).
     pub fn new(connect_instances: &[String]) -> Emulator {
+        let services = MODELS
+            .iter()
+            .map(|model| {
+                // The models are the crate's own, read by its tests: a failure is a bug.
+                Service::from_json(model).expect("the emulator's models are servable")
+            })
+            .collect();
         Emulator {
             store: Mutex::new(Store::new(connect_instances)),
+            services,
         }
     }
 
-    /// Answers one request, given its method, its raw (still percent-encoded) path and its
-    /// body.
-    pub fn handle(&self, method: &str, raw_path: &str, body: &[u8]) -> Reply {
-        let routes = [
-            Route::of::<chime::CreateAppInstance>(),
-            Route::of::<appregistry::CreateApplication>(),
-            Route::of::<connect::ReplicateInstance>(),
-            Route::of::<clouddirectory::CreateSchema>(),
-            Route::of::<iot::CreateThing>(),
-        ];
-        for route in routes {
-            if let Some(labels) = (route.matches)(method, raw_path) {
-                return (route.run)(self, labels, body);
+    /// Answers one request as AWS's service would.
+    pub fn handle<B: AsRef<[u8]>>(&self, request: &http::Request<B>) -> http::Response<Vec<u8>> {
+        let mut rejection = None;
+        for service in &self.services {
+            match service.read(request) {
+                Ok(input) => {
+                    let decision = self.decide(&input);
+                    return match decision.error {
+                        Some(code) => {
+                            service.error(input.protocol, code, decision.status, &decision.members)
+                        }
+                        None => service.output(
+                            input.protocol,
+                            &input.operation,
+                            decision.status,
+                            &decision.members,
+                        ),
+                    };
+                }
+                Err(Rejection::UnknownOperation { .. }) => continue,
+                Err(other) => {
+                    rejection = Some(service.respond_to(request, &other));
+                    break;
+                }
             }
         }
-        Reply::error(
-            404,
-            "UnknownOperationException",
-            json!({"message": format!("no operation at {method} {raw_path}")}),
+        rejection.unwrap_or_else(|| {
+            let unknown = Rejection::UnknownOperation {
+                detail: format!(
+                    "no operation at {} {}",
+                    request.method(),
+                    request.uri().path()
+                ),
+            };
+            self.services[0].respond_to(request, &unknown)
+        })
+    }
+
+    /// Reads, validates and executes one read request of the operation it names.
+    fn decide(&self, input: &Input) -> Decision {
+        macro_rules! dispatch {
+            ($($operation:ty),*) => {
+                match input.operation.as_str() {
+                    $(<$operation as Operation>::NAME => run::<$operation>(self, &input.document),)*
+                    other => Decision {
+                        status: 404,
+                        error: Some("UnknownOperationException"),
+                        members: json!({"message": format!("the emulator does not run {other}")}),
+                    },
+                }
+            };
+        }
+        dispatch!(
+            chime::CreateAppInstance,
+            appregistry::CreateApplication,
+            connect::ReplicateInstance,
+            clouddirectory::CreateSchema,
+            iot::CreateThing
         )
     }
 }
 
-/// The URI labels of a matched request: member name and decoded value.
-type Labels = Vec<(&'static str, String)>;
-
-/// One operation's entry in the routing table.
-struct Route {
-    matches: fn(&str, &str) -> Option<Labels>,
-    run: fn(&Emulator, Labels, &[u8]) -> Reply,
-}
-
-impl Route {
-    fn of<O: Operation + Execute>() -> Route {
-        Route {
-            matches: route::<O>,
-            run: run::<O>,
-        }
-    }
-}
-
-/// The URI labels when `method` and `raw_path` are `O`'s, cut before percent-decoding.
-fn route<O: Operation>(method: &str, raw_path: &str) -> Option<Labels> {
-    if method != O::METHOD.as_str() {
-        return None;
-    }
-    let path = raw_path.split('?').next().unwrap_or(raw_path);
-    let template: Vec<&str> = O::PATH.split('/').collect();
-    let segments: Vec<&str> = path.split('/').collect();
-    if template.len() != segments.len() {
-        return None;
-    }
-    let mut labels = Vec::new();
-    for (expected, actual) in template.iter().zip(&segments) {
-        match expected.strip_prefix('{').and_then(|l| l.strip_suffix('}')) {
-            Some(label) => {
-                let name = O::URI_MEMBERS.iter().find(|m| **m == label)?;
-                labels.push((*name, percent_decode(actual)?));
-            }
-            None if expected == actual => {}
-            None => return None,
-        }
-    }
-    Some(labels)
-}
-
-fn percent_decode(segment: &str) -> Option<String> {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn serialization_error(message: String) -> Reply {
-    Reply::error(400, "SerializationException", json!({ "message": message }))
-}
-
-/// Deserializes, validates and executes one request of `O`.
-fn run<O: Operation + Execute>(emulator: &Emulator, labels: Labels, body: &[u8]) -> Reply {
-    let mut document: Value = if body.iter().all(u8::is_ascii_whitespace) {
-        json!({})
-    } else {
-        match serde_json::from_slice(body) {
-            Ok(value) => value,
-            Err(e) => return serialization_error(format!("malformed JSON body: {e}")),
-        }
-    };
-    let Some(members) = document.as_object_mut() else {
-        return serialization_error("the request body must be a JSON object".to_owned());
-    };
-    for (name, value) in labels {
-        members.insert(name.to_owned(), Value::String(value));
-    }
-    let input: O::Input = match serde_json::from_value(document) {
+/// Reads the input into `O`'s types, validates it and executes it.
+fn run<O: Operation + Execute>(emulator: &Emulator, document: &Value) -> Decision {
+    let input: O::Input = match serde_json::from_value(document.clone()) {
         Ok(input) => input,
-        Err(e) => return serialization_error(e.to_string()),
+        Err(e) => {
+            return Decision {
+                status: 400,
+                error: Some("SerializationException"),
+                members: json!({ "message": e.to_string() }),
+            }
+        }
     };
     if let Err(errors) = input.validate() {
-        return error_reply(&O::validation_error(&errors));
+        return error_decision(&O::validation_error(&errors));
     }
     let result = {
         let mut store = emulator.store.lock().unwrap_or_else(|p| p.into_inner());
@@ -173,26 +151,26 @@ fn run<O: Operation + Execute>(emulator: &Emulator, labels: Labels, body: &[u8])
     };
     match result {
         Ok(output) => match output.validate() {
-            Ok(()) => Reply {
+            Ok(()) => Decision {
                 status: O::SUCCESS_STATUS,
-                error_type: None,
-                body: serde_json::to_value(&output).unwrap_or_else(|_| json!({})),
+                error: None,
+                members: serde_json::to_value(&output).unwrap_or_else(|_| json!({})),
             },
-            Err(errors) => Reply::error(
-                500,
-                "InternalFailure",
-                json!({"message": format!("the emulator built an invalid response: {errors}")}),
-            ),
+            Err(errors) => Decision {
+                status: 500,
+                error: Some("InternalFailure"),
+                members: json!({"message": format!("the emulator built an invalid response: {errors}")}),
+            },
         },
-        Err(error) => error_reply(&error),
+        Err(error) => error_decision(&error),
     }
 }
 
-fn error_reply<E: ErrorShape>(error: &E) -> Reply {
-    Reply {
+fn error_decision<E: ErrorShape>(error: &E) -> Decision {
+    Decision {
         status: error.status(),
-        error_type: Some(error.name()),
-        body: serde_json::to_value(error).unwrap_or_else(|_| json!({})),
+        error: Some(error.name()),
+        members: serde_json::to_value(error).unwrap_or_else(|_| json!({})),
     }
 }
 
@@ -249,30 +227,29 @@ pub async fn serve(addr: SocketAddr, connect_instances: Vec<String>) -> std::io:
 
 async fn http_handler(
     State(emulator): State<Arc<Emulator>>,
-    method: axum::http::Method,
-    uri: Uri,
-    body: Bytes,
+    request: axum::extract::Request,
 ) -> Response {
     let started = Instant::now();
-    let reply = emulator.handle(method.as_str(), uri.path(), &body);
+    let (parts, body) = request.into_parts();
+    let bytes: Bytes = axum::body::to_bytes(body, 16 << 20)
+        .await
+        .unwrap_or_default();
+    let request = http::Request::from_parts(parts, bytes);
+    let response = emulator.handle(&request);
+    let error_type = response
+        .headers()
+        .get("x-amzn-errortype")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
     eprintln!(
-        "{method} {} {} {} {:.3}ms",
-        uri.path(),
-        reply.status,
-        reply.error_type.unwrap_or("-"),
+        "{} {} {} {} {:.3}ms",
+        request.method(),
+        request.uri().path(),
+        response.status().as_u16(),
+        error_type,
         started.elapsed().as_secs_f64() * 1e3
     );
-    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, reply.body.to_string()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    if let Some(error_type) = reply.error_type {
-        headers.insert("x-amzn-errortype", HeaderValue::from_static(error_type));
-    }
-    response
+    response.map(Body::from)
 }
 
 #[cfg(test)]
