@@ -41,6 +41,25 @@ pub fn schema(
     Ok(decider.into_schema(schema_operations))
 }
 
+/// The named types of the shapes `ids` (an operation's errors, say) and every shape they
+/// reach, decided as [`schema`] decides them; a shape that cannot be decided is left out,
+/// with why.
+pub fn named_types(
+    model: &Model,
+    ids: &[String],
+    profile: Profile,
+) -> (BTreeMap<String, NamedType>, Vec<ModelError>) {
+    let mut decider = Decider::new(model, profile);
+    let mut refused = Vec::new();
+    for id in ids {
+        if let Err(e) = decider.named(id) {
+            decider.stack.clear();
+            refused.push(e);
+        }
+    }
+    (decider.types, refused)
+}
+
 pub(crate) struct Decider<'m> {
     model: &'m Model,
     profile: Profile,

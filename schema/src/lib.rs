@@ -41,7 +41,7 @@ mod validate;
 
 use std::fmt;
 
-pub use decide::{schema, Roots};
+pub use decide::{named_types, schema, Roots};
 pub use model::{closest, Model};
 pub use shapes::Schema;
 pub use validate::{DocumentError, Validator};

@@ -215,6 +215,18 @@ impl Model {
         targets(service.get("errors"))
     }
 
+    /// Whether the service writes its XML errors without `<ErrorResponse>` around them:
+    /// restXml's `noErrorWrapping` (S3; botocore models say so by being S3's).
+    pub fn unwrapped_errors(&self) -> bool {
+        let traits = self.service_shape().and_then(|(_, s)| s.get("traits"));
+        let flagged = traits
+            .and_then(|t| t.get(Protocol::RestXml.trait_id()))
+            .and_then(|v| v.get("noErrorWrapping"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        flagged || (self.protocol() == Some(Protocol::RestXml) && self.sdk_id() == Some("S3"))
+    }
+
     /// The service's SDK id (`Lambda`; botocore's `serviceId`), when the model says.
     pub fn sdk_id(&self) -> Option<&str> {
         self.service.as_ref().map(|(id, _)| id.as_str())

@@ -49,7 +49,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use aws_constraints::ValidationErrors;
-use aws_constraints_schema::shapes::{Member, Protocol, TypeKind};
+use aws_constraints_schema::shapes::{Binding, Member, Protocol, TypeKind};
 use aws_constraints_schema::{DocumentError, Model, ModelError, Validator};
 use serde_json::Value as Json;
 
@@ -71,6 +71,18 @@ pub struct Service {
     routes: Vec<(route::Template, usize)>,
     /// The error code of invalid input, where the service departs from its protocol's.
     invalid_code: Option<String>,
+    /// The errors the operations declare, by name (what a modeled error's code is), where
+    /// the service was built from its model.
+    errors: HashMap<String, ErrorShape>,
+    /// Errors written without `<ErrorResponse>` around them (S3: restXml's
+    /// `noErrorWrapping`).
+    unwrapped_errors: bool,
+}
+
+/// A modeled error: its shape id and members.
+struct ErrorShape {
+    id: String,
+    members: Vec<Member>,
 }
 
 /// What the service needs of an operation to read its requests and answer them.
@@ -155,7 +167,41 @@ impl Service {
 
     /// The service of `model`, whose service shape names its protocol.
     pub fn new(model: &Model) -> Result<Service, ModelError> {
-        Service::with_validator(Validator::new(model))
+        let mut service = Service::with_validator(Validator::new(model))?;
+        service.unwrapped_errors = model.unwrapped_errors();
+        let mut ids: Vec<String> = service
+            .validator
+            .schema()
+            .operations
+            .iter()
+            .flat_map(|o| o.errors.iter().cloned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        // An error the importer cannot express is written with its members as given.
+        let (types, _refused) = aws_constraints_schema::named_types(
+            model,
+            &ids,
+            aws_constraints_schema::profile::Profile::of(model.sdk_id()),
+        );
+        service.errors = types
+            .into_values()
+            .filter(|named| ids.contains(&named.id))
+            .filter_map(|named| match named.kind {
+                TypeKind::Structure(composite) => {
+                    let name = named.id.rsplit('#').next().unwrap_or(&named.id).to_owned();
+                    Some((
+                        name,
+                        ErrorShape {
+                            id: named.id,
+                            members: composite.members,
+                        },
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        Ok(service)
     }
 
     /// The service a validator describes (one built with a [`Profile`] of its own, say).
@@ -220,6 +266,8 @@ impl Service {
             refused,
             routes,
             invalid_code: None,
+            errors: HashMap::new(),
+            unwrapped_errors: false,
         })
     }
 
@@ -329,6 +377,7 @@ impl Service {
             protocol,
             style.as_ref(),
             self.invalid_code.as_deref(),
+            self.unwrapped_errors,
             rejection,
         )
     }
@@ -408,10 +457,36 @@ impl Service {
         status: u16,
         members: &Json,
     ) -> http::Response<Vec<u8>> {
-        reply::render_answer(
-            protocol,
-            &reply::Answer::modeled(code, status, members.clone()),
+        let mut body = members.clone();
+        let mut headers = Vec::new();
+        let shape = self.errors.get(code);
+        if let (Some(shape), Json::Object(object)) = (shape, &mut body) {
+            for member in &shape.members {
+                let Binding::Header(name) = &member.binding else {
+                    continue;
+                };
+                if let Some(value) = object.remove(&member.wire) {
+                    let text = match value {
+                        Json::String(text) => text,
+                        other => other.to_string(),
+                    };
+                    headers.push((name.clone(), text));
+                }
+            }
+        }
+        let order = shape
+            .map(|s| s.members.iter().map(|m| m.wire.clone()).collect())
+            .unwrap_or_default();
+        let answer = reply::Answer::modeled(
+            code,
+            status,
+            body,
+            shape.map(|s| s.id.clone()),
+            headers,
+            order,
         )
+        .unwrapped(self.unwrapped_errors);
+        reply::render_answer(protocol, &answer)
     }
 
     fn operation_index(&self, name: &str) -> Option<usize> {

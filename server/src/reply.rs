@@ -35,6 +35,14 @@ pub(crate) struct Answer {
     /// `false` for a server fault (`Receiver` in the query protocols).
     client_fault: bool,
     body: Body,
+    /// A modeled error's shape id, what awsJson1_0 and rpcv2Cbor write as `__type`.
+    shape_id: Option<String>,
+    /// Headers a modeled error's members travel in (`@httpHeader`).
+    headers: Vec<(String, String)>,
+    /// A modeled error's members in model order, which XML keeps.
+    order: Vec<String>,
+    /// S3's errors: `<Error>` at the root, no `<ErrorResponse>` around it.
+    unwrapped: bool,
 }
 
 enum Body {
@@ -57,6 +65,10 @@ impl Answer {
             code: code.to_owned(),
             client_fault: status < 500,
             body: Body::Message(message),
+            shape_id: None,
+            headers: Vec::new(),
+            order: Vec::new(),
+            unwrapped: false,
         };
         let query = matches!(protocol, Protocol::AwsQuery | Protocol::Ec2Query);
         let xml = query || protocol == Protocol::RestXml;
@@ -87,6 +99,10 @@ impl Answer {
                     code: "ValidationException".into(),
                     client_fault: true,
                     body: Body::Smithy(errors.smithy_body()),
+                    shape_id: None,
+                    headers: Vec::new(),
+                    order: Vec::new(),
+                    unwrapped: false,
                 },
                 Some(InvalidStyle::Aws) | None => {
                     let code = invalid_code.unwrap_or(match protocol {
@@ -101,14 +117,32 @@ impl Answer {
         }
     }
 
-    /// A modeled error (`ConflictException` with its members).
-    pub(crate) fn modeled(code: &str, status: u16, members: serde_json::Value) -> Answer {
+    /// A modeled error (`ConflictException` with its members), its shape id where known,
+    /// and the headers some of its members travel in.
+    pub(crate) fn modeled(
+        code: &str,
+        status: u16,
+        members: serde_json::Value,
+        shape_id: Option<String>,
+        headers: Vec<(String, String)>,
+        order: Vec<String>,
+    ) -> Answer {
         Answer {
             status,
             code: code.to_owned(),
             client_fault: status < 500,
             body: Body::Members(members),
+            shape_id,
+            headers,
+            order,
+            unwrapped: false,
         }
+    }
+
+    /// The answer as S3 writes errors (`noErrorWrapping`).
+    pub(crate) fn unwrapped(mut self, unwrapped: bool) -> Answer {
+        self.unwrapped = unwrapped;
+        self
     }
 
     fn message(&self) -> String {
@@ -122,19 +156,36 @@ impl Answer {
         }
     }
 
-    /// The members an XML error writes after `Code` and `Message`.
-    fn other_members(&self) -> String {
-        match &self.body {
-            Body::Members(serde_json::Value::Object(members)) => {
-                let others: serde_json::Map<String, serde_json::Value> = members
-                    .iter()
-                    .filter(|(k, _)| *k != "message" && *k != "Message")
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                xml_elements(&serde_json::Value::Object(others))
-            }
-            _ => String::new(),
+    /// A modeled error's `__type`: its shape id over awsJson1_0 and rpcv2Cbor (as DynamoDB
+    /// writes `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`, and Smithy's
+    /// cases of both protocols), its name over awsJson1_1.
+    fn type_for(&self, protocol: Protocol) -> &str {
+        match (protocol, &self.shape_id) {
+            (Protocol::AwsJson1_0 | Protocol::RpcV2Cbor, Some(id)) => id,
+            _ => &self.code,
         }
+    }
+
+    /// `<Code>`, `<Message>` (when there is one) and the other members, as an XML error's
+    /// elements: members in model order, then any others.
+    fn xml_elements(&self) -> String {
+        let mut out = format!("<Code>{}</Code>", xml_escape(&self.code));
+        let message = self.message();
+        if !message.is_empty() || !matches!(self.body, Body::Members(_)) {
+            out.push_str(&format!("<Message>{}</Message>", xml_escape(&message)));
+        }
+        if let Body::Members(serde_json::Value::Object(members)) = &self.body {
+            let is_other = |k: &str| k != "message" && k != "Message";
+            let ordered = self.order.iter().filter(|k| members.contains_key(*k));
+            let rest = members.keys().filter(|k| !self.order.contains(k));
+            for name in ordered.chain(rest).filter(|k| is_other(k)) {
+                out.push_str(&format!(
+                    "<{name}>{}</{name}>",
+                    xml_elements(&members[name])
+                ));
+            }
+        }
+        out
     }
 }
 
@@ -144,12 +195,11 @@ pub(crate) fn render(
     protocol: Protocol,
     style: Option<&InvalidStyle>,
     invalid_code: Option<&str>,
+    unwrapped: bool,
     rejection: &Rejection,
 ) -> http::Response<Vec<u8>> {
-    render_answer(
-        protocol,
-        &Answer::of(protocol, style, invalid_code, rejection),
-    )
+    let answer = Answer::of(protocol, style, invalid_code, rejection).unwrapped(unwrapped);
+    render_answer(protocol, &answer)
 }
 
 /// An answer written as `protocol` writes an error.
@@ -174,7 +224,7 @@ pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Respon
                 Body::Members(members) => {
                     let mut body = members.clone();
                     if let Some(object) = body.as_object_mut() {
-                        object.insert("__type".into(), json!(answer.code));
+                        object.insert("__type".into(), json!(answer.type_for(protocol)));
                     }
                     body
                 }
@@ -194,7 +244,7 @@ pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Respon
                 Body::Message(message) => json!({ "message": message }),
             };
             if let Some(object) = body.as_object_mut() {
-                object.insert("__type".into(), json!(answer.code));
+                object.insert("__type".into(), json!(answer.type_for(protocol)));
             }
             let mut bytes = Vec::new();
             cbor_value(&mut bytes, &body);
@@ -223,6 +273,9 @@ pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Respon
     }
     if protocol == Protocol::RpcV2Cbor {
         response = response.header("smithy-protocol", "rpc-v2-cbor");
+    }
+    for (name, value) in &answer.headers {
+        response = response.header(name.as_str(), value.as_str());
     }
     response
         .header(http::header::CONTENT_LENGTH, body.len())
@@ -305,28 +358,29 @@ fn coral_type(code: &str) -> String {
 
 /// awsQuery's error, which restXml's services (but S3) write too.
 fn query_error(answer: &Answer, request_id: &str) -> String {
+    if answer.unwrapped {
+        return format!(
+            "<Error>{}<RequestId>{request_id}</RequestId></Error>",
+            answer.xml_elements()
+        );
+    }
+    let fault = if answer.client_fault {
+        "Sender"
+    } else {
+        "Receiver"
+    };
     format!(
-        "<ErrorResponse><Error><Type>{}</Type><Code>{}</Code><Message>{}</Message></Error>\
-         <RequestId>{}</RequestId></ErrorResponse>",
-        if answer.client_fault {
-            "Sender"
-        } else {
-            "Receiver"
-        },
-        xml_escape(&answer.code),
-        xml_escape(&answer.message()),
-        request_id
+        "<ErrorResponse><Error><Type>{fault}</Type>{}</Error><RequestId>{request_id}</RequestId>\
+         </ErrorResponse>",
+        answer.xml_elements(),
     )
 }
 
 fn ec2_error(answer: &Answer, request_id: &str) -> String {
     format!(
-        "<Response><Errors><Error><Code>{}</Code><Message>{}</Message>{}</Error></Errors>\
-         <RequestID>{}</RequestID></Response>",
-        xml_escape(&answer.code),
-        xml_escape(&answer.message()),
-        answer.other_members(),
-        request_id
+        "<Response><Errors><Error>{}</Error></Errors><RequestID>{request_id}</RequestID>\
+         </Response>",
+        answer.xml_elements(),
     )
 }
 
@@ -486,6 +540,24 @@ mod tests {
         let mut long = Vec::new();
         cbor_head(&mut long, 3, 300);
         assert_eq!(long, [0x79, 0x01, 0x2C]);
+    }
+
+    #[test]
+    fn s3_writes_its_errors_unwrapped() {
+        let answer = Answer::modeled(
+            "NoSuchKey",
+            404,
+            json!({"Message": "The specified key does not exist.", "Key": "k"}),
+            None,
+            Vec::new(),
+            vec!["Message".into(), "Key".into()],
+        )
+        .unwrapped(true);
+        assert_eq!(
+            query_error(&answer, "id"),
+            "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>\
+             <Key>k</Key><RequestId>id</RequestId></Error>"
+        );
     }
 
     #[test]
