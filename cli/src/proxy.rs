@@ -300,6 +300,22 @@ pub fn summary_lines(summary: &Summary) -> Vec<String> {
 
 async fn handle(State(proxy): State<Arc<Proxy>>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
+    // A body larger than what is read to check it (an S3 upload), or streamed in chunks of
+    // unknown total, is forwarded as it comes, unchecked, and counted as forwarded.
+    let length = parts
+        .headers
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let chunked = parts.headers.contains_key(http::header::TRANSFER_ENCODING);
+    if chunked || length.is_some_and(|n| n > MAX_BODY as u64) {
+        let identified = proxy
+            .catalog
+            .identify(&http::Request::from_parts(parts.clone(), Bytes::new()));
+        let name = identified.as_ref().map_or("-", |(name, _)| name.as_str());
+        proxy.count(name, false);
+        return forward(&proxy, http::Request::from_parts(parts, body)).await;
+    }
     let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -312,15 +328,6 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request) -> Response {
     };
     let request = http::Request::from_parts(parts, bytes);
     let identified = proxy.catalog.identify(&request);
-    let count = |service: &str, rejected: bool| {
-        let mut counts = proxy.counts.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = counts.entry(service.to_owned()).or_default();
-        if rejected {
-            entry.rejected += 1;
-        } else {
-            entry.forwarded += 1;
-        }
-    };
     if let Some((name, service)) = &identified {
         if let Err(rejection) = service.accept(&request) {
             if !matches!(rejection, Rejection::UnknownOperation { .. }) {
@@ -340,19 +347,32 @@ async fn handle(State(proxy): State<Arc<Proxy>>, request: Request) -> Response {
                 };
                 eprintln!("{verdict} {name} {operation}: {line}");
                 if !proxy.dry_run {
-                    count(name, true);
+                    proxy.count(name, true);
                     return service.respond_to(&request, &rejection).map(Body::from);
                 }
             }
         }
     }
-    count(identified.as_ref().map_or("-", |(name, _)| name), false);
-    forward(&proxy, request).await
+    proxy.count(identified.as_ref().map_or("-", |(name, _)| name), false);
+    let (parts, bytes) = request.into_parts();
+    forward(&proxy, http::Request::from_parts(parts, Body::from(bytes))).await
+}
+
+impl Proxy {
+    fn count(&self, service: &str, rejected: bool) {
+        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        let entry = counts.entry(service.to_owned()).or_default();
+        if rejected {
+            entry.rejected += 1;
+        } else {
+            entry.forwarded += 1;
+        }
+    }
 }
 
 /// The request sent upstream unchanged, and the upstream's answer returned unchanged; an
 /// upstream that cannot be reached or does not answer in time is a 503, as a gateway says.
-async fn forward(proxy: &Proxy, request: http::Request<Bytes>) -> Response {
+async fn forward(proxy: &Proxy, request: http::Request<Body>) -> Response {
     let (mut parts, body) = request.into_parts();
     let path = parts
         .uri
@@ -365,7 +385,7 @@ async fn forward(proxy: &Proxy, request: http::Request<Bytes>) -> Response {
         Ok(uri) => parts.uri = uri,
         Err(e) => return unavailable(format!("cannot forward to {target}: {e}")),
     }
-    let upstream = http::Request::from_parts(parts, Body::from(body));
+    let upstream = http::Request::from_parts(parts, body);
     match tokio::time::timeout(UPSTREAM_TIMEOUT, proxy.client.request(upstream)).await {
         Ok(Ok(response)) => response.map(Body::new),
         Ok(Err(e)) => unavailable(format!(

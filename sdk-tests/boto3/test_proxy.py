@@ -137,6 +137,10 @@ class ThroughTheProxy(unittest.TestCase):
         s3.create_bucket(Bucket="bucket-one")
         s3.put_object(Bucket="bucket-one", Key="a/b.txt", Body=b"hello")
         self.assertEqual(s3_direct.get_object(Bucket="bucket-one", Key="a/b.txt")["Body"].read(), b"hello")
+        # Larger than what the proxy reads to check it: streamed through, unchecked.
+        big = b"x" * (65 << 20)
+        s3.put_object(Bucket="bucket-one", Key="big", Body=big)
+        self.assertEqual(s3_direct.head_object(Bucket="bucket-one", Key="big")["ContentLength"], len(big))
         sns, _ = self.both("sns")
         topic = sns.create_topic(Name="topic-one")["TopicArn"]
         self.assertTrue(sns.publish(TopicArn=topic, Message="m")["MessageId"])
