@@ -457,10 +457,30 @@ fn serve_a_model_checks_requests_over_its_protocol() {
 
 /// `aws-constraints serve --addr 127.0.0.1:0 ARGS` started, and the address it printed.
 fn spawn_server(args: &[&str]) -> (std::process::Child, String) {
+    let mut all = vec!["serve", "--addr", "127.0.0.1:0"];
+    all.extend_from_slice(args);
+    spawn_listening(&all)
+}
+
+/// `aws-constraints proxy` in front of `upstream` with the folder of `models`, started.
+fn spawn_proxy(upstream: &str, models: &std::path::Path) -> (std::process::Child, String) {
+    let models = models.to_str().unwrap();
+    spawn_listening(&[
+        "proxy",
+        "--listen",
+        "127.0.0.1:0",
+        "--upstream",
+        upstream,
+        "--models",
+        models,
+    ])
+}
+
+/// The command started with `args`, and the address its first line says it listens on.
+fn spawn_listening(args: &[&str]) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
 
-    let mut server = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
         .args(args)
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .stdout(Stdio::piped())
@@ -468,7 +488,7 @@ fn spawn_server(args: &[&str]) -> (std::process::Child, String) {
         .spawn()
         .unwrap();
     let mut first_line = String::new();
-    BufReader::new(server.stdout.take().unwrap())
+    BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first_line)
         .unwrap();
     let addr = first_line
@@ -476,7 +496,7 @@ fn spawn_server(args: &[&str]) -> (std::process::Child, String) {
         .strip_prefix("listening on http://")
         .unwrap_or_else(|| panic!("{first_line:?}"))
         .to_owned();
-    (server, addr)
+    (child, addr)
 }
 
 /// One HTTP/1.1 request with a JSON body, and the whole response as text.
@@ -531,24 +551,7 @@ fn proxy_rejects_what_aws_would_and_forwards_the_rest() {
         }
     });
     let models = lambda_models("forwards");
-    let mut proxy = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
-        .args(["proxy", "--listen", "127.0.0.1:0", "--upstream"])
-        .arg(format!("http://{upstream_addr}"))
-        .arg("--models")
-        .arg(&models)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first_line = String::new();
-    BufReader::new(proxy.stdout.take().unwrap())
-        .read_line(&mut first_line)
-        .unwrap();
-    let addr = first_line
-        .trim()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_owned();
+    let (proxy, addr) = spawn_proxy(&format!("http://{upstream_addr}"), &models);
     let signed = |body: &str| {
         let mut stream = std::net::TcpStream::connect(&addr).unwrap();
         write!(
@@ -601,29 +604,13 @@ fn proxy_rejects_what_aws_would_and_forwards_the_rest() {
 
 #[test]
 fn proxy_answers_503_when_the_upstream_is_down() {
-    use std::io::{BufRead, BufReader};
-
     let models = lambda_models("down");
     // A port nothing listens on: bound, then closed.
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap();
-    let mut proxy = Command::new(env!("CARGO_BIN_EXE_aws-constraints"))
-        .args(["proxy", "--listen", "127.0.0.1:0", "--upstream"])
-        .arg(format!("http://{closed}"))
-        .arg("--models")
-        .arg(&models)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first_line = String::new();
-    BufReader::new(proxy.stdout.take().unwrap())
-        .read_line(&mut first_line)
-        .unwrap();
-    let addr = first_line.trim().strip_prefix("listening on http://");
-    let addr = addr.unwrap_or_else(|| panic!("{first_line:?}")).to_owned();
+    let (proxy, addr) = spawn_proxy(&format!("http://{closed}"), &models);
     let answer = http(&addr, "GET", "/anything", "");
     assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
     assert!(answer

@@ -12,9 +12,9 @@ import subprocess
 import sys
 import unittest
 
-import boto3
-from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
+
+from common import client, error_of
 
 BINARY = sys.argv.pop(1) if len(sys.argv) > 1 else "aws-constraints"
 INSTANCE = "8a2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"
@@ -38,26 +38,6 @@ class Emulator:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.process.stdout.close()
-
-
-def client(service, url, validate):
-    return boto3.client(
-        service,
-        endpoint_url=url,
-        region_name="us-east-1",
-        aws_access_key_id="AKIDTEST",
-        aws_secret_access_key="secret",
-        config=Config(parameter_validation=validate, retries={"max_attempts": 1}),
-    )
-
-
-def error_of(call):
-    """The modeled error code and message the emulator answered with."""
-    try:
-        call()
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["Error"].get("Message", "")
-    raise AssertionError("expected an error")
 
 
 class Scenarios:

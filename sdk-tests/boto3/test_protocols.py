@@ -13,9 +13,7 @@ import subprocess
 import sys
 import unittest
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from common import client, error_of
 
 BINARY, DATA = sys.argv.pop(1), sys.argv.pop(1)
 
@@ -34,27 +32,12 @@ class Server:
             text=True,
         )
         url = self.process.stdout.readline().strip().removeprefix("listening on ")
-        return boto3.client(
-            self.service,
-            endpoint_url=url,
-            region_name="us-east-1",
-            aws_access_key_id="AKIDTEST",
-            aws_secret_access_key="secret",
-            config=Config(parameter_validation=False, retries={"max_attempts": 1}),
-        )
+        return client(self.service, url)
 
     def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(timeout=10)
         self.process.stdout.close()
-
-
-def error_of(call):
-    try:
-        call()
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["Error"].get("Message", "")
-    raise AssertionError("expected an error")
 
 
 class Protocols(unittest.TestCase):

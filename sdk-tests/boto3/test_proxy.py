@@ -17,9 +17,7 @@ import sys
 import time
 import unittest
 
-import boto3
-from botocore.config import Config
-from botocore.exceptions import ClientError
+from common import client, error_of
 
 BINARY, DATA = sys.argv.pop(1), sys.argv.pop(1)
 MOTO = os.path.join(os.path.dirname(sys.executable), "moto_server")
@@ -72,25 +70,6 @@ class Proxy:
     def __exit__(self, *exc):
         self.process.send_signal(2)
         _, self.log = self.process.communicate(timeout=30)
-
-
-def client(service, url):
-    return boto3.client(
-        service,
-        endpoint_url=url,
-        region_name="us-east-1",
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=Config(parameter_validation=False, retries={"max_attempts": 1}),
-    )
-
-
-def error_of(call):
-    try:
-        call()
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["Error"].get("Message", "")
-    raise AssertionError("expected an error")
 
 
 def without_metadata(response):
