@@ -321,7 +321,7 @@ fn validate(
     match check(&document) {
         Ok(()) => print("valid\n").map(|()| ExitCode::SUCCESS),
         Err(InputError::Invalid(errors)) => {
-            print(&(render(&errors, format) + "\n")).map(|()| ExitCode::from(1))
+            print(&(render(&errors, format, true) + "\n")).map(|()| ExitCode::from(1))
         }
         Err(InputError::Malformed(e)) => Err(Usage(format!(
             "{source}: not a valid {operation} input document: {e}"
@@ -344,7 +344,8 @@ fn validate_by_model(
     match validator.validate_json(operation, document.as_bytes()) {
         Ok(()) => print("valid\n").map(|()| ExitCode::SUCCESS),
         Err(DocumentError::Invalid(errors)) => {
-            print(&(render(&errors, format) + "\n")).map(|()| ExitCode::from(1))
+            print(&(render(&errors, format, validator.profile().echoes_values) + "\n"))
+                .map(|()| ExitCode::from(1))
         }
         Err(error @ DocumentError::Malformed { .. }) => Err(Usage(format!(
             "{source}: not a valid {operation} input document: {error}"
@@ -380,8 +381,11 @@ impl OperationVisitor for Check {
     }
 }
 
-fn render(errors: &ValidationErrors, format: Format) -> String {
+/// The violations in `format`; `echoes_values` says whether the service's messages echo
+/// the values (IAM's do not: its profile).
+fn render(errors: &ValidationErrors, format: Format, echoes_values: bool) -> String {
     match format {
+        Format::Aws if !echoes_values => errors.aws_message_without_values(),
         Format::Aws => errors.aws_message(),
         Format::Smithy => errors.smithy_body().to_string(),
         Format::Json => errors.to_json().to_string(),

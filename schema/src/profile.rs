@@ -44,10 +44,31 @@ pub enum PatternText {
 }
 
 /// How a service departs from its model.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Profile {
     pub pattern_text: PatternText,
+    /// Whether its messages echo the value that broke a constraint (`Value '20' at ..`).
+    /// IAM's never do (`Value at 'maxSessionDuration' ..`): see [`NEVER_ECHO_VALUES`].
+    pub echoes_values: bool,
 }
+
+impl Default for Profile {
+    fn default() -> Profile {
+        Profile {
+            pattern_text: PatternText::default(),
+            echoes_values: true,
+        }
+    }
+}
+
+/// Services whose messages never echo a value, with the evidence (ids of
+/// `shared/reference/real-aws-messages.json`, LocalStack's snapshots recorded against AWS
+/// and bug reports quoting the service).
+pub const NEVER_ECHO_VALUES: &[(&str, &str)] = &[(
+    "IAM",
+    "UpdateServiceSpecificCredential (19), CreateRole's tags and maxSessionDuration (58, 60, \
+     81), CreateOpenIDConnectProvider (62), GetPolicyVersion (64): `Value at '..'` every time",
+)];
 
 /// Services whose messages print their Smithy model's anchors where their own model has
 /// none, with the evidence.
@@ -71,13 +92,19 @@ impl Profile {
             }
             _ => PatternText::AsTheServicePrints,
         };
-        Profile { pattern_text }
+        let echoes_values =
+            !sdk_id.is_some_and(|id| NEVER_ECHO_VALUES.iter().any(|(s, _)| *s == id));
+        Profile {
+            pattern_text,
+            echoes_values,
+        }
     }
 
     /// Everything as the model writes it.
     pub fn as_modeled() -> Profile {
         Profile {
             pattern_text: PatternText::AsModeled,
+            echoes_values: true,
         }
     }
 

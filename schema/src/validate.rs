@@ -67,6 +67,8 @@ pub struct Validator {
     /// The named types' plans, which refer to each other by index.
     plans: Vec<TypePlan>,
     patterns: Vec<LazyPattern>,
+    /// How the service departs from its model.
+    profile: Profile,
 }
 
 impl fmt::Debug for Validator {
@@ -188,7 +190,13 @@ impl Validator {
             inputs,
             plans,
             patterns: planner.patterns,
+            profile,
         }
+    }
+
+    /// How the service departs from its model ([`Profile`]): what the messages print.
+    pub fn profile(&self) -> Profile {
+        self.profile
     }
 
     /// The service and its API version, when the model says.

@@ -69,14 +69,11 @@ pub struct Service {
     refused: HashMap<String, String>,
     /// The operations with a URI template, the most specific first.
     routes: Vec<(route::Template, usize)>,
-    /// The error code of invalid input, where the service departs from its protocol's.
-    invalid_code: Option<String>,
+    /// How it writes answers where services differ.
+    conventions: reply::Conventions,
     /// The errors the operations declare, by name (what a modeled error's code is), where
     /// the service was built from its model.
     errors: HashMap<String, ErrorShape>,
-    /// Errors written without `<ErrorResponse>` around them (S3: restXml's
-    /// `noErrorWrapping`).
-    unwrapped_errors: bool,
 }
 
 /// A modeled error: its shape id and members.
@@ -168,7 +165,7 @@ impl Service {
     /// The service of `model`, whose service shape names its protocol.
     pub fn new(model: &Model) -> Result<Service, ModelError> {
         let mut service = Service::with_validator(Validator::new(model))?;
-        service.unwrapped_errors = model.unwrapped_errors();
+        service.conventions.unwrapped = model.unwrapped_errors();
         let mut ids: Vec<String> = service
             .validator
             .schema()
@@ -209,6 +206,7 @@ impl Service {
     /// [`Profile`]: aws_constraints_schema::profile::Profile
     pub fn with_validator(validator: Validator) -> Result<Service, ModelError> {
         let schema = validator.schema();
+        let echoes_values = validator.profile().echoes_values;
         let protocols = schema.protocols.clone();
         if protocols.is_empty() {
             return Err(ModelError::new(
@@ -265,9 +263,12 @@ impl Service {
             by_name,
             refused,
             routes,
-            invalid_code: None,
+            conventions: reply::Conventions {
+                invalid_code: None,
+                unwrapped: false,
+                echoes_values,
+            },
             errors: HashMap::new(),
-            unwrapped_errors: false,
         })
     }
 
@@ -283,7 +284,7 @@ impl Service {
     /// # Ok::<(), aws_constraints_schema::ModelError>(())
     /// ```
     pub fn with_invalid_code(mut self, code: impl Into<String>) -> Service {
-        self.invalid_code = Some(code.into());
+        self.conventions.invalid_code = Some(code.into());
         self
     }
 
@@ -373,13 +374,7 @@ impl Service {
                 .map(|i| self.operations[i].invalid.clone()),
             _ => None,
         };
-        reply::render(
-            protocol,
-            style.as_ref(),
-            self.invalid_code.as_deref(),
-            self.unwrapped_errors,
-            rejection,
-        )
+        reply::render(protocol, style.as_ref(), &self.conventions, rejection)
     }
 
     /// The operation a wire name names (`Service.Operation`, an `Action`); an operation
@@ -485,7 +480,7 @@ impl Service {
             headers,
             order,
         )
-        .unwrapped(self.unwrapped_errors);
+        .unwrapped(self.conventions.unwrapped);
         reply::render_answer(protocol, &answer)
     }
 

@@ -27,6 +27,15 @@ use serde_json::json;
 
 use crate::{InvalidStyle, Rejection};
 
+/// How a service writes its answers where services differ: the code of invalid input,
+/// S3's unwrapped errors, whether its messages echo values (IAM's do not).
+#[derive(Clone, Debug)]
+pub(crate) struct Conventions {
+    pub invalid_code: Option<String>,
+    pub unwrapped: bool,
+    pub echoes_values: bool,
+}
+
 /// What an answer says, whatever the protocol: its status, its error code and its
 /// message, or the Smithy framework's body.
 pub(crate) struct Answer {
@@ -57,7 +66,7 @@ impl Answer {
     fn of(
         protocol: Protocol,
         style: Option<&InvalidStyle>,
-        invalid_code: Option<&str>,
+        conventions: &Conventions,
         rejection: &Rejection,
     ) -> Answer {
         let answer = |status: u16, code: &str, message: String| Answer {
@@ -105,13 +114,21 @@ impl Answer {
                     unwrapped: false,
                 },
                 Some(InvalidStyle::Aws) | None => {
-                    let code = invalid_code.unwrap_or(match protocol {
-                        Protocol::AwsQuery => "ValidationError",
-                        Protocol::Ec2Query => "InvalidParameterValue",
-                        Protocol::RestXml => "InvalidArgument",
-                        _ => "ValidationException",
-                    });
-                    answer(400, code, errors.aws_message())
+                    let code = conventions
+                        .invalid_code
+                        .as_deref()
+                        .unwrap_or(match protocol {
+                            Protocol::AwsQuery => "ValidationError",
+                            Protocol::Ec2Query => "InvalidParameterValue",
+                            Protocol::RestXml => "InvalidArgument",
+                            _ => "ValidationException",
+                        });
+                    let message = if conventions.echoes_values {
+                        errors.aws_message()
+                    } else {
+                        errors.aws_message_without_values()
+                    };
+                    answer(400, code, message)
                 }
             },
         }
@@ -194,11 +211,11 @@ impl Answer {
 pub(crate) fn render(
     protocol: Protocol,
     style: Option<&InvalidStyle>,
-    invalid_code: Option<&str>,
-    unwrapped: bool,
+    conventions: &Conventions,
     rejection: &Rejection,
 ) -> http::Response<Vec<u8>> {
-    let answer = Answer::of(protocol, style, invalid_code, rejection).unwrapped(unwrapped);
+    let answer =
+        Answer::of(protocol, style, conventions, rejection).unwrapped(conventions.unwrapped);
     render_answer(protocol, &answer)
 }
 

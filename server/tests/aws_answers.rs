@@ -126,3 +126,25 @@ fn lambda_over_rest_json_1() {
                            (?!^[0-9]+$)([a-zA-Z0-9-_]+)"})
     );
 }
+
+#[test]
+fn iam_over_aws_query_echoes_no_value() {
+    // boto/botocore#3337: real IAM's `ValidationError`, the value left out of the message
+    // (IAM's profile: `aws_constraints_schema::profile::NEVER_ECHO_VALUES`).
+    let form = "Action=CreateRole&Version=2010-05-08&RoleName=r&AssumeRolePolicyDocument=%7B%7D\
+                &MaxSessionDuration=1000000";
+    let request = http::Request::post("/")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form.as_bytes().to_vec())
+        .unwrap();
+    let (status, _, body) = answer(&service("iam"), request);
+    assert_eq!(status, 400);
+    assert!(
+        body.starts_with(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code><Message>1 \
+             validation error detected: Value at 'maxSessionDuration' failed to satisfy \
+             constraint: Member must have value less than or equal to 43200</Message></Error>"
+        ),
+        "{body}"
+    );
+}

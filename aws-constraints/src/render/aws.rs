@@ -110,6 +110,14 @@ impl ClientText {
     }
 }
 
+/// Whether a message echoes the value that broke the constraint (most services do; IAM
+/// never does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Values {
+    Echoed,
+    LeftOut,
+}
+
 impl Violation {
     /// The path AWS reports the violation at: the collection's for a grouped member.
     pub fn aws_path(&self) -> String {
@@ -167,19 +175,19 @@ impl Violation {
 
     /// [`Violation::aws_message`] with the client's text written as `text` says.
     pub(crate) fn aws_message_in(&self, text: ClientText) -> String {
-        self.aws_message_at(&self.aws_path_in(text), text)
+        self.aws_message_at(&self.aws_path_in(text), text, Values::Echoed)
     }
 
     /// [`Violation::aws_message`], given the path AWS reports it at.
-    fn aws_message_at(&self, aws_path: &str, text: ClientText) -> String {
+    fn aws_message_at(&self, aws_path: &str, text: ClientText, values: Values) -> String {
         let (echo, constraint) = match &self.group {
             Some(group) => (group.echo(), group.aws_constraint()),
             None => (&self.echo, self.aws_constraint_in(text)),
         };
-        let value = match echo {
-            Echo::Null => "Value null".to_owned(),
-            Echo::Value(value) => format!("Value '{}'", text.of(value)),
-            Echo::Redacted | Echo::Omitted => "Value".to_owned(),
+        let value = match (echo, values) {
+            (Echo::Null, _) => "Value null".to_owned(),
+            (Echo::Value(value), Values::Echoed) => format!("Value '{}'", text.of(value)),
+            (Echo::Value(_) | Echo::Redacted | Echo::Omitted, _) => "Value".to_owned(),
         };
         format!("{value} at '{aws_path}' failed to satisfy constraint: {constraint}")
     }
@@ -218,14 +226,18 @@ impl ValidationErrors {
     /// assert_eq!(paths, ["writeCapacityUnits", "readCapacityUnits"]);
     /// ```
     pub fn aws_reported(&self) -> impl Iterator<Item = &Violation> {
-        self.aws_reported_with_messages(ClientText::AsSent)
+        self.aws_reported_with_messages(ClientText::AsSent, Values::Echoed)
             .into_iter()
             .map(|(violation, _)| violation)
     }
 
     /// [`ValidationErrors::aws_reported`], each with its message, the client's text written
     /// as `text` says. The order is AWS's whichever way: it hashes the messages AWS sends.
-    fn aws_reported_with_messages(&self, text: ClientText) -> Vec<(&Violation, String)> {
+    fn aws_reported_with_messages(
+        &self,
+        text: ClientText,
+        values: Values,
+    ) -> Vec<(&Violation, String)> {
         /// What orders one reported violation, computed once.
         struct Reported<'a> {
             violation: &'a Violation,
@@ -237,32 +249,35 @@ impl ValidationErrors {
             message: String,
         }
         let mut reported_groups = std::collections::HashSet::new();
-        let mut reported: Vec<Reported> =
-            self.violations
-                .iter()
-                .filter_map(|violation| {
-                    let at = violation.aws_reported_at();
-                    if let Some(group) = &violation.group {
-                        if !reported_groups.insert((group.kind, at.clone())) {
-                            return None;
-                        }
+        let mut reported: Vec<Reported> = self
+            .violations
+            .iter()
+            .filter_map(|violation| {
+                let at = violation.aws_reported_at();
+                if let Some(group) = &violation.group {
+                    if !reported_groups.insert((group.kind, at.clone())) {
+                        return None;
                     }
-                    let aws_path = at.aws_dotted_in(ClientText::AsSent);
-                    let sent = violation.aws_message_at(&aws_path, ClientText::AsSent);
-                    let message = match text {
-                        ClientText::AsSent => sent.clone(),
-                        ClientText::Neutralised => violation
-                            .aws_message_at(&at.aws_dotted_in(text), ClientText::Neutralised),
-                    };
-                    Some(Reported {
-                        violation,
-                        order: at.aws_order_key(),
-                        sent,
-                        message,
-                        aws_path,
-                    })
+                }
+                let aws_path = at.aws_dotted_in(ClientText::AsSent);
+                let sent = violation.aws_message_at(&aws_path, ClientText::AsSent, values);
+                let message = match text {
+                    ClientText::AsSent => sent.clone(),
+                    ClientText::Neutralised => violation.aws_message_at(
+                        &at.aws_dotted_in(text),
+                        ClientText::Neutralised,
+                        values,
+                    ),
+                };
+                Some(Reported {
+                    violation,
+                    order: at.aws_order_key(),
+                    sent,
+                    message,
+                    aws_path,
                 })
-                .collect();
+            })
+            .collect();
         // Members by bucket at each level of the path (the collection's path for a group).
         reported.sort_by(|a, b| a.order.cmp(&b.order));
         // Then one member's messages by bucket, as a hash set of as many holds them; in one
@@ -314,12 +329,42 @@ impl ValidationErrors {
     /// );
     /// ```
     pub fn aws_message(&self) -> String {
-        self.aws_message_in(ClientText::AsSent)
+        self.aws_message_in(ClientText::AsSent, Values::Echoed)
     }
 
-    fn aws_message_in(&self, text: ClientText) -> String {
+    /// [`ValidationErrors::aws_message`] as the services that never echo a value write
+    /// it (IAM: `Value at 'maxSessionDuration' failed to satisfy constraint: ..`); `null`
+    /// is still `Value null`, and the order is that of the messages so written.
+    ///
+    /// ```
+    /// use aws_constraints::Validate;
+    ///
+    /// #[derive(Validate, serde::Deserialize)]
+    /// #[serde(rename_all = "PascalCase")]
+    /// struct CreateRole {
+    ///     #[required]
+    ///     role_name: Option<String>,
+    ///     #[range(max = 43200)]
+    ///     max_session_duration: Option<i32>,
+    /// }
+    ///
+    /// let errors = CreateRole { role_name: None, max_session_duration: Some(1000000) }
+    ///     .validate()
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     errors.aws_message_without_values(),
+    ///     "2 validation errors detected: Value at 'maxSessionDuration' failed to satisfy \
+    ///      constraint: Member must have value less than or equal to 43200; Value null at \
+    ///      'roleName' failed to satisfy constraint: Member must not be null"
+    /// );
+    /// ```
+    pub fn aws_message_without_values(&self) -> String {
+        self.aws_message_in(ClientText::AsSent, Values::LeftOut)
+    }
+
+    fn aws_message_in(&self, text: ClientText, values: Values) -> String {
         let reported: Vec<String> = self
-            .aws_reported_with_messages(text)
+            .aws_reported_with_messages(text, values)
             .into_iter()
             .map(|(_, message)| message)
             .collect();
@@ -335,7 +380,7 @@ impl ValidationErrors {
 /// The AWS message with the client's text neutralised: what is logged.
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.aws_message_in(ClientText::Neutralised))
+        f.write_str(&self.aws_message_in(ClientText::Neutralised, Values::Echoed))
     }
 }
 
