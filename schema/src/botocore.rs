@@ -160,6 +160,9 @@ fn service_shape(root: &Value, protocol: &str) -> Result<(String, Map<String, Va
     if let Some(namespace) = text("xmlNamespace") {
         traits.insert("smithy.api#xmlNamespace".into(), json!({"uri": namespace}));
     }
+    if metadata.is_some_and(|m| m.get("awsQueryCompatible").is_some()) {
+        traits.insert("aws.protocols#awsQueryCompatible".into(), json!({}));
+    }
     let mut shape = Map::new();
     shape.insert("type".into(), json!("service"));
     if let Some(version) = text("apiVersion") {
@@ -245,6 +248,20 @@ fn convert(
             "smithy.api#error".into(),
             json!(if flag("fault") { "server" } else { "client" }),
         );
+        // botocore's `error`: the HTTP status, and the code a query-compatible service
+        // keeps.
+        if let Some(error) = shape.get("error") {
+            if let Some(status) = error.get("httpStatusCode") {
+                traits.insert("smithy.api#httpError".into(), status.clone());
+            }
+            if let Some(code) = error.get("code") {
+                let status = error.get("httpStatusCode").cloned().unwrap_or(json!(400));
+                traits.insert(
+                    "aws.protocols#awsQueryError".into(),
+                    json!({"code": code, "httpResponseCode": status}),
+                );
+            }
+        }
     }
     if let Some(format) = shape.get("timestampFormat").and_then(Value::as_str) {
         let smithy = match format {

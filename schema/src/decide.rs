@@ -10,8 +10,9 @@ use crate::model::{name_of, trait_value, Model};
 use crate::naming::type_name;
 use crate::profile::Profile;
 use crate::shapes::{
-    Binding, Body, Composite, Default, EnumValue, EventStream, HttpRoute, Member, NamedType,
-    Operation, PayloadKind, Protocol, Rule, Schema, TimestampFormat, Type, TypeKind, XmlNames,
+    Binding, Body, Composite, Default, EnumValue, ErrorInfo, EventStream, HttpRoute, Member,
+    NamedType, Operation, PayloadKind, Protocol, Rule, Schema, TimestampFormat, Type, TypeKind,
+    XmlNames,
 };
 use crate::ModelError;
 
@@ -92,6 +93,7 @@ impl<'m> Decider<'m> {
             operations,
             protocols: self.model.protocols().to_vec(),
             service_name: self.model.service_name().map(str::to_owned),
+            query_compatible: self.model.query_compatible(),
         }
     }
 
@@ -266,6 +268,7 @@ impl<'m> Decider<'m> {
             id: id.to_owned(),
             doc,
             kind,
+            error: error_info(shape.get("traits")),
         };
         self.types.insert(name.clone(), named);
         Ok(name)
@@ -856,6 +859,23 @@ impl Decider<'_> {
             value: name_of_part("value"),
         }
     }
+}
+
+/// An error shape's `@error`, `@httpError` and `@awsQueryError`; `None` for a shape that is
+/// no error.
+fn error_info(traits: Option<&Value>) -> Option<ErrorInfo> {
+    let fault = trait_value(traits, "smithy.api#error")?;
+    let query = trait_value(traits, "aws.protocols#awsQueryError");
+    Some(ErrorInfo {
+        client_fault: fault.as_str() != Some("server"),
+        status: trait_value(traits, "smithy.api#httpError")
+            .and_then(Value::as_u64)
+            .and_then(|s| u16::try_from(s).ok()),
+        query_code: query
+            .and_then(|q| q.get("code"))
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+    })
 }
 
 /// Where a member travels in an HTTP request, by its binding trait.

@@ -215,6 +215,13 @@ impl Model {
         targets(service.get("errors"))
     }
 
+    /// Whether the service is `@awsQueryCompatible` (botocore: `metadata.awsQueryCompatible`).
+    pub fn query_compatible(&self) -> bool {
+        self.service_shape()
+            .and_then(|(_, s)| s.get("traits"))
+            .is_some_and(|t| t.get("aws.protocols#awsQueryCompatible").is_some())
+    }
+
     /// Whether the service writes its XML errors without `<ErrorResponse>` around them:
     /// restXml's `noErrorWrapping` (S3; botocore models say so by being S3's).
     pub fn unwrapped_errors(&self) -> bool {

@@ -23,6 +23,9 @@ pub struct Schema {
     /// The service shape's name: what `X-Amz-Target` starts with in the awsJson protocols
     /// (`DynamoDB_20120810`; botocore's `targetPrefix`).
     pub service_name: Option<String>,
+    /// `@awsQueryCompatible`: a service moved from awsQuery to JSON, whose errors still
+    /// carry their query code (`x-amzn-query-error`).
+    pub query_compatible: bool,
 }
 
 /// An operation and the named type of its input (`None`: it takes none).
@@ -165,6 +168,18 @@ pub struct NamedType {
     /// The first paragraph of the shape's documentation, as plain text.
     pub doc: Option<String>,
     pub kind: TypeKind,
+    /// What `@error` and its companions say, when the shape is an error.
+    pub error: Option<ErrorInfo>,
+}
+
+/// An error shape's traits: whose fault it is (`@error`), its HTTP status (`@httpError`),
+/// and the code a query-compatible service keeps from its query protocol days
+/// (`@awsQueryError`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorInfo {
+    pub client_fault: bool,
+    pub status: Option<u16>,
+    pub query_code: Option<String>,
 }
 
 /// What a named type is.

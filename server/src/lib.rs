@@ -76,10 +76,11 @@ pub struct Service {
     errors: HashMap<String, ErrorShape>,
 }
 
-/// A modeled error: its shape id and members.
+/// A modeled error: its shape id, members and error traits.
 struct ErrorShape {
     id: String,
     members: Vec<Member>,
+    info: Option<aws_constraints_schema::shapes::ErrorInfo>,
 }
 
 /// What the service needs of an operation to read its requests and answer them.
@@ -192,6 +193,7 @@ impl Service {
                         ErrorShape {
                             id: named.id,
                             members: composite.members,
+                            info: named.error,
                         },
                     ))
                 }
@@ -468,6 +470,22 @@ impl Service {
                     headers.push((name.clone(), text));
                 }
             }
+        }
+        // A service moved from awsQuery to JSON keeps its errors' query codes in a header
+        // (`@awsQueryCompatible`): `x-amzn-query-error: Code;Sender`.
+        let json = !matches!(
+            protocol,
+            Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RestXml
+        );
+        if self.validator.schema().query_compatible && json {
+            let info = shape.and_then(|s| s.info.as_ref());
+            let query_code = info.and_then(|i| i.query_code.as_deref()).unwrap_or(code);
+            let fault = if info.is_none_or(|i| i.client_fault) {
+                "Sender"
+            } else {
+                "Receiver"
+            };
+            headers.push(("x-amzn-query-error".into(), format!("{query_code};{fault}")));
         }
         let order = shape
             .map(|s| s.members.iter().map(|m| m.wire.clone()).collect())

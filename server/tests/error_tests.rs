@@ -171,7 +171,8 @@ fn check(folder: &str, protocol: &str, wire: Protocol, known: &[&str]) {
 
 /// Cases a server cannot write from their params, and what the server does not do yet.
 const KNOWN: &[&str] = &[
-    // `@awsQueryError` codes and `x-amzn-query-error` (query-compatible services): not yet.
+    // The query-compatible service is a second service of the awsJson1_0 model; the server
+    // serves the first (see `query_compatible_errors_carry_their_query_code`).
     "QueryCompatibleAwsJson10CustomCodeError",
     // The bodies hold elements the params do not (`<Message>Hi</Message>`,
     // `<AnotherSetting>`): a client's parsing cases.
@@ -251,5 +252,37 @@ fn rpc_v2_cbor_errors() {
         "smithy.protocols#rpcv2Cbor",
         Protocol::RpcV2Cbor,
         KNOWN,
+    );
+}
+
+#[test]
+fn query_compatible_errors_carry_their_query_code() {
+    // Smithy's QueryCompatibleAwsJson10CustomCodeError, as a service of its own.
+    let model = r#"{"smithy": "2.0", "shapes": {
+        "ex#Queue": {"type": "service", "operations": [{"target": "ex#Send"}],
+            "traits": {"aws.protocols#awsJson1_0": {}, "aws.protocols#awsQueryCompatible": {}}},
+        "ex#Send": {"type": "operation", "errors": [{"target": "ex#CustomCodeError"},
+            {"target": "ex#NoCustomCodeError"}]},
+        "ex#CustomCodeError": {"type": "structure", "members": {
+            "message": {"target": "smithy.api#String"}},
+            "traits": {"smithy.api#error": "client",
+                "aws.protocols#awsQueryError": {"code": "Customized", "httpResponseCode": 402}}},
+        "ex#NoCustomCodeError": {"type": "structure", "members": {
+            "message": {"target": "smithy.api#String"}},
+            "traits": {"smithy.api#error": "server"}}
+    }}"#;
+    let service = Service::new(&Model::from_json(model).unwrap()).unwrap();
+    let members = serde_json::json!({"message": "Hi"});
+    let response = service.error(Protocol::AwsJson1_0, "CustomCodeError", 402, &members);
+    assert_eq!(
+        response.headers()["x-amzn-query-error"],
+        "Customized;Sender"
+    );
+    let body: Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["__type"], "ex#CustomCodeError");
+    let response = service.error(Protocol::AwsJson1_0, "NoCustomCodeError", 500, &members);
+    assert_eq!(
+        response.headers()["x-amzn-query-error"],
+        "NoCustomCodeError;Receiver"
     );
 }
