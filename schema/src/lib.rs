@@ -44,7 +44,7 @@ use std::fmt;
 pub use decide::{named_types, schema, Roots};
 pub use model::{closest, Model};
 pub use shapes::Schema;
-pub use validate::{DocumentError, Validator};
+pub use validate::{json_kind, DocumentError, Validator};
 
 /// Why a model could not be read, or a shape of it not decided.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -750,8 +750,12 @@ fn malformed(at: &Location<'_>, message: impl Into<String>) -> DocumentError {
     }
 }
 
-/// What a JSON value is, for messages.
-fn found(json: &Json) -> &'static str {
+/// What a JSON value is, for messages (`a number`, `null`).
+///
+/// ```
+/// assert_eq!(aws_constraints_schema::json_kind(&serde_json::json!([1])), "an array");
+/// ```
+pub fn json_kind(json: &Json) -> &'static str {
     match json {
         Json::Null => "null",
         Json::Bool(_) => "a boolean",
@@ -783,7 +787,7 @@ impl<'v> Reader<'v> {
             ));
         }
         let expected =
-            |what: &str| malformed(at, format!("expected {what}, found {}", found(json)));
+            |what: &str| malformed(at, format!("expected {what}, found {}", json_kind(json)));
         // The runtime's own readers, so that what is accepted is what the types accept.
         let by_serde = |result: Result<Value<'v>, serde_json::Error>| {
             result.map_err(|e| malformed(at, e.to_string()))
@@ -892,7 +896,7 @@ impl<'v> Reader<'v> {
         at: &Location<'_>,
     ) -> Result<Value<'v>, DocumentError> {
         let expected =
-            |what: &str| malformed(at, format!("expected {what}, found {}", found(json)));
+            |what: &str| malformed(at, format!("expected {what}, found {}", json_kind(json)));
         match &self.validator.plans[index] {
             TypePlan::Enum { .. } => match json {
                 Json::String(s) => Ok(Value::Enum(s)),

@@ -222,12 +222,8 @@ pub(crate) fn render(
 /// An answer written as `protocol` writes an error.
 pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Response<Vec<u8>> {
     let request_id = request_id();
-    let (content_type, body) = match protocol {
+    let body = match protocol {
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => {
-            let content_type = match protocol {
-                Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
-                _ => "application/x-amz-json-1.1",
-            };
             let body = match &answer.body {
                 Body::Smithy(body) => {
                     let mut body = body.clone();
@@ -246,14 +242,14 @@ pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Respon
                     body
                 }
             };
-            (content_type, body.to_string().into_bytes())
+            body.to_string().into_bytes()
         }
         Protocol::RestJson1 => {
             let body = match &answer.body {
                 Body::Smithy(body) | Body::Members(body) => body.clone(),
                 Body::Message(message) => json!({ "message": message }),
             };
-            ("application/json", body.to_string().into_bytes())
+            body.to_string().into_bytes()
         }
         Protocol::RpcV2Cbor => {
             let mut body = match &answer.body {
@@ -265,33 +261,54 @@ pub(crate) fn render_answer(protocol: Protocol, answer: &Answer) -> http::Respon
             }
             let mut bytes = Vec::new();
             cbor_value(&mut bytes, &body);
-            ("application/cbor", bytes)
+            bytes
         }
-        Protocol::AwsQuery => ("text/xml", query_error(answer, &request_id).into_bytes()),
-        // As Smithy's ec2Query error cases have it.
-        Protocol::Ec2Query => (
-            "text/xml;charset=UTF-8",
-            ec2_error(answer, &request_id).into_bytes(),
-        ),
-        Protocol::RestXml => (
-            "application/xml",
-            query_error(answer, &request_id).into_bytes(),
-        ),
+        Protocol::AwsQuery | Protocol::RestXml => query_error(answer, &request_id).into_bytes(),
+        Protocol::Ec2Query => ec2_error(answer, &request_id).into_bytes(),
     };
-    let mut response = http::Response::builder()
-        .status(answer.status)
-        .header(http::header::CONTENT_TYPE, content_type)
-        .header("x-amzn-requestid", &request_id);
+    let mut headers = answer.headers.clone();
     if matches!(
         protocol,
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1
     ) {
-        response = response.header("x-amzn-errortype", &answer.code);
+        headers.push(("x-amzn-errortype".into(), answer.code.clone()));
+    }
+    response(protocol, answer.status, &request_id, &headers, body)
+}
+
+/// The media type of a body written in `protocol` (ec2Query's as Smithy's error cases
+/// have it).
+pub(crate) fn media_type(protocol: Protocol) -> &'static str {
+    match protocol {
+        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+        Protocol::AwsJson1_1 => "application/x-amz-json-1.1",
+        Protocol::RestJson1 => "application/json",
+        Protocol::RpcV2Cbor => "application/cbor",
+        Protocol::AwsQuery => "text/xml",
+        Protocol::Ec2Query => "text/xml;charset=UTF-8",
+        Protocol::RestXml => "application/xml",
+    }
+}
+
+/// A response of `protocol`: its status, request id, `Content-Type` (when it has a body),
+/// `smithy-protocol` (rpcv2Cbor), `headers` and `Content-Length`.
+fn response(
+    protocol: Protocol,
+    status: u16,
+    request_id: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::builder()
+        .status(status)
+        .header("x-amzn-requestid", request_id);
+    if !body.is_empty() {
+        response = response.header(http::header::CONTENT_TYPE, media_type(protocol));
     }
     if protocol == Protocol::RpcV2Cbor {
         response = response.header("smithy-protocol", "rpc-v2-cbor");
     }
-    for (name, value) in &answer.headers {
+    for (name, value) in headers {
         response = response.header(name.as_str(), value.as_str());
     }
     response
@@ -311,57 +328,32 @@ pub(crate) fn render_output(
 ) -> http::Response<Vec<u8>> {
     let request_id = request_id();
     let elements = xml_elements(members);
-    let (content_type, body): (&str, Vec<u8>) = match protocol {
-        Protocol::AwsJson1_0 => (
-            "application/x-amz-json-1.0",
-            members.to_string().into_bytes(),
-        ),
-        Protocol::AwsJson1_1 => (
-            "application/x-amz-json-1.1",
-            members.to_string().into_bytes(),
-        ),
-        Protocol::RestJson1 => ("application/json", members.to_string().into_bytes()),
+    let body = match protocol {
+        Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1 => {
+            members.to_string().into_bytes()
+        }
         Protocol::RpcV2Cbor => {
             let mut bytes = Vec::new();
             cbor_value(&mut bytes, members);
-            ("application/cbor", bytes)
+            bytes
         }
-        Protocol::AwsQuery => (
-            "text/xml",
-            format!(
-                "<{operation}Response><{operation}Result>{elements}</{operation}Result>\
-                 <ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>\
-                 </{operation}Response>"
-            )
-            .into_bytes(),
-        ),
-        Protocol::Ec2Query => (
-            "text/xml;charset=UTF-8",
-            format!(
-                "<{operation}Response>{elements}<requestId>{request_id}</requestId>\
-                 </{operation}Response>"
-            )
-            .into_bytes(),
-        ),
-        Protocol::RestXml if elements.is_empty() => ("application/xml", Vec::new()),
-        Protocol::RestXml => (
-            "application/xml",
-            format!("<{operation}Response>{elements}</{operation}Response>").into_bytes(),
-        ),
+        Protocol::AwsQuery => format!(
+            "<{operation}Response><{operation}Result>{elements}</{operation}Result>\
+             <ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata>\
+             </{operation}Response>"
+        )
+        .into_bytes(),
+        Protocol::Ec2Query => format!(
+            "<{operation}Response>{elements}<requestId>{request_id}</requestId>\
+             </{operation}Response>"
+        )
+        .into_bytes(),
+        Protocol::RestXml if elements.is_empty() => Vec::new(),
+        Protocol::RestXml => {
+            format!("<{operation}Response>{elements}</{operation}Response>").into_bytes()
+        }
     };
-    let mut response = http::Response::builder()
-        .status(status)
-        .header("x-amzn-requestid", &request_id)
-        .header(http::header::CONTENT_LENGTH, body.len());
-    if !body.is_empty() {
-        response = response.header(http::header::CONTENT_TYPE, content_type);
-    }
-    if protocol == Protocol::RpcV2Cbor {
-        response = response.header("smithy-protocol", "rpc-v2-cbor");
-    }
-    response
-        .body(body)
-        .unwrap_or_else(|_| http::Response::new(Vec::new()))
+    response(protocol, status, &request_id, &[], body)
 }
 
 /// `__type` as AWS's awsJson services write a validation failure: under the namespace

@@ -131,10 +131,7 @@ fn aws_json(
         format!("no operation is named {target} (X-Amz-Target)")
     })?;
     let operation = &service.operations[index];
-    let version = match protocol {
-        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
-        _ => "application/x-amz-json-1.1",
-    };
+    let version = crate::reply::media_type(protocol);
     if let Some(found) = wire.content_type()? {
         if found != version && found != "application/json" {
             return Err(Rejection::UnsupportedMediaType {
@@ -159,7 +156,10 @@ fn json_object(body: &[u8], operation: &OperationWire) -> Result<Json, Rejection
         Ok(object @ Json::Object(_)) => Ok(object),
         Ok(other) => Err(Rejection::Malformed {
             operation: Some(operation.name.clone()),
-            detail: format!("the body is {}, not a JSON object", json_kind(&other)),
+            detail: format!(
+                "the body is {}, not a JSON object",
+                aws_constraints_schema::json_kind(&other)
+            ),
         }),
         Err(e) => Err(Rejection::Malformed {
             operation: Some(operation.name.clone()),
@@ -168,19 +168,6 @@ fn json_object(body: &[u8], operation: &OperationWire) -> Result<Json, Rejection
     }
 }
 
-fn json_kind(json: &Json) -> &'static str {
-    match json {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
-}
-
-/// restJson1: the operation by its `@http` route; members from the labels, the query
-/// string, the headers and the body (a JSON object, or the `@httpPayload` member).
 /// How a REST protocol writes a body of members: restJson1's JSON, restXml's XML.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -190,13 +177,16 @@ enum Format {
 
 impl Format {
     fn media_type(self) -> &'static str {
-        match self {
-            Format::Json => "application/json",
-            Format::Xml => "application/xml",
-        }
+        crate::reply::media_type(match self {
+            Format::Json => Protocol::RestJson1,
+            Format::Xml => Protocol::RestXml,
+        })
     }
 }
 
+/// restJson1 and restXml: the operation by its `@http` route; members from the labels, the
+/// query string, the headers and the body (a document of members, or the `@httpPayload`
+/// member).
 fn rest(service: &Service, wire: &Wire, format: Format) -> Result<(String, Json), Rejection> {
     let (index, labels) = route(service, wire)?;
     let operation = &service.operations[index];
