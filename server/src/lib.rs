@@ -62,9 +62,11 @@ pub struct Service {
     /// The protocols it speaks, the first the one it answers in when a request says none.
     protocols: Vec<Protocol>,
     operations: Vec<OperationWire>,
-    /// The operations by what names them on the wire: `X-Amz-Target`'s
-    /// `Service.Operation` (awsJson) or `Action` (query protocols).
+    /// The operations by name: what an `Action` (query protocols) or an rpcv2Cbor path
+    /// says, and `X-Amz-Target` after the service's name and a dot (awsJson).
     by_name: HashMap<String, usize>,
+    /// The service shape's name, what `X-Amz-Target` starts with (`DynamoDB_20120810`).
+    target_prefix: String,
     /// The operations the validator refuses, by name, and why.
     refused: HashMap<String, String>,
     /// The operations with a URI template, the most specific first.
@@ -216,7 +218,7 @@ impl Service {
                  awsJson1_1, restJson1, awsQuery, ec2Query, restXml, rpcv2Cbor)",
             ));
         }
-        let prefix = schema.service_name.clone().unwrap_or_default();
+        let target_prefix = schema.service_name.clone().unwrap_or_default();
         let mut operations = Vec::new();
         let mut by_name = HashMap::new();
         let mut routes = Vec::new();
@@ -232,9 +234,6 @@ impl Service {
                 })
                 .unwrap_or_default();
             let invalid = invalid_style(&operation.errors);
-            // `X-Amz-Target`'s `Service.Operation` (awsJson), and the operation's own name
-            // (an `Action`, an rpcv2Cbor path).
-            by_name.insert(format!("{prefix}.{}", operation.name), index);
             by_name.insert(operation.name.clone(), index);
             if let Some(http) = &operation.http {
                 match route::Template::parse(&http.uri) {
@@ -263,6 +262,7 @@ impl Service {
             protocols,
             operations,
             by_name,
+            target_prefix,
             refused,
             routes,
             conventions: reply::Conventions {
@@ -379,13 +379,12 @@ impl Service {
         reply::render(protocol, style.as_ref(), &self.conventions, rejection)
     }
 
-    /// The operation a wire name names (`Service.Operation`, an `Action`); an operation
-    /// the validator refuses is unsupported, not unknown.
-    fn named(&self, wire_name: &str, unknown: impl FnOnce() -> String) -> Result<usize, Rejection> {
-        if let Some(index) = self.by_name.get(wire_name) {
+    /// The operation called `name` (an `Action`, a path's, `X-Amz-Target`'s after the
+    /// prefix); an operation the validator refuses is unsupported, not unknown.
+    fn named(&self, name: &str, unknown: impl FnOnce() -> String) -> Result<usize, Rejection> {
+        if let Some(index) = self.by_name.get(name) {
             return Ok(*index);
         }
-        let name = wire_name.rsplit('.').next().unwrap_or(wire_name);
         match self.refused.get(name) {
             Some(reason) => Err(Rejection::Unsupported {
                 operation: name.to_owned(),

@@ -148,3 +148,30 @@ fn iam_over_aws_query_echoes_no_value() {
         "{body}"
     );
 }
+
+#[test]
+fn x_amz_target_names_the_service_and_the_operation() {
+    // Only `Service.Operation` names an operation over awsJson: not the operation alone,
+    // not another service's prefix.
+    let service = service("kms");
+    for target in [
+        "GenerateRandom",
+        "OtherService.GenerateRandom",
+        "TrentService.Nothing",
+    ] {
+        let request = aws_json(target, "1.1", json!({"NumberOfBytes": 8}));
+        assert!(
+            matches!(
+                service.read(&request),
+                Err(aws_constraints_server::Rejection::UnknownOperation { .. })
+            ),
+            "{target}"
+        );
+    }
+    let request = aws_json(
+        "TrentService.GenerateRandom",
+        "1.1",
+        json!({"NumberOfBytes": 8}),
+    );
+    assert_eq!(service.read(&request).unwrap().operation, "GenerateRandom");
+}

@@ -127,9 +127,13 @@ fn aws_json(
         .ok_or_else(|| Rejection::UnknownOperation {
             detail: "the request has no X-Amz-Target header naming its operation".into(),
         })?;
-    let index = service.named(target.trim(), || {
-        format!("no operation is named {target} (X-Amz-Target)")
-    })?;
+    let unknown = || format!("no operation is named {target} (X-Amz-Target)");
+    let name = target
+        .trim()
+        .strip_prefix(service.target_prefix.as_str())
+        .and_then(|rest| rest.strip_prefix('.'))
+        .ok_or_else(|| Rejection::UnknownOperation { detail: unknown() })?;
+    let index = service.named(name, unknown)?;
     let operation = &service.operations[index];
     let version = crate::reply::media_type(protocol);
     if let Some(found) = wire.content_type()? {
