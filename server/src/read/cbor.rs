@@ -15,7 +15,7 @@ pub(crate) fn read(service: &Service, wire: &Wire) -> Result<(String, Json), Rej
     let path = wire.path.trim_end_matches('/');
     let operation_name = path
         .rsplit_once("/operation/")
-        .filter(|(prefix, _)| prefix.starts_with("/service/") || prefix.contains("/service/"))
+        .filter(|(prefix, _)| prefix.contains("/service/"))
         .map(|(_, operation)| operation)
         .ok_or_else(|| Rejection::UnknownOperation {
             detail: format!(
