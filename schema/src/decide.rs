@@ -348,7 +348,10 @@ impl<'m> Decider<'m> {
         }
         let target_shape = self.model.shape(&target)?;
         let traits = merged(target_shape.get("traits"), member_traits);
-        if traits.contains_key("smithy.api#sensitive") {
+        let service = self.model.sdk_id().unwrap_or("");
+        if traits.contains_key("smithy.api#sensitive")
+            || self.profile.hides_value(service, name_of(owner), name)
+        {
             rules.push(Rule::Sensitive);
         }
         let at = format!("{owner}${name}");

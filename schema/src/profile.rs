@@ -18,6 +18,13 @@
 //! `scripts/pattern-anchors.py`); a pattern is matched the same with or without them, as
 //! AWS matches the whole value either way.
 //!
+//! **Values.** IAM never echoes a value ([`NEVER_ECHO_VALUES`]); a few services never echo
+//! certain members' values though their models do not mark them `@sensitive`
+//! ([`VALUES_NOT_ECHOED`]): those members are hidden as sensitive ones are.
+//!
+//! Every recorded message is a test (`tests/tests/real_messages.rs`), through these
+//! profiles.
+//!
 //! ```
 //! use aws_constraints_schema::profile::{PatternText, Profile};
 //!
@@ -50,6 +57,9 @@ pub struct Profile {
     /// Whether its messages echo the value that broke a constraint (`Value '20' at ..`).
     /// IAM's never do (`Value at 'maxSessionDuration' ..`): see [`NEVER_ECHO_VALUES`].
     pub echoes_values: bool,
+    /// Whether the members [`VALUES_NOT_ECHOED`] names are hidden as `@sensitive` ones
+    /// are, since their service never shows their values (`Value at 'name' ..`).
+    pub hides_values_not_echoed: bool,
 }
 
 impl Default for Profile {
@@ -57,6 +67,7 @@ impl Default for Profile {
         Profile {
             pattern_text: PatternText::default(),
             echoes_values: true,
+            hides_values_not_echoed: true,
         }
     }
 }
@@ -69,6 +80,29 @@ pub const NEVER_ECHO_VALUES: &[(&str, &str)] = &[(
     "UpdateServiceSpecificCredential (19), CreateRole's tags and maxSessionDuration (58, 60, \
      81), CreateOpenIDConnectProvider (62), GetPolicyVersion (64): `Value at '..'` every time",
 )];
+
+/// Members whose values their service never echoes though its model does not mark them
+/// `@sensitive` (by service, then `Structure$member`), with the evidence. Hiding them as
+/// sensitive members are hidden is what gives AWS's `Value at '..'`, and keeps them out of
+/// every rendering: the one mechanism by which a value is never shown.
+pub const VALUES_NOT_ECHOED: &[(&str, &[&str], &str)] = &[
+    (
+        "EMR Serverless",
+        &["CreateApplicationRequest$name"],
+        "CreateApplication (88): `Value at 'name' failed to satisfy constraint: Member must \
+         have length less than or equal to 64`, quoted from the service in \
+         aws-solutions-library-samples/guidance-for-clickstream-analytics-on-aws#473",
+    ),
+    (
+        "CloudWatch Logs",
+        &[
+            "DescribeLogStreamsRequest$logGroupIdentifier",
+            "GetLogEventsRequest$logGroupIdentifier",
+        ],
+        "DescribeLogStreams and GetLogEvents (77): `Value at 'logGroupIdentifier' ..`, in \
+         moto's tests/test_logs/test_logs.py, verified against AWS",
+    ),
+];
 
 /// Services whose messages print their Smithy model's anchors where their own model has
 /// none, with the evidence.
@@ -97,6 +131,7 @@ impl Profile {
         Profile {
             pattern_text,
             echoes_values,
+            hides_values_not_echoed: true,
         }
     }
 
@@ -105,7 +140,34 @@ impl Profile {
         Profile {
             pattern_text: PatternText::AsModeled,
             echoes_values: true,
+            hides_values_not_echoed: false,
         }
+    }
+
+    /// Whether member `member` of structure `structure` (local names) of service `sdk_id`
+    /// is hidden as a sensitive member is: its service never echoes its value
+    /// ([`VALUES_NOT_ECHOED`]) and this profile follows the service.
+    ///
+    /// ```
+    /// use aws_constraints_schema::profile::Profile;
+    ///
+    /// let emr = Profile::of(Some("EMR Serverless"));
+    /// assert!(emr.hides_value("EMR Serverless", "CreateApplicationRequest", "name"));
+    /// assert!(!emr.hides_value("EMR Serverless", "CreateApplicationRequest", "type"));
+    /// assert!(!Profile::as_modeled().hides_value(
+    ///     "EMR Serverless",
+    ///     "CreateApplicationRequest",
+    ///     "name"
+    /// ));
+    /// ```
+    pub fn hides_value(&self, sdk_id: &str, structure: &str, member: &str) -> bool {
+        self.hides_values_not_echoed
+            && VALUES_NOT_ECHOED.iter().any(|(service, members, _)| {
+                *service == sdk_id
+                    && members
+                        .iter()
+                        .any(|id| id.split_once('$') == Some((structure, member)))
+            })
     }
 
     /// The text of `pattern`, the pattern of shape `shape` of service `sdk_id`, as this
