@@ -143,6 +143,7 @@ fn impl_validate(input: &Input) -> TokenStream {
         }
     });
     let compile_patterns = compile_patterns(&patterns, &nested_types);
+    let echo_text = impl_echo_text(input);
     quote! {
         const _: () = {
             use #krate as __awsc_crate;
@@ -166,8 +167,73 @@ fn impl_validate(input: &Input) -> TokenStream {
 
                 #compile_patterns
             }
+            #echo_text
         };
     }
+}
+
+/// `EchoText` for a structure: how AWS echoes it inside an echoed list or map, Lombok's
+/// `toString` (the runtime's `StructureEcho`), each member's echo found as any member's
+/// is (a member that cannot be echoed leaves the structure without one). Not for a
+/// union, a transparent newtype, a structure with flattened members, or a generic one
+/// (where the impl is written, a type parameter's echo is not known).
+fn impl_echo_text(input: &Input) -> Option<TokenStream> {
+    let Shape::Struct {
+        fields,
+        transparent: false,
+    } = &input.shape
+    else {
+        return None;
+    };
+    if !input.original.generics.params.is_empty()
+        || fields
+            .iter()
+            .any(|field| matches!(field.wire, Wire::Inline | Wire::Flattened))
+    {
+        return None;
+    }
+    let ident = &input.original.ident;
+    let name = ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    let members = fields.iter().filter_map(|field| {
+        let Wire::Named(wire_name) = &field.wire else {
+            return None;
+        };
+        let sensitivity = if field.attrs.sensitive.is_some() {
+            quote!(__awsc_crate::path::Sensitivity::Whole)
+        } else {
+            member_parts_sensitivity(&field.attrs.rules)
+                .unwrap_or_else(|| quote!(__awsc_crate::path::Sensitivity::Nothing))
+        };
+        let member = field.ident;
+        let probe = echo_probe(&quote_spanned!(field.ty.span()=> &self.#member));
+        Some(quote! {
+            __awsc_echo.member(#wire_name, (#probe)(#sensitivity).as_deref());
+        })
+    });
+    let sensitive_type = input.attrs.sensitive;
+    Some(quote! {
+        #[automatically_derived]
+        impl __awsc_crate::rules::EchoText for #ident {
+            fn write_echo(&self, out: &mut ::std::string::String) {
+                self.write_echo_hiding(__awsc_crate::path::Sensitivity::Nothing, out);
+            }
+
+            fn write_echo_hiding(
+                &self,
+                sensitivity: __awsc_crate::path::Sensitivity,
+                out: &mut ::std::string::String,
+            ) {
+                if #sensitive_type || sensitivity != __awsc_crate::path::Sensitivity::Nothing {
+                    out.push_str(__awsc_crate::path::REDACTED);
+                    return;
+                }
+                let mut __awsc_echo = __awsc_crate::rules::StructureEcho::new(out, #name);
+                #(#members)*
+                __awsc_echo.finish();
+            }
+        }
+    })
 }
 
 /// `compile_patterns`: the type's own patterns, then its nested types', each type once; a

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Write};
 
 use crate::compact::CompactText;
-use crate::java::{java_double, java_float, java_spread_hash, java_table_mask};
+use crate::java::{java_double, java_float, java_spread_hash, java_table_mask, lower_camel};
 use crate::path::{Sensitivity, REDACTED};
 
 /// The text of a value as an AWS message echoes it: what [`Echo::Value`](crate::report::Echo::Value)
@@ -141,6 +141,86 @@ pub(crate) fn value_text(write: impl FnOnce(&mut String)) -> ValueText {
     text
 }
 
+thread_local! {
+    /// Raised while an echo is written when a part of the value cannot be echoed (a
+    /// structure's timestamp member): the echo is then not kept ([`echoed_text`]).
+    static UNECHOABLE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Writes an echo with `write` and keeps it, unless a part of the value could not be
+/// echoed ([`StructureEcho::member`] given none): then there is no echo at all, as for a
+/// value whose type is not [`EchoText`], never a partial one. Nested echoes (a member's,
+/// written while its structure is) each answer for themselves.
+pub fn echoed_text(write: impl FnOnce(&mut String)) -> Option<ValueText> {
+    let outer = UNECHOABLE
+        .try_with(|raised| raised.replace(false))
+        .unwrap_or(false);
+    let text = value_text(write);
+    let unechoable = UNECHOABLE
+        .try_with(|raised| raised.replace(outer))
+        .unwrap_or(false);
+    (!unechoable).then_some(text)
+}
+
+/// A structure as AWS's services echo one: they are Java, and their classes print
+/// themselves as Lombok's `toString` writes them, the class (the shape's name), then every
+/// member in the model's order as `name=value` (its name lower camel case, `null` when
+/// absent), `RoutingConfigurationListItem(stateMachineVersionArn=arn:..:1, weight=50)`.
+/// What `#[derive(Validate)]` writes for a structure's [`EchoText`], and the model-driven
+/// validator for its documents. A member whose value cannot be echoed (a timestamp, a
+/// union) leaves the whole structure, and whatever holds it, without an echo.
+///
+/// ```
+/// use aws_constraints::rules::StructureEcho;
+///
+/// let mut out = String::new();
+/// let mut echo = StructureEcho::new(&mut out, "MetricTransformation");
+/// echo.member("metricName", Some("metric1"));
+/// echo.member("defaultValue", Some("null"));
+/// echo.finish();
+/// assert_eq!(out, "MetricTransformation(metricName=metric1, defaultValue=null)");
+/// ```
+// Evidence: Step Functions' CreateStateMachineAlias, recorded against AWS by LocalStack
+// (tests/aws/services/stepfunctions/v2/test_sfn_api_aliasing.snapshot.json, 03-03-2025):
+// `Value '[RoutingConfigurationListItem(stateMachineVersionArn=arn:..:1, weight=50), ..]'
+// at 'routingConfiguration' failed to satisfy constraint: Member must have length less than
+// or equal to 2` (tests/tests/real_messages.rs).
+pub struct StructureEcho<'o> {
+    out: &'o mut String,
+    members: usize,
+}
+
+impl<'o> StructureEcho<'o> {
+    /// Starts the echo of structure `name` in `out`.
+    pub fn new(out: &'o mut String, name: &str) -> StructureEcho<'o> {
+        out.push_str(name);
+        out.push('(');
+        StructureEcho { out, members: 0 }
+    }
+
+    /// The next member, by its name on the wire (written lower camel case, as the Java
+    /// field is named), with its echo; `None` when its type cannot be echoed.
+    pub fn member(&mut self, wire_name: &str, echo: Option<&str>) {
+        if self.members > 0 {
+            self.out.push_str(", ");
+        }
+        self.members += 1;
+        self.out.push_str(&lower_camel(wire_name));
+        self.out.push('=');
+        match echo {
+            Some(text) => self.out.push_str(text),
+            None => {
+                let _ = UNECHOABLE.try_with(|raised| raised.set(true));
+            }
+        }
+    }
+
+    /// Ends the echo.
+    pub fn finish(self) {
+        self.out.push(')');
+    }
+}
+
 /// The echo of a value as it displays (a number's).
 pub(crate) fn displayed(value: &impl fmt::Display) -> ValueText {
     value_text(|out| {
@@ -215,7 +295,6 @@ macro_rules! echo_as_str {
 echo_as_str!(
     str,
     String,
-    Box<str>,
     std::rc::Rc<str>,
     std::sync::Arc<str>,
     Cow<'_, str>
@@ -246,6 +325,17 @@ impl EchoText for f32 {
 }
 
 impl<T: EchoText + ?Sized> EchoText for &T {
+    fn write_echo(&self, out: &mut String) {
+        (**self).write_echo(out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        (**self).write_echo_hiding(sensitivity, out);
+    }
+}
+
+/// A boxed value (a recursive structure's member) echoes as the value.
+impl<T: EchoText + ?Sized> EchoText for Box<T> {
     fn write_echo(&self, out: &mut String) {
         (**self).write_echo(out);
     }
@@ -456,7 +546,7 @@ pub trait ViaEchoText {
 
 impl<T: EchoText + ?Sized> ViaEchoText for &EchoProbe<'_, T> {
     fn probe_echo(&self, sensitivity: Sensitivity) -> Option<ValueText> {
-        Some(value_text(|out| self.0.write_echo_hiding(sensitivity, out)))
+        echoed_text(|out| self.0.write_echo_hiding(sensitivity, out))
     }
 }
 

@@ -123,6 +123,16 @@ fn java_decimal(
     out
 }
 
+/// A member's name as AWS's Java services name it, in messages' paths and in the fields of
+/// echoed objects: its first letter in lower case.
+pub(crate) fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

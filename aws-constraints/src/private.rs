@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::sync::{Arc, OnceLock};
 
 use crate::echo::EchoText;
-pub use crate::echo::{EchoProbe, ViaEchoText, ViaNothing};
+pub use crate::echo::{echoed_text, EchoProbe, ViaEchoText, ViaNothing};
 pub use crate::number::Numeric;
 use crate::path::{Location, Sensitivity};
 use crate::report::{Bound, Constraint, Echo, Group, GroupKind, Number, ValueText};

@@ -4,6 +4,6 @@
 //! ("`#[len]` cannot be applied to `u32`"); implement them for a type of your own that
 //! should take those rules.
 
-pub use crate::echo::EchoText;
+pub use crate::echo::{EchoText, StructureEcho};
 pub use crate::number::Numeric;
 pub use crate::traits::{HasLength, List, Map, Presence, StringValue};

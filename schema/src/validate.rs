@@ -13,7 +13,7 @@ use std::hash::{Hash, Hasher};
 use aws_constraints::__private::{self as runtime, Borrowed, LazyPattern, Members, MAX_DEPTH};
 use aws_constraints::path::{Location, Sensitivity};
 use aws_constraints::report::{Constraint, Number, ValueText};
-use aws_constraints::rules::{EchoText, HasLength, Map};
+use aws_constraints::rules::{EchoText, HasLength, Map, StructureEcho};
 use aws_constraints::{Blob, Timestamp, ValidationErrors};
 use serde::Deserialize;
 use serde_json::Value as Json;
@@ -1322,13 +1322,15 @@ impl Validator {
     }
 
     /// Whether AWS's echo of a value of `ty` can be written, as the runtime's `EchoText` is
-    /// implemented: strings, numbers, booleans, blobs, enums, and lists and maps of them.
+    /// implemented: strings, numbers, booleans, blobs, enums, structures (the derive's), and
+    /// lists and maps of them. A structure's own members decide, value by value, whether
+    /// its echo is written ([`Echoing`]).
     fn echoes(&self, ty: &Ty) -> bool {
         match ty {
             Ty::Timestamp | Ty::Document => false,
             Ty::Named { name: index, .. } => matches!(
                 self.plans[*index],
-                TypePlan::Enum { .. } | TypePlan::IntEnum { .. }
+                TypePlan::Enum { .. } | TypePlan::IntEnum { .. } | TypePlan::Structure(_)
             ),
             Ty::List { item, .. } => self.echoes(item),
             Ty::Map { value, .. } => self.echoes(value),
@@ -1339,14 +1341,90 @@ impl Validator {
     /// The echo of a value, as the derive's echo probe gives it: the whole value where its
     /// type echoes, hiding what `sensitivity` names; nothing otherwise.
     fn echo(&self, subject: Subject<'_>, ty: &Ty, sensitivity: Sensitivity) -> Option<ValueText> {
-        let mut out = String::new();
         match subject {
-            Subject::Key(key) => key.write_echo_hiding(sensitivity, &mut out),
-            Subject::Value(value) if self.echoes(ty) => {
-                value.write_echo_hiding(sensitivity, &mut out)
+            Subject::Key(key) => {
+                runtime::echoed_text(|out| key.write_echo_hiding(sensitivity, out))
             }
-            Subject::Value(_) => return None,
+            Subject::Value(value) if self.echoes(ty) => {
+                let echoing = Echoing {
+                    validator: self,
+                    value,
+                    ty,
+                };
+                runtime::echoed_text(|out| echoing.write_echo_hiding(sensitivity, out))
+            }
+            Subject::Value(_) => None,
         }
-        Some(ValueText::from(out))
+    }
+}
+
+/// A value of type `ty` echoed as the derive's types echo it: what holds structures
+/// (`StructureEcho`, which needs each structure's plan) written here, the rest by the
+/// runtime's `EchoText` of [`Value`].
+struct Echoing<'v, 'a> {
+    validator: &'v Validator,
+    value: &'v Value<'a>,
+    ty: &'v Ty,
+}
+
+impl Echoing<'_, '_> {
+    fn of<'v, 'a>(&self, value: &'v Value<'a>, ty: &'v Ty) -> Echoing<'v, 'a>
+    where
+        Self: 'v,
+    {
+        Echoing {
+            validator: self.validator,
+            value,
+            ty,
+        }
+    }
+}
+
+impl EchoText for Echoing<'_, '_> {
+    fn write_echo(&self, out: &mut String) {
+        self.write_echo_hiding(Sensitivity::Nothing, out);
+    }
+
+    fn write_echo_hiding(&self, sensitivity: Sensitivity, out: &mut String) {
+        match (self.value, self.ty) {
+            (Value::List(items), Ty::List { item, .. }) => {
+                let items: Vec<Option<Echoing>> = items
+                    .iter()
+                    .map(|v| v.as_ref().map(|v| self.of(v, item)))
+                    .collect();
+                items.write_echo_hiding(sensitivity, out);
+            }
+            (Value::Map(entries), Ty::Map { value: ty, .. }) => {
+                let entries: BTreeMap<&str, Option<Echoing>> = entries
+                    .0
+                    .iter()
+                    .map(|(k, v)| (*k, v.as_ref().map(|v| self.of(v, ty))))
+                    .collect();
+                entries.write_echo_hiding(sensitivity, out);
+            }
+            (Value::Structure(members), Ty::Named { name: index, .. }) => {
+                let TypePlan::Structure(plan) = &self.validator.plans[*index] else {
+                    return self.value.write_echo_hiding(sensitivity, out);
+                };
+                if plan.sensitive || sensitivity != Sensitivity::Nothing {
+                    return out.push_str(aws_constraints::path::REDACTED);
+                }
+                let mut echo = StructureEcho::new(out, &plan.name);
+                for (member, value) in plan.members.iter().zip(members) {
+                    let hidden = if member.sensitive {
+                        Sensitivity::Whole
+                    } else {
+                        member.parts.unwrap_or(Sensitivity::Nothing)
+                    };
+                    let text = self.validator.echoes(&member.ty).then(|| {
+                        let value = value.as_ref().map(|v| self.of(v, &member.ty));
+                        runtime::echoed_text(|out| value.write_echo_hiding(hidden, out))
+                    });
+                    echo.member(member.wire, text.flatten().as_deref());
+                }
+                echo.finish();
+            }
+            _ => self.value.write_echo_hiding(sensitivity, out),
+        }
     }
 }

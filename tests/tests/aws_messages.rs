@@ -502,8 +502,10 @@ fn a_sensitive_list_is_grouped_without_its_value() {
     );
 }
 
+/// A list of structures is echoed as Java prints its objects (see
+/// `step_functions_routing_configuration_echoes_its_structures`).
 #[test]
-fn structure_members_keep_their_paths_and_lists_of_them_are_not_echoed() {
+fn structure_members_keep_their_paths_and_lists_of_them_echo_their_objects() {
     let entry = Entry { value: "ab".into() };
     let value = Collections {
         entries: vec![entry.clone(), entry],
@@ -512,8 +514,8 @@ fn structure_members_keep_their_paths_and_lists_of_them_are_not_echoed() {
     assert_eq!(
         messages(&value),
         [
-            "Value at 'entries' failed to satisfy constraint: Member must have length less \
-             than or equal to 1",
+            "Value '[Entry(value=ab), Entry(value=ab)]' at 'entries' failed to satisfy \
+             constraint: Member must have length less than or equal to 1",
             "Value 'ab' at 'entries.1.member.value' failed to satisfy constraint: Member must \
              have length less than or equal to 1",
             "Value 'ab' at 'entries.2.member.value' failed to satisfy constraint: Member must \
@@ -628,4 +630,89 @@ fn sagemaker_echoes_quotes_as_sent() {
         logged.contains(r"task_ids=\u{27}model_training\u{27}"),
         "{logged}"
     );
+}
+
+/// Step Functions `CreateStateMachineAlias`, recorded against AWS by LocalStack
+/// (`tests/aws/services/stepfunctions/v2/test_sfn_api_aliasing.snapshot.json` at
+/// localstack/localstack@0261d4d, `too_many_routing`, 03-03-2025): a list of structures is
+/// echoed as Java prints its objects, Lombok's `Name(member=value, ..)`, members in the
+/// model's order; an absent member is `null`, a sensitive one never shown, and a
+/// structure with a member that cannot be echoed (a timestamp) leaves the list unechoed.
+/// The ARNs are the snapshot's, its placeholders sent as they are printed.
+#[test]
+fn step_functions_routing_configuration_echoes_its_structures() {
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct RoutingConfigurationListItem {
+        #[required]
+        #[len(1, 2048)]
+        state_machine_version_arn: Option<String>,
+        #[required]
+        #[range(0, 100)]
+        weight: Option<i32>,
+    }
+    #[derive(Validate, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct CreateStateMachineAliasInput {
+        #[required]
+        #[len(1, 2)]
+        #[nested]
+        routing_configuration: Option<Vec<RoutingConfigurationListItem>>,
+    }
+    let arn = "arn:<partition>:states:<region>:111111111111:stateMachine:<ArnPart_0idx>";
+    let input: CreateStateMachineAliasInput = serde_json::from_value(serde_json::json!({
+        "routingConfiguration": [
+            {"stateMachineVersionArn": format!("{arn}:1"), "weight": 50},
+            {"stateMachineVersionArn": format!("{arn}:2"), "weight": 30},
+            {"stateMachineVersionArn": format!("{arn}:3"), "weight": 20}
+        ]
+    }))
+    .unwrap();
+    assert_eq!(
+        input.validate().unwrap_err().aws_message(),
+        format!(
+            "1 validation error detected: Value '[RoutingConfigurationListItem(\
+             stateMachineVersionArn={arn}:1, weight=50), RoutingConfigurationListItem(\
+             stateMachineVersionArn={arn}:2, weight=30), RoutingConfigurationListItem(\
+             stateMachineVersionArn={arn}:3, weight=20)]' at 'routingConfiguration' failed \
+             to satisfy constraint: Member must have length less than or equal to 2"
+        )
+    );
+
+    #[derive(Validate, Deserialize)]
+    struct Dimension {
+        #[sensitive]
+        value: Option<String>,
+        unit: Option<String>,
+    }
+    #[derive(Validate, Deserialize)]
+    struct Stamped {
+        at: Option<aws_constraints::Timestamp>,
+    }
+    #[derive(Validate, Deserialize)]
+    struct Request {
+        #[len(max = 1)]
+        #[nested]
+        dimensions: Vec<Dimension>,
+        #[len(max = 1)]
+        stamped: Vec<Stamped>,
+    }
+    let request: Request = serde_json::from_value(serde_json::json!({
+        "dimensions": [{"value": "secret"}, {"value": "other", "unit": "Count"}],
+        "stamped": [{}, {}]
+    }))
+    .unwrap();
+    let errors = request.validate().unwrap_err();
+    let messages: Vec<String> = errors.aws_reported().map(|v| v.aws_message()).collect();
+    assert!(messages.contains(
+        &"Value '[Dimension(value=*** Sensitive Data Redacted ***, unit=null), \
+          Dimension(value=*** Sensitive Data Redacted ***, unit=Count)]' at 'dimensions' \
+          failed to satisfy constraint: Member must have length less than or equal to 1"
+            .to_owned()
+    ));
+    assert!(messages.contains(
+        &"Value at 'stamped' failed to satisfy constraint: Member must have length less than \
+          or equal to 1"
+            .to_owned()
+    ));
 }

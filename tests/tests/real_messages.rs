@@ -1,7 +1,8 @@
 //! Every validation message of `tests/data/real-aws-messages.json`: messages AWS services
 //! returned, each with the request that drew it, its source (the `source` field: LocalStack
 //! snapshots recorded against AWS, moto tests verified against AWS, bug reports quoting the
-//! service) and the evidence that it came from AWS. Each request goes to its service as
+//! service) and the evidence that it came from AWS; ids above 1000 are messages the project
+//! found since. Each request goes to its service as
 //! AWS's clients send it, where the request alone says how: over awsJson and awsQuery
 //! through [`Service`] (the message read back from the protocol's answer, as an SDK reads
 //! it); over restJson1, whose URIs need members the sources leave out, to the model-driven
@@ -104,6 +105,8 @@ const EXPECTED: &[(u32, Outcome)] = &[
     (104, Differs("the source shows AWS's echo as `{...}`, not the value it sent")),
     (107, Differs("the source masks the provider's name differently in request and message")),
     (108, Differs("ECR's own wording (`Invalid parameter at ..`)")),
+    // Found by the project: a list of structures echoed as Java prints its objects.
+    (1001, Exact),
     (111, NotADocument("the source describes the value (`> 3008`); Lambda's own wording and a quota beyond the model")),
 ];
 

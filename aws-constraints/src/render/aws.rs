@@ -5,6 +5,7 @@
 use std::fmt;
 
 use super::text::neutralise_into;
+use crate::java::lower_camel;
 use crate::number::Number;
 use crate::path::{Path, PathSegment};
 use crate::report::{Bound, Constraint, Echo, Group, GroupKind, Rule, ValidationErrors, Violation};
@@ -447,14 +448,5 @@ impl Path {
             }
         }
         out
-    }
-}
-
-/// A member's name as AWS's messages print it: its first letter in lower case.
-fn lower_camel(name: &str) -> String {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
