@@ -24,6 +24,7 @@ pub(crate) const ONE_OF: &str = "one_of";
 pub(crate) const UNIQUE: &str = "unique";
 pub(crate) const CUSTOM: &str = "custom";
 pub(crate) const VALIDATE: &str = "validate";
+pub(crate) const PATH_PREFIX: &str = "path_prefix";
 
 /// Rules that may appear inside `#[each(..)]`, `#[keys(..)]` and `#[values(..)]`.
 const ITEM_RULES: &str =
@@ -34,6 +35,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) rules: Vec<Rule>,
     /// The `#[sensitive]` attribute, if present.
     pub(crate) sensitive: Option<Attribute>,
+    /// `#[path_prefix("createRestApiInput")]`: what AWS's messages write before the
+    /// member's path (API Gateway's body members), with its attribute.
+    pub(crate) path_prefix: Option<(Attribute, LitStr)>,
 }
 
 pub(crate) struct Rule {
@@ -210,6 +214,7 @@ impl FieldAttrs {
         let mut out = FieldAttrs {
             rules: Vec::new(),
             sensitive: None,
+            path_prefix: None,
         };
         for attr in attrs {
             let Some(ident) = attr.path().get_ident() else {
@@ -224,6 +229,16 @@ impl FieldAttrs {
                         cx.error_spanned_by(attr, "duplicate #[sensitive] attribute");
                     } else {
                         out.sensitive = Some(attr.clone());
+                    }
+                    continue;
+                }
+                PATH_PREFIX => {
+                    match with_list(attr, PATH_PREFIX, path_prefix) {
+                        Ok(_) if out.path_prefix.is_some() => {
+                            cx.error_spanned_by(attr, "duplicate #[path_prefix] attribute")
+                        }
+                        Ok(prefix) => out.path_prefix = Some((attr.clone(), prefix)),
+                        Err(e) => cx.syn_error(e),
                     }
                     continue;
                 }
@@ -272,6 +287,23 @@ impl FieldAttrs {
     }
 }
 
+/// `#[path_prefix("createRestApiInput")]`'s one name: what AWS's messages write before
+/// the member's path, a segment of its own (no dot, not empty).
+fn path_prefix(input: ParseStream) -> syn::Result<LitStr> {
+    let prefix: LitStr = input.parse()?;
+    if !input.is_empty() {
+        return Err(input.error("expected one name: #[path_prefix(\"createRestApiInput\")]"));
+    }
+    let value = prefix.value();
+    if value.is_empty() || value.contains('.') {
+        return Err(syn::Error::new(
+            prefix.span(),
+            "a path prefix is one name, written before the member's path: not empty, no `.`",
+        ));
+    }
+    Ok(prefix)
+}
+
 /// Parses `#[name(..)]`, with a clear error for `#[name]` and `#[name = ..]`.
 fn with_list<T>(
     attr: &Attribute,
@@ -295,6 +327,7 @@ fn with_list<T>(
 
 fn usage(name: &str) -> &'static str {
     match name {
+        PATH_PREFIX => "\"createRestApiInput\"",
         LEN => "min, max",
         PATTERN => "\"regex\"",
         RANGE => "min, max",

@@ -317,11 +317,14 @@ fn mentions_any(tokens: TokenStream, params: &[String]) -> bool {
 /// place the wire has it.
 fn member_checks(field: &Field, value: &TokenStream, patterns: &Patterns) -> TokenStream {
     let sensitive = field.attrs.sensitive.is_some();
-    let location = match &field.wire {
-        Wire::Named(wire_name) => quote!(__awsc_at.member(#wire_name, #sensitive)),
-        Wire::Inline | Wire::Flattened => quote!(__awsc_at.with_sensitivity(#sensitive)),
+    let location = match (&field.wire, &field.attrs.path_prefix) {
+        (Wire::Named(wire_name), Some((_, prefix))) => {
+            quote!(__awsc_at.prefixed_member(#prefix, #wire_name, #sensitive))
+        }
+        (Wire::Named(wire_name), None) => quote!(__awsc_at.member(#wire_name, #sensitive)),
+        (Wire::Inline | Wire::Flattened, _) => quote!(__awsc_at.with_sensitivity(#sensitive)),
         // Validation refused rules on a member that is never read.
-        Wire::Skipped => return quote!(let _ = #value;),
+        (Wire::Skipped, _) => return quote!(let _ = #value;),
     };
     // A collection whose items, keys or values are sensitive: its location says which, and
     // hands each part's sensitivity down to the part's location.

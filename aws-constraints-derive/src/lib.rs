@@ -17,8 +17,20 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(
     Validate,
     attributes(
-        len, pattern, required, range, each, keys, values, nested, sensitive, one_of, unique,
-        custom, validate
+        len,
+        pattern,
+        required,
+        range,
+        each,
+        keys,
+        values,
+        nested,
+        sensitive,
+        one_of,
+        unique,
+        custom,
+        validate,
+        path_prefix
     )
 )]
 pub fn derive_validate(input: TokenStream) -> TokenStream {

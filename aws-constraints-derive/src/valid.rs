@@ -79,6 +79,16 @@ fn check_keys_are_strings(cx: &Ctxt, rules: &[Rule]) {
 /// a flattened one has no name of its own, so only rules on what it holds (its members, its
 /// entries) can apply.
 fn check_rules_have_a_place_on_the_wire(cx: &Ctxt, field: &Field) {
+    if let (Some((attr, _)), false) = (
+        &field.attrs.path_prefix,
+        matches!(field.wire, Wire::Named(_)),
+    ) {
+        cx.error_spanned_by(
+            attr,
+            "#[path_prefix] needs a member with a name of its own in the document (not \
+             skipped, flattened, transparent or an untagged variant)",
+        );
+    }
     match &field.wire {
         Wire::Skipped => {
             for rule in &field.attrs.rules {

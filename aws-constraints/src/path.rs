@@ -95,6 +95,7 @@ impl Sensitivity {
             PathSegment::Index(_) => self.of_item(),
             PathSegment::MapKey(_) => self.of_key(),
             PathSegment::MapValue(_) => self.of_value(),
+            PathSegment::AwsPrefix(_) => self,
         }
     }
 
@@ -145,6 +146,8 @@ pub struct Location<'a> {
 #[derive(Clone, Copy, Debug)]
 enum Step<'a> {
     Member(&'static str),
+    /// A member whose path AWS writes under a prefix: two segments.
+    PrefixedMember(&'static str, &'static str),
     Index(usize),
     MapKey(&'a str),
     /// The key, and whether the map's keys are sensitive.
@@ -179,6 +182,33 @@ impl<'a> Location<'a> {
             Step::Member(wire_name),
             sensitivity.and(Sensitivity::from_flag(sensitive)),
         )
+    }
+
+    /// A member of a structure, by its wire name, whose path AWS's messages write under
+    /// `aws_prefix` ([`PathSegment::AwsPrefix`]): API Gateway's body members, under the
+    /// input shape's name.
+    ///
+    /// ```
+    /// use aws_constraints::path::Location;
+    ///
+    /// let root = Location::root();
+    /// let config = root.prefixed_member("createRestApiInput", "endpointConfiguration", false);
+    /// let types = config.member("types", false);
+    /// assert_eq!(types.to_path().aws_dotted(), "createRestApiInput.endpointConfiguration.types");
+    /// assert_eq!(types.to_path().json_pointer(), "/endpointConfiguration/types");
+    /// ```
+    pub fn prefixed_member(
+        &'a self,
+        aws_prefix: &'static str,
+        wire_name: &'static str,
+        sensitive: bool,
+    ) -> Location<'a> {
+        let member = self.member(wire_name, sensitive);
+        Location {
+            segment: Some(Step::PrefixedMember(aws_prefix, wire_name)),
+            depth: self.depth + 2,
+            ..member
+        }
     }
 
     /// The same location, sensitive if it was or if `sensitive` is set: what a
@@ -253,16 +283,26 @@ impl<'a> Location<'a> {
         let mut segments = Segments::placeholders(self.depth);
         let steps = std::iter::successors(Some(self), |location| location.parent)
             .filter_map(|location| Some((location.segment?, location.is_sensitive())));
-        for (slot, (step, sensitive)) in segments.as_mut_slice().iter_mut().rev().zip(steps) {
-            *slot = match step {
-                Step::Member(name) => PathSegment::Member(name),
-                Step::Index(index) => PathSegment::Index(index),
-                // A key's location is sensitive when the key is; a value's knows from its map.
-                Step::MapKey(k) => PathSegment::MapKey(EntryKey::new(k, sensitive)),
-                Step::MapValue(k, sensitive_key) => {
-                    PathSegment::MapValue(EntryKey::new(k, sensitive_key))
+        let mut slots = segments.as_mut_slice().iter_mut().rev();
+        let mut fill = |segment: PathSegment| {
+            if let Some(slot) = slots.next() {
+                *slot = segment;
+            }
+        };
+        for (step, sensitive) in steps {
+            match step {
+                Step::Member(name) => fill(PathSegment::Member(name)),
+                Step::PrefixedMember(prefix, name) => {
+                    fill(PathSegment::Member(name));
+                    fill(PathSegment::AwsPrefix(prefix));
                 }
-            };
+                Step::Index(index) => fill(PathSegment::Index(index)),
+                // A key's location is sensitive when the key is; a value's knows from its map.
+                Step::MapKey(k) => fill(PathSegment::MapKey(EntryKey::new(k, sensitive))),
+                Step::MapValue(k, sensitive_key) => {
+                    fill(PathSegment::MapValue(EntryKey::new(k, sensitive_key)))
+                }
+            }
         }
         Path { segments }
     }
@@ -279,6 +319,11 @@ pub enum PathSegment {
     MapKey(EntryKey),
     /// The value of a map entry.
     MapValue(EntryKey),
+    /// A name AWS's messages write before the member that follows, though the document has
+    /// no such level: API Gateway's input shape (`createRestApiInput.endpointConfiguration`).
+    /// The AWS renderings show it; those of the document's paths (the JSON pointer, the
+    /// Smithy body) do not.
+    AwsPrefix(&'static str),
 }
 
 /// What every rendering shows instead of a sensitive map key, and an echo instead of a

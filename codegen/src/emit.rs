@@ -169,6 +169,9 @@ fn structure(name: &str, named: &NamedType, composite: &Composite) -> String {
             arguments.extend(format_module(member, Holder::Option));
         }
         let _ = writeln!(out, "    #[serde({})]", arguments.join(", "));
+        if let Some(prefix) = &member.aws_path_prefix {
+            let _ = writeln!(out, "    #[path_prefix({})]", string_literal(prefix));
+        }
         write_rules(&mut out, &member.rules);
         if member.default.is_some() {
             let _ = writeln!(out, "    pub {field}: {ty},");

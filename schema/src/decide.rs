@@ -86,6 +86,28 @@ impl<'m> Decider<'m> {
     }
 
     /// The schema of what was decided, with `operations`.
+    /// Where the service's profile says its messages write an operation's body members
+    /// under the input's name (API Gateway), the prefix of each: `{operation}Input`, the name
+    /// of the service's own input class (its models call it `..Request`). Members bound elsewhere (URI labels) keep their own paths.
+    fn prefix_input_paths(&mut self, operation: &str, input: &str) {
+        let service = self.model.sdk_id().unwrap_or("");
+        if !self.profile.input_path_prefix(service) {
+            return;
+        }
+        let name = type_name(self.model.local_name(input));
+        let Some(TypeKind::Structure(composite)) = self.types.get_mut(&name).map(|t| &mut t.kind)
+        else {
+            return;
+        };
+        // Written lower camel case in messages, as member names are.
+        let prefix = format!("{operation}Input");
+        for member in &mut composite.members {
+            if matches!(member.binding, Binding::Body | Binding::Payload) {
+                member.aws_path_prefix.get_or_insert_with(|| prefix.clone());
+            }
+        }
+    }
+
     pub(crate) fn into_schema(self, operations: Vec<Operation>) -> Schema {
         Schema {
             service: self.model.service(),
@@ -126,6 +148,9 @@ impl<'m> Decider<'m> {
             if id != "smithy.api#Unit" {
                 self.named(id)?;
             }
+        }
+        if let Some(input) = input {
+            self.prefix_input_paths(name, input);
         }
         let http = operation
             .get("traits")
@@ -434,6 +459,8 @@ impl<'m> Decider<'m> {
             timestamp_format,
             binding: binding(member_traits),
             xml: self.xml_names(member_traits, &traits, target_shape),
+            // An operation's input decides it (`prefix_input_paths`).
+            aws_path_prefix: None,
             media_type: traits
                 .get("smithy.api#mediaType")
                 .and_then(Value::as_str)

@@ -22,6 +22,9 @@
 //! certain members' values though their models do not mark them `@sensitive`
 //! ([`VALUES_NOT_ECHOED`]): those members are hidden as sensitive ones are.
 //!
+//! **Paths.** API Gateway writes an operation's body members under the name of its own
+//! input class (`createRestApiInput.endpointConfiguration.types`, [`INPUT_PATH_PREFIX`]).
+//!
 //! Every recorded message is a test (`tests/tests/real_messages.rs`), through these
 //! profiles.
 //!
@@ -60,6 +63,9 @@ pub struct Profile {
     /// Whether the members [`VALUES_NOT_ECHOED`] names are hidden as `@sensitive` ones
     /// are, since their service never shows their values (`Value at 'name' ..`).
     pub hides_values_not_echoed: bool,
+    /// Whether the services [`INPUT_PATH_PREFIX`] names are followed in writing an
+    /// operation's body members under the input's name.
+    pub prefixes_input_paths: bool,
 }
 
 impl Default for Profile {
@@ -68,6 +74,7 @@ impl Default for Profile {
             pattern_text: PatternText::default(),
             echoes_values: true,
             hides_values_not_echoed: true,
+            prefixes_input_paths: true,
         }
     }
 }
@@ -104,6 +111,19 @@ pub const VALUES_NOT_ECHOED: &[(&str, &[&str], &str)] = &[
     ),
 ];
 
+/// Services whose messages write the paths of an operation's body members under the name
+/// of the service's own input class, `{operation}Input` (lower camel case), though the
+/// document has no such level, with the evidence. Members bound to the URI keep their own
+/// paths; what those bound to the query string or headers do, nobody has recorded: they
+/// keep theirs too.
+pub const INPUT_PATH_PREFIX: &[(&str, &str)] = &[(
+    "API Gateway",
+    "UpdateGatewayResponse (1), CreateDocumentationPart (3), UpdateMethodResponse (5, 7), \
+     CreateRestApi (9), recorded against AWS by LocalStack: \
+     `updateMethodResponseInput.patchOperations.1.member.op`, `createRestApiInput.\
+     endpointConfiguration.types`; the URI label `statusCode` unprefixed (7)",
+)];
+
 /// Services whose messages print their Smithy model's anchors where their own model has
 /// none, with the evidence.
 const PRINTS_SMITHY_ANCHORS: &[(&str, &str)] = &[(
@@ -132,6 +152,7 @@ impl Profile {
             pattern_text,
             echoes_values,
             hides_values_not_echoed: true,
+            prefixes_input_paths: true,
         }
     }
 
@@ -141,7 +162,25 @@ impl Profile {
             pattern_text: PatternText::AsModeled,
             echoes_values: true,
             hides_values_not_echoed: false,
+            prefixes_input_paths: false,
         }
+    }
+
+    /// Whether service `sdk_id`'s messages write an operation's body members under the
+    /// input's name ([`INPUT_PATH_PREFIX`]) and this profile follows the service.
+    ///
+    /// ```
+    /// use aws_constraints_schema::profile::Profile;
+    ///
+    /// assert!(Profile::of(Some("API Gateway")).input_path_prefix("API Gateway"));
+    /// assert!(!Profile::of(Some("Lambda")).input_path_prefix("Lambda"));
+    /// assert!(!Profile::as_modeled().input_path_prefix("API Gateway"));
+    /// ```
+    pub fn input_path_prefix(&self, sdk_id: &str) -> bool {
+        self.prefixes_input_paths
+            && INPUT_PATH_PREFIX
+                .iter()
+                .any(|(service, _)| *service == sdk_id)
     }
 
     /// Whether member `member` of structure `structure` (local names) of service `sdk_id`

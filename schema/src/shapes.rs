@@ -252,6 +252,10 @@ pub struct Member {
     pub media_type: Option<String>,
     /// How the XML and query protocols name it.
     pub xml: XmlNames,
+    /// What AWS's messages write before its path, where the service's profile says so
+    /// (API Gateway's body members: `createRestApiInput`); see
+    /// [`Profile::input_path_prefix`](crate::profile::Profile::input_path_prefix).
+    pub aws_path_prefix: Option<String>,
 }
 
 /// A member's type. `Name` is how it names a named type: its Rust name in a [`Schema`]; a

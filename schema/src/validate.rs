@@ -312,6 +312,8 @@ struct CompositePlan {
 struct MemberPlan {
     /// Its name on the wire (a union's key).
     wire: &'static str,
+    /// What AWS's messages write before its path (the schema's `aws_path_prefix`).
+    aws_path_prefix: Option<&'static str>,
     ty: Ty,
     sensitive: bool,
     /// Which parts of a collection are sensitive, where the member is not as a whole.
@@ -449,6 +451,7 @@ impl Planner {
         }
         MemberPlan {
             wire: intern::str(&member.wire),
+            aws_path_prefix: member.aws_path_prefix.as_deref().map(intern::str),
             ty: self.ty(&member.ty),
             sensitive,
             parts: parts_sensitivity(&member.rules),
@@ -1139,7 +1142,10 @@ impl Validator {
         errors: &mut ValidationErrors,
     ) {
         let member_at = || {
-            let location = at.member(member.wire, member.sensitive);
+            let location = match member.aws_path_prefix {
+                Some(prefix) => at.prefixed_member(prefix, member.wire, member.sensitive),
+                None => at.member(member.wire, member.sensitive),
+            };
             match member.parts {
                 Some(parts) if !member.sensitive => location.with_sensitive_parts(parts),
                 _ => location,

@@ -10,6 +10,10 @@ mod acm {
     include!("../../codegen/tests/golden/acm.rs");
 }
 #[allow(dead_code)] // `validate_input`: for the model-driven differential test
+mod apigateway {
+    include!("../../codegen/tests/golden/apigateway.rs");
+}
+#[allow(dead_code)] // `validate_input`: for the model-driven differential test
 mod eventbridge {
     include!("../../codegen/tests/golden/eventbridge.rs");
 }
@@ -195,4 +199,33 @@ fn dispatch_by_operation_name() {
         .unwrap()
         .is_err_and(|e| matches!(e, aws_constraints::InputError::Malformed(_))));
     assert!(kinesis::validate_input("PutRecord", bad).is_none());
+}
+
+/// API Gateway `UpdateMethodResponse` (message 7 of `tests/data/real-aws-messages.json`,
+/// recorded against AWS by LocalStack): the body member's path under the input class's
+/// name, the URI label's (`statusCode`) not, in the order AWS lists them. AWS lists the
+/// enum's values in an order of its own (`[add, remove, move, test, replace, copy]`); the
+/// model's is kept. The structured rendering keeps the document's paths.
+#[test]
+fn api_gateway_body_members_under_the_input_name() {
+    let json = r#"{"restApiId": "a", "resourceId": "r", "httpMethod": "GET",
+                   "statusCode": "wrong", "patchOperations": [{"op": "wrong_op"}]}"#;
+    let input: apigateway::UpdateMethodResponseRequest = serde_json::from_str(json).unwrap();
+    let errors = input.validate().unwrap_err();
+    assert_eq!(
+        errors.aws_message(),
+        "2 validation errors detected: Value 'wrong_op' at \
+         'updateMethodResponseInput.patchOperations.1.member.op' failed to satisfy constraint: \
+         Member must satisfy enum value set: [add, remove, replace, move, copy, test]; Value \
+         'wrong' at 'statusCode' failed to satisfy constraint: Member must satisfy regular \
+         expression pattern: [1-5]\\d\\d"
+    );
+    let pointers: Vec<String> = errors
+        .to_json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(pointers, ["/statusCode", "/patchOperations/0/op"]);
 }

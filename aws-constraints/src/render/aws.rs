@@ -395,7 +395,9 @@ impl Path {
         self.segments()
             .iter()
             .map(|segment| match segment {
-                PathSegment::Member(name) => crate::java::java_spread_hash(&lower_camel(name)) & 15,
+                PathSegment::Member(name) | PathSegment::AwsPrefix(name) => {
+                    crate::java::java_spread_hash(&lower_camel(name)) & 15
+                }
                 PathSegment::Index(index) => u32::try_from(*index).unwrap_or(u32::MAX),
                 PathSegment::MapKey(_) | PathSegment::MapValue(_) => 0,
             })
@@ -430,7 +432,7 @@ impl Path {
         };
         for segment in self.segments() {
             match segment {
-                PathSegment::Member(name) => {
+                PathSegment::Member(name) | PathSegment::AwsPrefix(name) => {
                     dot(&mut out);
                     out.push_str(&lower_camel(name));
                 }

@@ -111,7 +111,7 @@ impl Path {
                     out.push('/');
                     out.push_str(&index.to_string());
                 }
-                PathSegment::MapKey(_) => {}
+                PathSegment::MapKey(_) | PathSegment::AwsPrefix(_) => {}
                 PathSegment::MapValue(key) => push_pointer_token(&mut out, key.shown()),
             }
         }

@@ -26,6 +26,8 @@ golden_table! {
     lambda: "aws/lambda.json", ["CreateFunctionUrlConfig", "CreateAlias"];
     botocore_mediapackagev2: "botocore/mediapackagev2.json", ["CreateOriginEndpoint"];
     defaults: "defaults.json", ["ListReports"];
+    // API Gateway's body members under the input's name (its profile): `#[path_prefix]`.
+    apigateway: "aws/messages/api-gateway.json", ["UpdateMethodResponse", "CreateRestApi"];
     // Lists of timestamps in a text format (date-time, http-date), each item in it.
     formatted_timestamps: "formatted-timestamps.json", ["PutEvents"];
     // An event stream: the initial request's members, the stream described.
