@@ -276,11 +276,14 @@ ANSWER = r'''
 fn segments(path: &aws_constraints::path::Path) -> Vec<serde_json::Value> {
     path.segments()
         .iter()
-        .map(|s| match s {
-            aws_constraints::path::PathSegment::Member(name) => serde_json::json!(name),
-            aws_constraints::path::PathSegment::Index(i) => serde_json::json!(i),
-            aws_constraints::path::PathSegment::MapKey(_) => serde_json::json!(["key"]),
-            aws_constraints::path::PathSegment::MapValue(_) => serde_json::json!(["value"]),
+        .filter_map(|s| match s {
+            aws_constraints::path::PathSegment::Member(name) => Some(serde_json::json!(name)),
+            aws_constraints::path::PathSegment::Index(i) => Some(serde_json::json!(i)),
+            aws_constraints::path::PathSegment::MapKey(_) => Some(serde_json::json!(["key"])),
+            aws_constraints::path::PathSegment::MapValue(_) => Some(serde_json::json!(["value"])),
+            // What AWS's messages write before a path (API Gateway's input name, `AwsPrefix`)
+            // is not a level of the document botocore checks.
+            _ => None,
         })
         .collect()
 }

@@ -308,8 +308,10 @@ impl<'a> Location<'a> {
     }
 }
 
-/// One step of a [`Path`].
+/// One step of a [`Path`]. More kinds may come as AWS's messages show them: a match needs
+/// a wildcard arm.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PathSegment {
     /// A structure member, by wire name.
     Member(&'static str),
