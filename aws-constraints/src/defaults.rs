@@ -62,3 +62,24 @@ where
 {
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_else(default))
 }
+
+/// A timestamp default, `seconds` and `nanos` since the epoch: what the importer writes for
+/// a `@default` of a timestamp, which it has checked is one (else the epoch itself).
+///
+/// ```
+/// assert_eq!(aws_constraints::defaults::timestamp(1, 500_000_000).to_epoch_seconds(), 1.5);
+/// ```
+pub fn timestamp(seconds: i64, nanos: u32) -> crate::Timestamp {
+    crate::Timestamp::from_epoch(seconds, nanos).unwrap_or(crate::Timestamp::EPOCH)
+}
+
+/// A document default, from the JSON text the importer writes for a `@default` of a
+/// document (text it wrote itself, so it parses; else `null`).
+///
+/// ```
+/// let map = aws_constraints::defaults::document(r#"{"a": [1]}"#);
+/// assert_eq!(map["a"][0], 1);
+/// ```
+pub fn document(json: &str) -> crate::Document {
+    serde_json::from_str(json).unwrap_or_default()
+}

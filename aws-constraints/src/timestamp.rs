@@ -51,6 +51,12 @@ const MIN_SECONDS: i64 = -62_135_596_800;
 const MAX_SECONDS: i64 = 253_402_300_799;
 
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const EPOCH: Timestamp = Timestamp {
+        seconds: 0,
+        nanos: 0,
+    };
+
     /// The instant `seconds` (and `nanos`) after 1970-01-01T00:00:00Z; `None` outside the
     /// years 0001..=9999 or with `nanos` of a second or more.
     pub fn from_epoch(seconds: i64, nanos: u32) -> Option<Timestamp> {

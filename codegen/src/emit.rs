@@ -254,6 +254,16 @@ fn default_expression(default: &Default, ty: &str) -> String {
         Default::True => "true".into(),
         Default::Integer(value) => value.to_string(),
         Default::Float(value) => format!("{value:?}"),
+        Default::Timestamp { seconds, nanos } => {
+            format!("::aws_constraints::defaults::timestamp({seconds}, {nanos})")
+        }
+        Default::Document(json) => format!(
+            "::aws_constraints::defaults::document({})",
+            string_literal(&json.to_string())
+        ),
+        Default::Blob(bytes) => {
+            format!("::aws_constraints::Blob::from(::std::vec::Vec::from({bytes:?}))")
+        }
     }
 }
 

@@ -480,9 +480,8 @@ impl<'m> Decider<'m> {
         Ok(member)
     }
 
-    /// A member's Smithy `@default`, when it applies. Defaults of timestamps, documents,
-    /// big numbers and non-empty blobs are not applied (the member stays optional); none of
-    /// AWS's input members has one.
+    /// A member's Smithy `@default`, when it applies. Defaults of big numbers are not
+    /// applied (the member stays optional); none of AWS's input members has one.
     fn default(
         &self,
         owner: &str,
@@ -541,9 +540,31 @@ impl<'m> Decider<'m> {
             ("list" | "set", Value::Array(items)) if items.is_empty() => Default::Zero,
             ("map", Value::Object(entries)) if entries.is_empty() => Default::Zero,
             ("blob", Value::String(v)) if v.is_empty() => Default::Zero,
-            ("timestamp" | "document" | "bigInteger" | "bigDecimal" | "blob", _) => {
-                return Ok(None)
+            ("blob", Value::String(_)) => {
+                let blob: aws_constraints::Blob =
+                    serde_json::from_value(value.clone()).map_err(|_| bad())?;
+                Default::Blob(blob.into_inner())
             }
+            // Seconds since the epoch, or a date-time (Smithy allows both).
+            ("timestamp", Value::Number(n)) => {
+                let t = n
+                    .as_f64()
+                    .and_then(|x| aws_constraints::Timestamp::from_epoch_seconds(x).ok())
+                    .ok_or_else(bad)?;
+                Default::Timestamp {
+                    seconds: t.seconds(),
+                    nanos: t.subsec_nanos(),
+                }
+            }
+            ("timestamp", Value::String(text)) => {
+                let t = aws_constraints::Timestamp::parse_date_time(text).map_err(|_| bad())?;
+                Default::Timestamp {
+                    seconds: t.seconds(),
+                    nanos: t.subsec_nanos(),
+                }
+            }
+            ("document", value) => Default::Document(value.clone()),
+            ("bigInteger" | "bigDecimal", _) => return Ok(None),
             _ => return Err(bad()),
         };
         Ok(Some(Decided::Applied(default)))

@@ -375,6 +375,15 @@ pub enum Default {
     Integer(i64),
     /// A float other than positive zero.
     Float(f64),
+    /// A timestamp's, since the epoch.
+    Timestamp {
+        seconds: i64,
+        nanos: u32,
+    },
+    /// A document's: any JSON but `null` (which is no default).
+    Document(serde_json::Value),
+    /// A blob's bytes, other than none (the model writes them in base64).
+    Blob(Vec<u8>),
 }
 
 /// How a timestamp member is written, where the model says.

@@ -993,6 +993,11 @@ fn default_value<'a>(default: &'a Default, ty: &Ty) -> Value<'a> {
         (Default::Integer(n), _) => Value::Long(*n),
         (Default::Float(x), Ty::Float) => Value::Float(*x as f32),
         (Default::Float(x), _) => Value::Double(*x),
+        (Default::Timestamp { seconds, nanos }, _) => {
+            Value::Timestamp(aws_constraints::defaults::timestamp(*seconds, *nanos))
+        }
+        (Default::Document(json), _) => Value::Document(json),
+        (Default::Blob(bytes), _) => Value::Blob(Blob::from(bytes.clone())),
     }
 }
 

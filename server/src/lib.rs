@@ -107,7 +107,9 @@ enum InvalidStyle {
 }
 
 /// An operation's input, read from a request: the operation's name and the input as a
-/// JSON document (members by their JSON names), whatever the protocol wrote.
+/// JSON document (members by their JSON names), whatever the protocol wrote, with every
+/// member's `@default` filled in where the request left it out or sent `null` (the
+/// payload, the body itself, is as sent).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub operation: String,

@@ -19,7 +19,8 @@ fn read(json: &str) -> ListReportsRequest {
 #[test]
 fn absent_and_null_members_take_their_defaults() {
     let nulls = r#"{"MaxResults": null, "Recursive": null, "Language": null, "Threshold": null,
-        "Ratio": null, "FormVersion": null, "Filters": null, "Prefix": null}"#;
+        "Ratio": null, "FormVersion": null, "Filters": null, "Prefix": null, "Since": null,
+        "Options": null, "Token": null}"#;
     for request in [read("{}"), read(nulls)] {
         assert_eq!(request.max_results, 20);
         assert!(!request.recursive);
@@ -29,6 +30,9 @@ fn absent_and_null_members_take_their_defaults() {
         assert_eq!(request.form_version, None);
         assert!(request.filters.is_empty());
         assert_eq!(request.prefix, "reports/");
+        assert_eq!(request.since, aws_constraints::Timestamp::EPOCH);
+        assert_eq!(request.options, serde_json::json!({"pageSize": [1, 2]}));
+        assert_eq!(request.token.as_ref(), b"abc");
         assert!(request.validate().is_ok(), "nothing required is missing");
     }
     // Defaults are written out, as Smithy asks of authoritative serializers.

@@ -76,6 +76,24 @@ pub struct ListReportsRequest {
         deserialize_with = "ListReportsRequest::read_prefix"
     )]
     pub prefix: ::std::string::String,
+    #[serde(
+        rename = "Since",
+        default = "ListReportsRequest::default_since",
+        deserialize_with = "ListReportsRequest::read_since"
+    )]
+    pub since: ::aws_constraints::Timestamp,
+    #[serde(
+        rename = "Options",
+        default = "ListReportsRequest::default_options",
+        deserialize_with = "ListReportsRequest::read_options"
+    )]
+    pub options: ::aws_constraints::Document,
+    #[serde(
+        rename = "Token",
+        default = "ListReportsRequest::default_token",
+        deserialize_with = "ListReportsRequest::read_token"
+    )]
+    pub token: ::aws_constraints::Blob,
 }
 #[doc(hidden)]
 impl ListReportsRequest {
@@ -110,6 +128,30 @@ impl ListReportsRequest {
         deserializer: D,
     ) -> ::std::result::Result<::std::string::String, D::Error> {
         ::aws_constraints::defaults::null_or(deserializer, Self::default_prefix)
+    }
+    fn default_since() -> ::aws_constraints::Timestamp {
+        ::aws_constraints::defaults::timestamp(0, 0)
+    }
+    fn read_since<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::aws_constraints::Timestamp, D::Error> {
+        ::aws_constraints::defaults::null_or(deserializer, Self::default_since)
+    }
+    fn default_options() -> ::aws_constraints::Document {
+        ::aws_constraints::defaults::document(r#"{"pageSize":[1,2]}"#)
+    }
+    fn read_options<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::aws_constraints::Document, D::Error> {
+        ::aws_constraints::defaults::null_or(deserializer, Self::default_options)
+    }
+    fn default_token() -> ::aws_constraints::Blob {
+        ::aws_constraints::Blob::from(::std::vec::Vec::from([97, 98, 99]))
+    }
+    fn read_token<'de, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<::aws_constraints::Blob, D::Error> {
+        ::aws_constraints::defaults::null_or(deserializer, Self::default_token)
     }
 }
 

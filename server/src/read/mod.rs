@@ -1,6 +1,7 @@
 //! Requests read into an operation's input document, by the service's protocol.
 
 mod cbor;
+mod defaults;
 mod query;
 mod xml;
 
@@ -108,6 +109,16 @@ pub(crate) fn read<B: AsRef<[u8]>>(
         Protocol::AwsQuery | Protocol::Ec2Query => query::read(service, &wire, protocol),
         Protocol::RpcV2Cbor => cbor::read(service, &wire),
     }?;
+    let mut document = document;
+    let schema = service.validator.schema();
+    if let Some(input) = schema
+        .operations
+        .iter()
+        .find(|o| o.name == operation)
+        .and_then(|o| o.input.as_deref())
+    {
+        defaults::fill(types(service), input, &mut document);
+    }
     Ok(Input {
         operation,
         document,
