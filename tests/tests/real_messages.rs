@@ -269,8 +269,9 @@ fn request(
 
 /// Appends the fields of structure `type_name` holding `value` to a query form, as
 /// botocore's serializer writes them: a list's items at `Key.member.N` (an empty list as
-/// `Key=`), a map's entries at `Key.entry.N.key` and `.value` (an empty map as nothing),
-/// a structure's members at `Key.Member`.
+/// `Key=`), a map's entries at `Key.entry.N.key` and `.value` (an empty map as nothing;
+/// `Key.N` when flattened, and the key and value under their `@xmlName`s), a structure's
+/// members at `Key.Member`.
 fn query_form(schema: &Schema, type_name: &str, value: &Value, prefix: &str, form: &mut String) {
     let Some(TypeKind::Structure(composite) | TypeKind::Union(composite)) =
         schema.types.get(type_name).map(|t| &t.kind)
@@ -322,7 +323,11 @@ fn query_value(
                 xml.value.as_deref().unwrap_or("value"),
             );
             for (n, (entry_key, entry_value)) in entries.iter().enumerate() {
-                let at = format!("{key}.entry.{}", n + 1);
+                let at = if xml.flattened {
+                    format!("{key}.{}", n + 1)
+                } else {
+                    format!("{key}.entry.{}", n + 1)
+                };
                 field(
                     &format!("{at}.{key_name}"),
                     &Value::String(entry_key.clone()),
