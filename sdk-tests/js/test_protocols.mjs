@@ -5,8 +5,6 @@
 //
 // Usage: node test_protocols.mjs PATH_TO_aws-constraints_BINARY BOTOCORE_DATA_FOLDER
 
-import { spawn } from "node:child_process";
-import { createInterface } from "node:readline";
 import assert from "node:assert/strict";
 
 import { DynamoDBClient, ExecuteStatementCommand } from "@aws-sdk/client-dynamodb";
@@ -17,36 +15,13 @@ import { EC2Client, CreateTagsCommand, DescribeInstancesCommand } from "@aws-sdk
 import { Route53Client, GetHostedZoneCommand } from "@aws-sdk/client-route-53";
 import { CloudWatchClient, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 
+import { config, errorOf, runCases, startListening } from "./common.mjs";
+
 const [binary, data] = process.argv.slice(2);
 
-/** `aws-constraints serve --model DATA --service SERVICE` on a free port, and its URL. */
-async function serve(service) {
-  const child = spawn(binary, ["serve", "--addr", "127.0.0.1:0", "--model", data, "--service", service], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
-  const lines = createInterface({ input: child.stdout });
-  const [line] = await Promise.race([
-    new Promise((resolve) => lines.once("line", (l) => resolve([l]))),
-    new Promise((_, reject) => child.once("exit", () => reject(new Error(`${service}: the server exited`)))),
-  ]);
-  return { child, url: line.trim().replace("listening on ", "") };
-}
-
-const config = (endpoint) => ({
-  endpoint,
-  region: "us-east-1",
-  credentials: { accessKeyId: "AKIDTEST", secretAccessKey: "secret" },
-  maxAttempts: 1,
-});
-
-async function errorOf(call) {
-  try {
-    await call();
-  } catch (e) {
-    return [e.name, e.message];
-  }
-  throw new Error("expected an error");
-}
+/** `aws-constraints serve --model DATA --service SERVICE` on a free port. */
+const serve = (service) =>
+  startListening(binary, ["serve", "--addr", "127.0.0.1:0", "--model", data, "--service", service]);
 
 const cases = [
   [
@@ -155,18 +130,17 @@ const cases = [
   ],
 ];
 
-let failed = 0;
-for (const [name, service, run] of cases) {
-  const { child, url } = await serve(service);
-  try {
-    await run(url);
-    console.log(`ok ${name}`);
-  } catch (e) {
-    failed += 1;
-    console.log(`FAILED ${name}: ${e.message}`);
-  } finally {
-    child.kill();
-  }
-}
-console.log(`${cases.length - failed} of ${cases.length} passed`);
-process.exit(failed === 0 ? 0 : 1);
+const passed = await runCases(
+  cases.map(([name, service, test]) => [
+    name,
+    async () => {
+      const { child, url } = await serve(service);
+      try {
+        await test(url);
+      } finally {
+        child.kill();
+      }
+    },
+  ]),
+);
+process.exit(passed ? 0 : 1);
