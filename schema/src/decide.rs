@@ -167,9 +167,20 @@ impl<'m> Decider<'m> {
             .chain(self.model.service_errors())
             .map(str::to_owned)
             .collect();
-        let output_body = match target("output").and_then(Value::as_str) {
-            Some(id) if id != "smithy.api#Unit" => self.body_of(id)?,
-            _ => Body::Empty,
+        let output = target("output")
+            .and_then(Value::as_str)
+            .filter(|id| *id != "smithy.api#Unit");
+        let output_body = match output {
+            Some(id) => self.body_of(id)?,
+            None => Body::Empty,
+        };
+        let output_xml_root = match output {
+            Some(id) if output_body == Body::Members => {
+                let traits = self.model.shape(id)?.get("traits");
+                let xml_name = trait_value(traits, "smithy.api#xmlName").and_then(Value::as_str);
+                Some(xml_name.unwrap_or(self.model.local_name(id)).to_owned())
+            }
+            _ => None,
         };
         Ok(Operation {
             name: name.to_owned(),
@@ -177,6 +188,7 @@ impl<'m> Decider<'m> {
             http,
             errors,
             output_body,
+            output_xml_root,
         })
     }
 

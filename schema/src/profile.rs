@@ -25,6 +25,9 @@
 //! **Paths.** API Gateway writes an operation's body members under the name of its own
 //! input class (`createRestApiInput.endpointConfiguration.types`, [`INPUT_PATH_PREFIX`]).
 //!
+//! **Codes.** Route 53 answers invalid input with its own `InvalidInput`, not restXml's
+//! usual code ([`INVALID_INPUT_CODE`]).
+//!
 //! Every recorded message is a test (`tests/tests/real_messages.rs`), through these
 //! profiles.
 //!
@@ -37,6 +40,8 @@
 //!     Profile::of(Some("Lambda")).pattern("Lambda", "Alias", "^(?!^[0-9]+$)([a-zA-Z0-9-_]+)$"),
 //!     "(?!^[0-9]+$)([a-zA-Z0-9-_]+)"
 //! );
+//! assert_eq!(Profile::of(Some("Route 53")).invalid_input_code, Some("InvalidInput"));
+//! assert_eq!(Profile::of(Some("S3")).invalid_input_code, None);
 //! ```
 
 use std::collections::BTreeMap;
@@ -66,6 +71,9 @@ pub struct Profile {
     /// Whether the services [`INPUT_PATH_PREFIX`] names are followed in writing an
     /// operation's body members under the input's name.
     pub prefixes_input_paths: bool,
+    /// The error code its answers to invalid input carry, where it is not the one AWS's
+    /// services use over its protocol ([`INVALID_INPUT_CODE`]; Route 53's `InvalidInput`).
+    pub invalid_input_code: Option<&'static str>,
 }
 
 impl Default for Profile {
@@ -75,6 +83,7 @@ impl Default for Profile {
             echoes_values: true,
             hides_values_not_echoed: true,
             prefixes_input_paths: true,
+            invalid_input_code: None,
         }
     }
 }
@@ -124,6 +133,17 @@ pub const INPUT_PATH_PREFIX: &[(&str, &str)] = &[(
      endpointConfiguration.types`; the URI label `statusCode` unprefixed (7)",
 )];
 
+/// Services that answer invalid input with a code of their own (by SDK id: the code, the
+/// evidence).
+pub const INVALID_INPUT_CODE: &[(&str, &str, &str)] = &[(
+    "Route 53",
+    "InvalidInput",
+    "CreateHostedZone (hashicorp/terraform#24250) and a record's creation \
+     (terraform-aws-modules/terraform-aws-acm#63), quoted from the service through the Go \
+     SDK: `InvalidInput: 1 validation error detected: Value '..' at 'resourceId' failed to \
+     satisfy constraint: Member must have length less than or equal to 32`, status 400",
+)];
+
 /// Services whose messages print their Smithy model's anchors where their own model has
 /// none, with the evidence.
 const PRINTS_SMITHY_ANCHORS: &[(&str, &str)] = &[(
@@ -148,11 +168,16 @@ impl Profile {
         };
         let echoes_values =
             !sdk_id.is_some_and(|id| NEVER_ECHO_VALUES.iter().any(|(s, _)| *s == id));
+        let invalid_input_code = INVALID_INPUT_CODE
+            .iter()
+            .find(|(service, _, _)| Some(*service) == sdk_id)
+            .map(|(_, code, _)| *code);
         Profile {
             pattern_text,
             echoes_values,
             hides_values_not_echoed: true,
             prefixes_input_paths: true,
+            invalid_input_code,
         }
     }
 
@@ -163,6 +188,7 @@ impl Profile {
             echoes_values: true,
             hides_values_not_echoed: false,
             prefixes_input_paths: false,
+            invalid_input_code: None,
         }
     }
 

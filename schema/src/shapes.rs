@@ -40,6 +40,10 @@ pub struct Operation {
     pub errors: Vec<String>,
     /// What the body of its answer holds: what a request's `Accept` must allow.
     pub output_body: Body,
+    /// The element restXml's answer holds its output members in: the output structure's
+    /// `@xmlName`, else its shape's name (`GetHostedZoneResponse`); `None` when its body
+    /// holds no members.
+    pub output_xml_root: Option<String>,
 }
 
 /// What an HTTP message's body holds.

@@ -212,7 +212,8 @@ impl Service {
     /// [`Profile`]: aws_constraints_schema::profile::Profile
     pub fn with_validator(validator: Validator) -> Result<Service, ModelError> {
         let schema = validator.schema();
-        let echoes_values = validator.profile().echoes_values;
+        let profile = validator.profile();
+        let (echoes_values, invalid_code) = (profile.echoes_values, profile.invalid_input_code);
         let protocols = schema.protocols.clone();
         if protocols.is_empty() {
             return Err(ModelError::new(
@@ -268,7 +269,7 @@ impl Service {
             refused,
             routes,
             conventions: reply::Conventions {
-                invalid_code: None,
+                invalid_code: invalid_code.map(str::to_owned),
                 unwrapped: false,
                 echoes_values,
             },
@@ -278,7 +279,8 @@ impl Service {
 
     /// The service answering invalid input with the error code `code` instead of the one
     /// AWS's services use over its protocol (`ValidationException` over the JSON and CBOR
-    /// protocols, `ValidationError` over awsQuery: [`Service::respond`]).
+    /// protocols, `ValidationError` over awsQuery: [`Service::respond`]) or its profile's
+    /// (Route 53's `InvalidInput`: `Profile::invalid_input_code`).
     ///
     /// ```
     /// # let model = r#"{"smithy": "2.0", "shapes": {"ex#S": {"type": "service",
@@ -428,7 +430,12 @@ impl Service {
         status: u16,
         members: &Json,
     ) -> http::Response<Vec<u8>> {
-        reply::render_output(protocol, operation, status, members)
+        let xml_root = self.operation_index(operation).and_then(|index| {
+            self.validator.schema().operations[index]
+                .output_xml_root
+                .as_deref()
+        });
+        reply::render_output(protocol, operation, xml_root, status, members)
     }
 
     /// A modeled error (`code`, its HTTP `status`, its `members` by their wire names) as
@@ -504,7 +511,7 @@ impl Service {
     }
 
     fn operation_index(&self, name: &str) -> Option<usize> {
-        self.operations.iter().position(|o| o.name == name)
+        self.by_name.get(name).copied()
     }
 }
 

@@ -17,8 +17,9 @@
 //!   calling the UpdateFunctionConfiguration operation: 1 validation error detected: ..`),
 //!   whatever other errors the operation models.
 //! - ec2Query (`InvalidParameterValue`) and restXml (`InvalidArgument`): no real answer to
-//!   invalid input is pinned yet; [`Service::with_invalid_code`](crate::Service::with_invalid_code)
-//!   sets another.
+//!   invalid input is pinned yet; Route 53 answers with its own `InvalidInput` (its
+//!   profile), and [`Service::with_invalid_code`](crate::Service::with_invalid_code) sets
+//!   another.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -320,9 +321,13 @@ fn response(
 /// A success with `members` (an operation's output, its members by their wire names), as
 /// `protocol` writes one for `operation`. restXml's root element is named after the
 /// operation (`{operation}Response`): the output shape's own name is not known here.
+/// `xml_root`: the element restXml holds the members in (the operation's
+/// `output_xml_root`); without one, `{operation}Response` around members, and nothing for
+/// none.
 pub(crate) fn render_output(
     protocol: Protocol,
     operation: &str,
+    xml_root: Option<&str>,
     status: u16,
     members: &serde_json::Value,
 ) -> http::Response<Vec<u8>> {
@@ -348,10 +353,11 @@ pub(crate) fn render_output(
              </{operation}Response>"
         )
         .into_bytes(),
-        Protocol::RestXml if elements.is_empty() => Vec::new(),
-        Protocol::RestXml => {
-            format!("<{operation}Response>{elements}</{operation}Response>").into_bytes()
-        }
+        Protocol::RestXml => match xml_root {
+            Some(root) => format!("<{root}>{elements}</{root}>").into_bytes(),
+            None if elements.is_empty() => Vec::new(),
+            None => format!("<{operation}Response>{elements}</{operation}Response>").into_bytes(),
+        },
     };
     response(protocol, status, &request_id, &[], body)
 }

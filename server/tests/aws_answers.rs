@@ -102,6 +102,28 @@ fn sts_over_aws_query() {
 }
 
 #[test]
+fn route53_over_rest_xml_answers_with_its_own_code() {
+    // The code and status: Route 53's `InvalidInput: 1 validation error detected: Value '..'
+    // at 'resourceId' failed to satisfy constraint: Member must have length less than or
+    // equal to 32, status code: 400` (hashicorp/terraform#24250, on CreateHostedZone's
+    // DelegationSetId; terraform-aws-modules/terraform-aws-acm#63 the same). Those messages
+    // print a member of type ResourceId at the type's name, which the model cannot tell:
+    // the message here names the member, as every other service does.
+    let id = "x".repeat(40);
+    let request = http::Request::get(format!("/2013-04-01/hostedzone/{id}"))
+        .body(Vec::new())
+        .unwrap();
+    let (status, _, body) = answer(&service("route53"), request);
+    assert_eq!(status, 400);
+    let prefix = format!(
+        "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidInput</Code><Message>1 \
+         validation error detected: Value '{id}' at 'id' failed to satisfy constraint: Member \
+         must have length less than or equal to 32</Message></Error><RequestId>"
+    );
+    assert!(body.starts_with(&prefix), "{body}");
+}
+
+#[test]
 fn lambda_over_rest_json_1() {
     // The message: localstack/localstack@8b9a79f
     // tests/aws/services/lambda_/test_lambda_api.snapshot.json. The code: Lambda's
