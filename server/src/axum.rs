@@ -5,6 +5,8 @@
 //! The service comes from the router's state (`Arc<Service>: FromRef<S>`). A handler that
 //! takes `Result<AwsInput<T>, AwsRejection>` sees the rejection and may answer otherwise:
 //! [`AwsRejection::rejection`] says why, [`AwsRejection::into_response`] is AWS's answer.
+//! [`AwsProtocol`] says which of the service's protocols the request is written in, for
+//! the handler's answer ([`Service::output`]).
 //!
 //! ```
 //! use std::sync::Arc;
@@ -44,11 +46,11 @@ use std::sync::Arc;
 
 use aws_constraints::{InputError, Validate, Validated};
 use axum::body::Body;
-use axum::extract::{FromRef, FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use crate::{Rejection, Service};
+use crate::{Rejection, Service, WireProtocol};
 
 /// How large a request body the extractor reads: AWS's services take a few megabytes at
 /// most over their document protocols.
@@ -58,6 +60,54 @@ pub const MAX_BODY: usize = 16 << 20;
 /// checked by `T`'s constraints.
 #[derive(Debug)]
 pub struct AwsInput<T>(pub T);
+
+/// The protocol a request is written in, of those the service speaks
+/// ([`Service::protocol_of`]): what a handler of a service of several protocols (CloudWatch
+/// reads CBOR, JSON and query forms) answers in. Never rejects.
+///
+/// ```
+/// use std::sync::Arc;
+///
+/// use aws_constraints_server::axum::{AwsInput, AwsProtocol};
+/// use aws_constraints_server::Service;
+/// use axum::extract::State;
+/// use axum::response::Response;
+///
+/// #[derive(serde::Deserialize, aws_constraints::Validate)]
+/// struct PingInput {}
+///
+/// async fn ping(
+///     State(service): State<Arc<Service>>,
+///     AwsProtocol(protocol): AwsProtocol,
+///     AwsInput(_): AwsInput<PingInput>,
+/// ) -> Response {
+///     let output = service.output(protocol, "Ping", 200, &serde_json::json!({}));
+///     output.map(axum::body::Body::from)
+/// }
+/// # let _: axum::routing::MethodRouter<Arc<Service>> = axum::routing::post(ping);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AwsProtocol(pub WireProtocol);
+
+impl<S> FromRequestParts<S> for AwsProtocol
+where
+    S: Send + Sync,
+    Arc<Service>: FromRef<S>,
+{
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let service = Arc::<Service>::from_ref(state);
+        let mut request = http::Request::new(());
+        *request.method_mut() = parts.method.clone();
+        *request.uri_mut() = parts.uri.clone();
+        *request.headers_mut() = parts.headers.clone();
+        Ok(AwsProtocol(service.protocol_of(&request)))
+    }
+}
 
 /// Why [`AwsInput`] rejected a request, and the response AWS's service would send.
 pub struct AwsRejection {
