@@ -8,6 +8,7 @@
 use std::sync::Arc;
 
 use aws_constraints::Validate;
+use aws_constraints_sdk_tests::client;
 use aws_constraints_server::axum::{AwsInput, AwsProtocol};
 use aws_constraints_server::Service;
 use axum::extract::State;
@@ -53,21 +54,6 @@ async fn start(model: &str, routes: Router<Arc<Service>>) -> String {
     let app = routes.with_state(Arc::new(service));
     tokio::spawn(async move { axum::serve(listener, app).await });
     url
-}
-
-/// A client of `$sdk` pointed at `$url`.
-macro_rules! client {
-    ($sdk:ident, $url:expr) => {{
-        use $sdk::config::{BehaviorVersion, Credentials, Region};
-        let config = $sdk::Config::builder()
-            .behavior_version(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new("AKIDTEST", "secret", None, None, "test"))
-            .endpoint_url($url)
-            .retry_config($sdk::config::retry::RetryConfig::disabled())
-            .build();
-        $sdk::Client::from_conf(config)
-    }};
 }
 
 /// The code and message of the service error `$result` holds.

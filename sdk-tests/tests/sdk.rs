@@ -4,6 +4,7 @@
 //! idempotent retries. Retries are off, credentials static, the endpoint the emulator's.
 
 use aws_constraints_cli::emulator::Server;
+use aws_constraints_sdk_tests::client;
 
 const INSTANCE: &str = "8a2b1c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
 
@@ -15,21 +16,6 @@ async fn emulator() -> String {
     let url = format!("http://{}", server.local_addr());
     tokio::spawn(server.run(std::future::pending()));
     url
-}
-
-/// A client of `$sdk` pointed at `$url`.
-macro_rules! client {
-    ($sdk:ident, $url:expr) => {{
-        use $sdk::config::{BehaviorVersion, Credentials, Region};
-        let config = $sdk::Config::builder()
-            .behavior_version(BehaviorVersion::latest())
-            .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new("AKIDTEST", "secret", None, None, "test"))
-            .endpoint_url($url)
-            .retry_config($sdk::config::retry::RetryConfig::disabled())
-            .build();
-        $sdk::Client::from_conf(config)
-    }};
 }
 
 #[tokio::test(flavor = "multi_thread")]
