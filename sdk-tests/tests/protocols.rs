@@ -21,7 +21,7 @@ use serde_json::{json, Value};
 /// The types `build.rs` imported, one module per service.
 macro_rules! imported {
     ($($service:ident),*) => {$(
-        #[allow(dead_code, clippy::all)]
+        #[allow(dead_code)]
         mod $service {
             include!(concat!(env!("OUT_DIR"), "/", stringify!($service), ".rs"));
         }
