@@ -111,11 +111,9 @@ pub(crate) fn read<B: AsRef<[u8]>>(
     }?;
     let mut document = document;
     let schema = service.validator.schema();
-    if let Some(input) = schema
-        .operations
-        .iter()
-        .find(|o| o.name == operation)
-        .and_then(|o| o.input.as_deref())
+    if let Some(input) = service
+        .operation_index(&operation)
+        .and_then(|index| schema.operations[index].input.as_deref())
     {
         defaults::fill(types(service), input, &mut document);
     }
