@@ -98,15 +98,18 @@ fn timestamp(text: &str, member: &Member, place: Place) -> Result<Json, String> 
         Some(TimestampFormat::DateTime | TimestampFormat::HttpDate) => {
             Ok(Json::String(text.to_owned()))
         }
-        Some(TimestampFormat::EpochSeconds) | None => {
-            let seconds = parsed.seconds();
-            Ok(match parsed.subsec_nanos() {
-                0 => Json::from(seconds),
-                _ => Number::from_f64(parsed.to_epoch_seconds())
-                    .map(Json::Number)
-                    .unwrap_or_else(|| Json::from(seconds)),
-            })
-        }
+        Some(TimestampFormat::EpochSeconds) | None => Ok(epoch_seconds(parsed)),
+    }
+}
+
+/// A timestamp as a document holds one without a format: seconds since the epoch, whole
+/// when it has no fraction.
+pub(crate) fn epoch_seconds(t: Timestamp) -> Json {
+    match t.subsec_nanos() {
+        0 => Json::from(t.seconds()),
+        _ => Number::from_f64(t.to_epoch_seconds())
+            .map(Json::Number)
+            .unwrap_or_else(|| Json::from(t.seconds())),
     }
 }
 

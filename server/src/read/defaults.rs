@@ -100,7 +100,6 @@ fn timestamp_json(t: Timestamp, format: Option<TimestampFormat>) -> Json {
     match format {
         Some(TimestampFormat::DateTime) => Json::String(t.to_date_time()),
         Some(TimestampFormat::HttpDate) => Json::String(t.to_http_date()),
-        _ if t.subsec_nanos() == 0 => Json::from(t.seconds()),
-        _ => serde_json::Number::from_f64(t.to_epoch_seconds()).map_or(Json::Null, Json::Number),
+        Some(TimestampFormat::EpochSeconds) | None => crate::text::epoch_seconds(t),
     }
 }
